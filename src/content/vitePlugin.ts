@@ -1,0 +1,107 @@
+/**
+ * Compiles the course files into virtual modules at build time:
+ * - `virtual:debrief/catalog`: course and lesson summaries (ships with the start page),
+ *   plus loaders for the lazily loaded parts below;
+ * - one module per lesson body, and one per course with its banks and passages.
+ * A content problem fails the build with the same messages as `npm run content:check`.
+ */
+import { resolve } from 'node:path'
+import type { Plugin, ViteDevServer } from 'vite'
+import type { CourseItems, CourseSummary, LessonBody } from '../domain/catalog.ts'
+import type { Course } from '../domain/types.ts'
+import { loadContent, type ContentRoots } from './loader.ts'
+import { formatProblem } from './source.ts'
+
+const PREFIX = 'virtual:debrief/'
+
+export function summarize(course: Course): CourseSummary {
+  return {
+    id: course.id,
+    title: course.title,
+    source: course.source,
+    summary: course.summary,
+    lessons: course.lessons.map(({ html: _html, ...lesson }) => ({
+      ...lesson,
+      itemCount: course.banks.find((b) => b.lesson === lesson.id)?.items.length ?? 0,
+    })),
+    blueprints: course.blueprints,
+  }
+}
+
+function catalogModule(courses: Course[]): string {
+  const lessonLoaders = courses.flatMap((c) =>
+    c.lessons.map((l) => `${JSON.stringify(`${c.id}/${l.id}`)}: () => import(${JSON.stringify(`${PREFIX}lesson/${c.id}/${l.id}`)})`),
+  )
+  const itemLoaders = courses.map((c) => `${JSON.stringify(c.id)}: () => import(${JSON.stringify(`${PREFIX}items/${c.id}`)})`)
+  return [
+    `export const courses = ${JSON.stringify(courses.map(summarize))};`,
+    `const lessons = {${lessonLoaders.join(',')}};`,
+    `const items = {${itemLoaders.join(',')}};`,
+    `export function loadLessonBody(courseId, lessonId) { const f = lessons[courseId + '/' + lessonId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
+    `export function loadCourseItems(courseId) { const f = items[courseId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
+  ].join('\n')
+}
+
+export function debriefContent(options: ContentRoots): Plugin {
+  const roots = { lessonsDir: resolve(options.lessonsDir), questionsDir: resolve(options.questionsDir), cwd: options.cwd }
+  let courses: Course[] = []
+  let files: string[] = []
+  let isBuild = false
+  let problemText: string | undefined
+
+  function load(): string | undefined {
+    const result = loadContent(roots)
+    files = result.files
+    courses = result.courses
+    if (result.problems.length === 0) return undefined
+    return `The course content has ${result.problems.length} problem(s):\n${result.problems.map(formatProblem).join('\n')}`
+  }
+
+  return {
+    name: 'debrief-content',
+    configResolved(config) {
+      isBuild = config.command === 'build'
+    },
+    buildStart() {
+      problemText = load()
+      for (const file of files) this.addWatchFile(file)
+      // A build fails at once; the dev server and tests fail only where content is used.
+      if (problemText && isBuild) this.error(problemText)
+    },
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? `\0${id}` : undefined
+    },
+    load(id) {
+      if (!id.startsWith(`\0${PREFIX}`)) return undefined
+      if (problemText) this.error(problemText)
+      const [kind, courseId, lessonId] = id.slice(PREFIX.length + 1).split('/')
+      if (kind === 'catalog') return catalogModule(courses)
+      const course = courses.find((c) => c.id === courseId)
+      if (!course) return undefined
+      if (kind === 'lesson') {
+        const lesson = course.lessons.find((l) => l.id === lessonId)
+        if (!lesson) return undefined
+        const body: LessonBody = { html: lesson.html, passages: course.passages.filter((p) => lesson.passages.includes(p.id)) }
+        return `export default ${JSON.stringify(body)}`
+      }
+      if (kind === 'items') {
+        const items: CourseItems = { passages: course.passages, banks: course.banks }
+        return `export default ${JSON.stringify(items)}`
+      }
+      return undefined
+    },
+    configureServer(server: ViteDevServer) {
+      const onChange = (file: string) => {
+        if (!file.startsWith(roots.lessonsDir) && !file.startsWith(roots.questionsDir)) return
+        problemText = load()
+        if (problemText) server.config.logger.error(problemText)
+        for (const mod of [...server.moduleGraph.idToModuleMap.values()]) {
+          if (mod.id?.startsWith(`\0${PREFIX}`)) server.moduleGraph.invalidateModule(mod)
+        }
+        server.ws.send({ type: 'full-reload' })
+      }
+      server.watcher.add([roots.lessonsDir, roots.questionsDir])
+      server.watcher.on('change', onChange).on('add', onChange).on('unlink', onChange)
+    },
+  }
+}

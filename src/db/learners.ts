@@ -1,0 +1,39 @@
+/** Learner profiles on a shared device, and which one is active. */
+import type { DebriefDb } from './database.ts'
+import type { LearnerRecord } from './records.ts'
+import { StorageError, toStorageError } from './errors.ts'
+
+const ACTIVE_KEY = 'activeLearner'
+
+export async function listLearners(db: DebriefDb): Promise<LearnerRecord[]> {
+  return (await db.learners.toArray()).sort((a, b) => a.name.localeCompare(b.name))
+}
+
+export async function createLearner(db: DebriefDb, learner: LearnerRecord): Promise<LearnerRecord> {
+  try {
+    await db.transaction('rw', db.learners, db.settings, async () => {
+      await db.learners.add(learner)
+      await db.settings.put({ key: ACTIVE_KEY, value: learner.id })
+    })
+    return learner
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}
+
+export async function getActiveLearnerId(db: DebriefDb): Promise<string | undefined> {
+  const row = await db.settings.get(ACTIVE_KEY)
+  return typeof row?.value === 'string' ? row.value : undefined
+}
+
+export async function setActiveLearner(db: DebriefDb, learnerId: string | undefined): Promise<void> {
+  try {
+    if (learnerId === undefined) await db.settings.delete(ACTIVE_KEY)
+    else {
+      if (!(await db.learners.get(learnerId))) throw new StorageError('unknown')
+      await db.settings.put({ key: ACTIVE_KEY, value: learnerId })
+    }
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}

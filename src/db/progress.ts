@@ -1,0 +1,47 @@
+/** Reading progress per learner and lesson. */
+import type { DebriefDb } from './database.ts'
+import type { LessonProgressRecord, LessonState } from './records.ts'
+import { toStorageError } from './errors.ts'
+
+export async function listLessonProgress(db: DebriefDb, learnerId: string, courseId: string): Promise<LessonProgressRecord[]> {
+  return db.lessonProgress.where('[learnerId+courseId]').equals([learnerId, courseId]).toArray()
+}
+
+export interface ReadingUpdate {
+  learnerId: string
+  courseId: string
+  lessonId: string
+  /** How far the learner has read now, 0..1; progress never goes backwards. */
+  readFraction: number
+  /** Seconds spent since the last update. */
+  secondsDelta: number
+  now: number
+  /** True once the learner reached the end of the lesson. */
+  finished?: boolean
+}
+
+/** Records reading progress in one transaction, keeping the furthest point reached. */
+export async function recordReading(db: DebriefDb, update: ReadingUpdate): Promise<LessonProgressRecord> {
+  const key: [string, string, string] = [update.learnerId, update.courseId, update.lessonId]
+  try {
+    return await db.transaction('rw', db.lessonProgress, async () => {
+      const previous = await db.lessonProgress.get(key)
+      const readFraction = Math.min(1, Math.max(previous?.readFraction ?? 0, update.readFraction))
+      const done = previous?.state === 'done' || update.finished === true
+      const state: LessonState = done ? 'done' : readFraction > 0 ? 'in-progress' : 'not-started'
+      const next: LessonProgressRecord = {
+        learnerId: update.learnerId,
+        courseId: update.courseId,
+        lessonId: update.lessonId,
+        state,
+        readFraction: done ? 1 : readFraction,
+        secondsSpent: (previous?.secondsSpent ?? 0) + Math.max(0, Math.round(update.secondsDelta)),
+        updatedAt: update.now,
+      }
+      await db.lessonProgress.put(next)
+      return next
+    })
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}

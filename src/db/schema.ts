@@ -1,0 +1,28 @@
+/**
+ * The database's version chain. Each entry is released forever: never edit a
+ * released version's stores or upgrade — add a new entry instead, with a
+ * fixture test in tests/unit/db/upgrade.test.ts.
+ */
+import type { Transaction } from 'dexie'
+
+export interface SchemaVersion {
+  version: number
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<void>
+}
+
+export const DB_NAME = 'debrief'
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      learners: 'id, name',
+      lessonProgress: '[learnerId+courseId+lessonId], [learnerId+courseId]',
+      attempts: 'id, [learnerId+courseId], [learnerId+sourceId], submittedAt',
+      responses: '[attemptId+itemId], attemptId',
+      reviewCards: '[learnerId+courseId+itemId], [learnerId+courseId], due',
+      settings: 'key',
+    },
+  },
+]

@@ -1,0 +1,28 @@
+/**
+ * What the app knows about a course before it loads any lesson body or item:
+ * small enough to ship with the start page.
+ */
+import type { Blueprint, Lesson, Passage, Bank } from './types.ts'
+
+export type LessonSummary = Omit<Lesson, 'html'> & { itemCount: number }
+
+export interface CourseSummary {
+  id: string
+  title: string
+  source: string
+  summary: string
+  lessons: LessonSummary[]
+  blueprints: Blueprint[]
+}
+
+/** A lesson's rendered body and the passages it quotes (loaded with the lesson page). */
+export interface LessonBody {
+  html: string
+  passages: Passage[]
+}
+
+/** Everything needed to practise and assess (loaded lazily). */
+export interface CourseItems {
+  passages: Passage[]
+  banks: Bank[]
+}

@@ -1,0 +1,308 @@
+/**
+ * The course model shared by the content loader, the engine and the app.
+ *
+ * These are plain data types. `src/content/schema.ts` validates files into
+ * exactly these shapes (a compile-time check there keeps the two in step).
+ */
+
+export type Bloom = 'remember' | 'understand' | 'apply' | 'analyze' | 'evaluate'
+export type Difficulty = 1 | 2 | 3
+
+/** One paragraph of the brief, with a stable id that items cite as evidence. */
+export interface Passage {
+  id: string
+  /** The brief's own heading for the part this paragraph belongs to, e.g. "Significance". */
+  section: string
+  text: string
+}
+
+export interface Objective {
+  id: string
+  text: string
+}
+
+export interface Lesson {
+  id: string
+  title: string
+  order: number
+  summary: string
+  minutes: number
+  objectives: Objective[]
+  passages: string[]
+  /** Sanitised HTML rendered at build time; passage cards are already expanded. */
+  html: string
+}
+
+export interface Choice {
+  id: string
+  text: string
+  /** Why choosing this option is right or wrong. */
+  feedback?: string
+}
+
+interface ItemBase {
+  /** Stable forever: responses and statistics are keyed by it. */
+  id: string
+  stem: string
+  explanation: string
+  passages: string[]
+  objective: string
+  difficulty: Difficulty
+  bloom: Bloom
+  /** Maximum score; defaults to 1. */
+  points?: number
+}
+
+export interface SingleChoiceItem extends ItemBase {
+  type: 'single'
+  options: Choice[]
+  answer: string
+}
+
+export interface MultipleResponseItem extends ItemBase {
+  type: 'multiple'
+  options: (Choice & {
+    /**
+     * Optional fraction of the item's points this option is worth when ticked
+     * (positive for right options, negative for wrong ones). Unset weights
+     * follow the default rule in the grading module.
+     */
+    weight?: number
+  })[]
+  answers: string[]
+}
+
+export interface TrueFalseItem extends ItemBase {
+  type: 'truefalse'
+  answer: boolean
+  /** Shown when the learner picks the wrong value. */
+  wrongFeedback: string
+}
+
+export interface MatchingItem extends ItemBase {
+  type: 'matching'
+  /** Each prompt's right match is the pair's `match`. */
+  pairs: { id: string; prompt: string; match: string; feedback?: string }[]
+  /** Extra matches that belong to no prompt. */
+  distractors?: { id: string; text: string }[]
+}
+
+export interface OrderingItem extends ItemBase {
+  type: 'ordering'
+  /** In the correct order. */
+  steps: { id: string; text: string }[]
+  /** `partial` (default): credit from the longest run in correct relative order. */
+  scoring?: 'partial' | 'all-or-nothing'
+  wrongFeedback?: string
+}
+
+export interface CategorizeItem extends ItemBase {
+  type: 'categorize'
+  categories: { id: string; label: string }[]
+  statements: { id: string; text: string; category: string; feedback?: string }[]
+}
+
+export interface ClozeBlank {
+  id: string
+  /** Accepted answers (normalised like short text). */
+  accept: string[]
+  /** When present the blank is a drop-down of these choices instead of a text box. */
+  options?: string[]
+  feedback?: string
+}
+
+export interface ClozeItem extends ItemBase {
+  type: 'cloze'
+  /** Text with blanks written as `{{blankId}}`. */
+  text: string
+  blanks: ClozeBlank[]
+}
+
+export interface ShortTextItem extends ItemBase {
+  type: 'short'
+  accept: string[]
+  /** Regular expressions (source text, matched case-insensitively against the normalised answer). */
+  patterns?: string[]
+  /** Partly-right answers and the fraction of the points each earns. */
+  partial?: { answer: string; fraction: number }[]
+  /** Accept one typo (edit distance 1) for answers of 5 or more characters. */
+  allowTypo?: boolean
+  wrongFeedback: string
+}
+
+export interface NumericItem extends ItemBase {
+  type: 'numeric'
+  answer: number
+  tolerance?: { absolute?: number; relative?: number }
+  /** Units the learner may write after the number, e.g. ["months", "month"]. */
+  units?: string[]
+  wrongFeedback: string
+}
+
+export interface RubricCriterion {
+  id: string
+  text: string
+  points: number
+  /** Each concept is a list of synonyms; a concept is found when any synonym appears. */
+  concepts: string[][]
+}
+
+export interface FreeTextItem extends ItemBase {
+  type: 'freetext'
+  rubric: RubricCriterion[]
+  modelAnswer: string
+  minWords?: number
+}
+
+export type Item =
+  | SingleChoiceItem
+  | MultipleResponseItem
+  | TrueFalseItem
+  | MatchingItem
+  | OrderingItem
+  | CategorizeItem
+  | ClozeItem
+  | ShortTextItem
+  | NumericItem
+  | FreeTextItem
+
+export type ItemType = Item['type']
+
+export const ITEM_TYPES: readonly ItemType[] = [
+  'single',
+  'multiple',
+  'truefalse',
+  'matching',
+  'ordering',
+  'categorize',
+  'cloze',
+  'short',
+  'numeric',
+  'freetext',
+]
+
+/** An item together with the content hash that is its version. */
+export type VersionedItem = Item & { version: string; lesson: string }
+
+export interface Bank {
+  lesson: string
+  items: VersionedItem[]
+}
+
+export type GradingMethod = 'highest' | 'first' | 'last' | 'average'
+
+/** What the learner may see of a submitted attempt. */
+export type ReviewPart = 'score' | 'responses' | 'feedback' | 'correct'
+
+export interface ReviewPolicy {
+  /** Shown right after the learner submits. */
+  afterSubmit: ReviewPart[]
+  /** Shown once the learner has no attempts left (or passed, when `closeOnPass`). */
+  afterLastAttempt: ReviewPart[]
+}
+
+export interface BlueprintDraw {
+  lesson?: string
+  objective?: string
+  difficulty?: Difficulty[]
+  count: number
+}
+
+export interface Blueprint {
+  id: string
+  title: string
+  kind: 'quiz' | 'final'
+  description?: string
+  draws: BlueprintDraw[]
+  /** Minutes; absent means untimed. */
+  timeLimit?: number
+  /** Fraction of the maximum score needed to pass, 0..1. */
+  passMark: number
+  /** Absent means unlimited. */
+  maxAttempts?: number
+  gradingMethod: GradingMethod
+  negativeMarking?: boolean
+  shuffleOptions: boolean
+  review: ReviewPolicy
+}
+
+export interface Course {
+  id: string
+  title: string
+  source: string
+  summary: string
+  passages: Passage[]
+  lessons: Lesson[]
+  banks: Bank[]
+  blueprints: Blueprint[]
+}
+
+/** A learner's answer to one item; the shape follows the item's type. */
+export type Answer =
+  | { type: 'single'; optionId: string }
+  | { type: 'multiple'; optionIds: string[] }
+  | { type: 'truefalse'; value: boolean }
+  /** prompt (pair id) → chosen match: a pair id or a distractor id. */
+  | { type: 'matching'; matches: Record<string, string> }
+  /** Step ids in the learner's order. */
+  | { type: 'ordering'; order: string[] }
+  /** statement id → category id. */
+  | { type: 'categorize'; assignments: Record<string, string> }
+  /** blank id → text typed or option chosen. */
+  | { type: 'cloze'; blanks: Record<string, string> }
+  | { type: 'short'; text: string }
+  | { type: 'numeric'; text: string }
+  | { type: 'freetext'; text: string }
+
+/** One slot of an attempt: which item (at which version) and in what option order. */
+export interface AttemptSlot {
+  itemId: string
+  version: string
+  /** Order in which the options / steps / statements were shown (ids), when shuffled. */
+  order?: string[]
+}
+
+export type AttemptMode = 'assessment' | 'practice'
+
+/**
+ * One sitting. Times are epoch milliseconds, passed in by the caller.
+ * The deadline is absolute and fixed at start (time limit × allowance).
+ */
+export interface Attempt {
+  id: string
+  courseId: string
+  learnerId: string
+  mode: AttemptMode
+  /** The blueprint for assessments; the lesson id for practice. */
+  sourceId: string
+  seed: number
+  startedAt: number
+  deadline: number | null
+  submittedAt: number | null
+  submitReason: 'learner' | 'deadline' | null
+  slots: AttemptSlot[]
+  /** The exact items shown, keyed by version, so editing a bank never changes a past attempt. */
+  snapshots: Record<string, VersionedItem>
+}
+
+/** A learner's saved answer to one slot of an attempt. */
+export interface Response {
+  attemptId: string
+  itemId: string
+  answer: Answer | null
+  flagged: boolean
+  savedAt: number
+  /** Increases with every save; a write with a stale sequence is refused (two tabs). */
+  seq: number
+}
+
+/** An instructor's grade for one response (free text, or an override). */
+export interface ManualGrade {
+  attemptId: string
+  itemId: string
+  /** criterion id → points awarded. */
+  criteria: Record<string, number>
+  score: number
+  comment: string
+  gradedAt: number
+}

@@ -1,0 +1,37 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { openDatabase } from './db/connection.ts'
+import { createAppRouter } from './router.ts'
+import { useLearnerStore } from './stores/learner.ts'
+import { useProgressStore } from './stores/progress.ts'
+import { useStorageStore } from './stores/storage.ts'
+import './styles/tokens.css'
+import './styles/base.css'
+
+async function start() {
+  const pinia = createPinia()
+  const app = createApp(App).use(pinia)
+  const storage = useStorageStore()
+  storage.attach(await openDatabase({ storage: navigator.storage, onProblem: storage.reportKind }))
+  const learner = useLearnerStore()
+  // Read what IndexedDB has before the first paint, so no page starts with a spinner.
+  await learner.load()
+  const progress = useProgressStore()
+  app.use(
+    createAppRouter({
+      hasLearner: () => learner.active !== undefined,
+      loadCourseData: (courseId) => progress.load(learner.activeId!, courseId),
+    }),
+  )
+  app.mount('#app')
+}
+
+start().catch((error: unknown) => {
+  console.error(error)
+  const root = document.getElementById('app')
+  if (root) {
+    root.innerHTML =
+      '<main style="padding:1rem;font-family:system-ui"><h1>Debrief could not start</h1><p>Something on this device stopped Debrief from opening. Reload the page to try again; if it keeps happening, try another browser.</p></main>'
+  }
+})

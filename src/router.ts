@@ -1,0 +1,46 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { courses } from 'virtual:debrief/catalog'
+import CourseHomePage from './pages/CourseHomePage.vue'
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    name: 'start',
+    // One course today: go straight to it. More courses get a list.
+    redirect: () => (courses.length === 1 ? { name: 'course', params: { courseId: courses[0]!.id } } : { name: 'courses' }),
+  },
+  { path: '/courses', name: 'courses', component: () => import('./pages/CourseListPage.vue'), meta: { title: 'Courses' } },
+  { path: '/course/:courseId', name: 'course', component: CourseHomePage, props: true },
+  {
+    path: '/course/:courseId/lesson/:lessonId',
+    name: 'lesson',
+    component: () => import('./pages/LessonPage.vue'),
+    props: true,
+    meta: { needsLearner: true },
+  },
+  { path: '/profiles', name: 'profiles', component: () => import('./pages/ProfilesPage.vue'), meta: { title: 'Choose your profile' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
+]
+
+export interface RouterHooks {
+  hasLearner: () => boolean
+  /** Loads the learner's data for a course before its pages render, so they never start empty. */
+  loadCourseData: (courseId: string) => Promise<void>
+}
+
+export function createAppRouter(hooks: RouterHooks, base = import.meta.env.BASE_URL): Router {
+  const router = createRouter({
+    history: createWebHistory(base),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+  router.beforeEach((to) => {
+    if (to.meta.needsLearner && !hooks.hasLearner()) return { name: 'profiles', query: { next: to.fullPath } }
+    return true
+  })
+  router.beforeResolve(async (to) => {
+    const courseId = to.params.courseId
+    if (typeof courseId === 'string' && hooks.hasLearner()) await hooks.loadCourseData(courseId)
+  })
+  return router
+}

@@ -1,0 +1,32 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { listLessonProgress, recordReading, type ReadingUpdate } from '../db/progress.ts'
+import type { LessonProgressRecord } from '../db/records.ts'
+import { useStorageStore } from './storage.ts'
+
+/** Reading progress of the active learner in one course. */
+export const useProgressStore = defineStore('progress', () => {
+  const storage = useStorageStore()
+  const byLesson = ref<Record<string, LessonProgressRecord>>({})
+  const loadedFor = ref<string>()
+
+  async function load(learnerId: string, courseId: string) {
+    const rows = await listLessonProgress(storage.database(), learnerId, courseId)
+    byLesson.value = Object.fromEntries(rows.map((r) => [r.lessonId, r]))
+    loadedFor.value = `${learnerId}/${courseId}`
+  }
+
+  /** Saves reading progress; returns false (and shows the storage banner) when it could not be saved. */
+  async function record(update: ReadingUpdate): Promise<boolean> {
+    try {
+      const saved = await recordReading(storage.database(), update)
+      if (loadedFor.value === `${update.learnerId}/${update.courseId}`) byLesson.value = { ...byLesson.value, [saved.lessonId]: saved }
+      return true
+    } catch (error) {
+      storage.report(error)
+      return false
+    }
+  }
+
+  return { byLesson, loadedFor, load, record }
+})
