@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -51,7 +52,9 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
+        // Component tests run on the small fixture course, so they do not depend on this brief.
+        plugins: [vue(), debriefContent({ lessonsDir: 'tests/fixtures/course/lessons', questionsDir: 'tests/fixtures/course/questions' })],
+        resolve: { alias: { 'virtual:pwa-register/vue': fileURLToPath(new URL('./tests/dom/pwaRegisterStub.ts', import.meta.url)) } },
         test: {
           name: 'dom',
           environment: 'happy-dom',

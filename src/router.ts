@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { courses } from 'virtual:debrief/catalog'
 import CourseHomePage from './pages/CourseHomePage.vue'
 
@@ -28,9 +28,9 @@ export interface RouterHooks {
   loadCourseData: (courseId: string) => Promise<void>
 }
 
-export function createAppRouter(hooks: RouterHooks, base = import.meta.env.BASE_URL): Router {
+export function createAppRouter(hooks: RouterHooks, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
   const router = createRouter({
-    history: createWebHistory(base),
+    history,
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   })

@@ -1,7 +1,7 @@
 /** Learner profiles on a shared device, and which one is active. */
 import type { DebriefDb } from './database.ts'
 import type { LearnerRecord } from './records.ts'
-import { StorageError, toStorageError } from './errors.ts'
+import { toStorageError } from './errors.ts'
 
 const ACTIVE_KEY = 'activeLearner'
 
@@ -27,13 +27,12 @@ export async function getActiveLearnerId(db: DebriefDb): Promise<string | undefi
 }
 
 export async function setActiveLearner(db: DebriefDb, learnerId: string | undefined): Promise<void> {
+  let exists: boolean
   try {
-    if (learnerId === undefined) await db.settings.delete(ACTIVE_KEY)
-    else {
-      if (!(await db.learners.get(learnerId))) throw new StorageError('unknown')
-      await db.settings.put({ key: ACTIVE_KEY, value: learnerId })
-    }
+    exists = learnerId === undefined || (await db.learners.get(learnerId)) !== undefined
+    if (exists) await (learnerId === undefined ? db.settings.delete(ACTIVE_KEY) : db.settings.put({ key: ACTIVE_KEY, value: learnerId }))
   } catch (error) {
     throw toStorageError(error)
   }
+  if (!exists) throw new Error('That profile is no longer on this device. Choose another one, or create a new profile.')
 }
