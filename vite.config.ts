@@ -4,10 +4,13 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { debriefContent } from './src/content/vitePlugin.ts'
 
+// DEBRIEF_CONTENT points the build at another folder holding lessons/ and questions/.
+const contentRoot = process.env.DEBRIEF_CONTENT ?? '.'
+
 export default defineConfig({
   plugins: [
     vue(),
-    debriefContent({ lessonsDir: 'lessons', questionsDir: 'questions' }),
+    debriefContent({ lessonsDir: `${contentRoot}/lessons`, questionsDir: `${contentRoot}/questions` }),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { canonicalJson } from '../domain/canonicalJson.ts'
 import type { Bank, Blueprint, Course, Lesson, Passage, VersionedItem } from '../domain/types.ts'
 import { checkCourse } from './checks.ts'
 import { renderLessonBody } from './markdown.ts'
@@ -24,18 +25,6 @@ export interface LoadResult {
   problems: Problem[]
   /** Every file read, so the build can watch them. */
   files: string[]
-}
-
-/** Canonical JSON (keys sorted) so that a content hash does not depend on key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
 }
 
 /** An item's version is the hash of its content: any edit makes a new version. */
