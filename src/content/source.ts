@@ -30,12 +30,13 @@ export class YamlSource {
 
   static parse(file: string, text: string, firstLine = 1): { source?: YamlSource; problems: Problem[] } {
     const lines = new LineCounter()
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
-    const problems = [...doc.errors, ...doc.warnings].map((e) => ({
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
+    // Only the first syntax error: the ones after it are usually its echoes.
+    const problems = [...doc.errors, ...doc.warnings].slice(0, 1).map((e) => ({
       file,
       line: (e.linePos?.[0]?.line ?? 1) + firstLine - 1,
       field: '',
-      message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      message: `YAML syntax: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
     }))
     if (doc.errors.length > 0) return { problems }
     return { source: new YamlSource(file, doc, lines, firstLine), problems }

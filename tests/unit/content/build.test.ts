@@ -1,9 +1,19 @@
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'vite'
 import { describe, expect, it } from 'vitest'
 import { debriefContent } from '../../../src/content/vitePlugin.ts'
 import { copyFixture } from './fixtureCourse.ts'
+
+const BANK = 'questions/river-brief/01-flood.yaml'
+
+/** The three breakages the foundation issue names, and the message each must give. */
+const BROKEN = [
+  { name: 'a YAML syntax error', from: '    type: truefalse', to: '    type: truefalse\n    stem: [unclosed', message: `${BANK}:22: (file): YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]` },
+  { name: 'a duplicate item id', from: 'id: f-q02', to: 'id: f-q01', message: `${BANK}:19: items[1].id: duplicate item id "f-q01"` },
+  { name: 'an answer key naming no option', from: '    answer: a', to: '    answer: z', message: `${BANK}:13: items[0].answer: names option "z", which this item does not have` },
+]
 
 /** Builds a one-file app that imports the catalog, with the content plugin on a fixture copy. */
 async function buildWith(fixture: ReturnType<typeof copyFixture>) {
@@ -34,11 +44,33 @@ describe('the build uses the content loader', () => {
     expect(js.some((c) => !c.isEntry && c.code?.includes('f-q01'))).toBe(true)
   })
 
-  it('fails with the same file:line message as content:check', async () => {
+  it.each(BROKEN)('fails on $name with the same file:line message as content:check', async ({ from, to, message }) => {
     const fixture = copyFixture()
-    fixture.edit('questions/river-brief/01-flood.yaml', '    answer: a', '    answer: z')
-    await expect(buildWith(fixture)).rejects.toThrow(
-      'questions/river-brief/01-flood.yaml:13: items[0].answer: names option "z", which this item does not have',
-    )
+    fixture.edit(BANK, from, to)
+    await expect(buildWith(fixture)).rejects.toThrow(message)
+  })
+})
+
+describe('npm run content:check', () => {
+  const run = (fixture: ReturnType<typeof copyFixture>, ...extra: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/contentCheck.ts', '--lessons', fixture.lessonsDir, '--questions', fixture.questionsDir, ...extra], {
+      encoding: 'utf8',
+    })
+
+  it.each(BROKEN)('exits 1 and prints $name at its file and line', ({ from, to, message }) => {
+    const fixture = copyFixture()
+    fixture.edit(BANK, from, to)
+    const result = run(fixture)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain(message)
+  })
+
+  it('prints a JSON summary of a valid course', () => {
+    const result = run(copyFixture(), '--json')
+    expect(result.status).toBe(0)
+    const summary = JSON.parse(result.stdout) as { ok: boolean; courses: { items: number; itemsByType: Record<string, number>; passages: { id: string; items: number }[] }[] }
+    expect(summary.ok).toBe(true)
+    expect(summary.courses[0]).toMatchObject({ items: 6, passages: [{ id: 'p-event', items: 3 }, { id: 'p-outlook', items: 3 }] })
+    expect(summary.courses[0]!.itemsByType).toMatchObject({ single: 1, truefalse: 1, numeric: 1, short: 1, cloze: 1, freetext: 1, matching: 0 })
   })
 })
