@@ -12,7 +12,7 @@ const PASSAGE_LINE = /^\s*\[\[passage:([^\]]*)\]\]\s*$/
 const md = new MarkdownIt({ html: false, linkify: false, typographer: true })
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'blockquote', 'code', 'hr', 'a', 'figure', 'figcaption', 'cite', 'br'],
+  allowedTags: ['h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'blockquote', 'code', 'hr', 'a', 'figure', 'figcaption', 'cite', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
   allowedAttributes: { a: ['href'], figure: ['class', 'data-passage', 'id'], figcaption: ['class'] },
   allowedSchemes: ['https', 'mailto'],
   disallowedTagsMode: 'escape',
