@@ -1,0 +1,86 @@
+/**
+ * Text normalisation shared by short-text, cloze and free-text grading.
+ *
+ * Learners type on phones, paste from the brief and use whatever keyboard they have, so two
+ * answers that a reader would call "the same" must compare equal:
+ * - Unicode NFKC, so full-width letters (ＵＳＡ) and ligatures become plain letters;
+ * - curly quotes become straight quotes, and every dash variant (hyphen, en, em, minus…) '-';
+ * - diacritics are stripped (NFD, then combining marks removed), so "Kyïv" equals "Kyiv";
+ * - case folded, spaces trimmed and collapsed;
+ * - one trailing full stop removed ("South Korea." equals "South Korea").
+ */
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u00B4\u0060]/g
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g
+const COMBINING_MARKS = /\p{M}/gu
+
+/** Normalise a typed answer so that equivalent spellings compare equal (rules at the top of the file). */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/\.$/u, '')
+    .trim()
+}
+
+/**
+ * Optimal-string-alignment distance (Damerau–Levenshtein without repeated edits of one
+ * substring): a swapped pair of neighbouring letters is one typo, as a reader would count it.
+ * Stops early once the distance exceeds `limit`, since grading only asks "is it at most 1?".
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  const s = Array.from(a)
+  const t = Array.from(b)
+  if (Math.abs(s.length - t.length) > limit) return limit + 1
+  let prevPrev: number[] = []
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= s.length; i++) {
+    const row = [i]
+    let rowMin = i
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
+        d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1)
+      }
+      row.push(d)
+      rowMin = Math.min(rowMin, d)
+    }
+    if (rowMin > limit) return limit + 1
+    prevPrev = prev
+    prev = row
+  }
+  return prev[t.length] ?? 0
+}
+
+/** Split normalised text into words (letters and digits), for concept matching. */
+export function words(text: string): string[] {
+  return normalizeText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+}
+
+/**
+ * Whether `phrase` occurs in `text` starting at a word boundary. The last word of the phrase may
+ * be a prefix ("ideolog" finds "ideological"), so rubric authors can write stems instead of
+ * listing every inflection; earlier words must match whole.
+ */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const needle = words(phrase).join(' ')
+  if (needle === '') return false
+  return ` ${words(text).join(' ')}`.includes(` ${needle}`)
+}
+
+/** Count words the way a reader would (for free text `minWords`). */
+export function wordCount(text: string): number {
+  return words(text).length
+}
