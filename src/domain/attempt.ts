@@ -1,0 +1,202 @@
+/**
+ * The attempt life cycle as pure functions over `Attempt` and `Response` (types.ts).
+ *
+ * Rules:
+ * - The deadline is absolute and fixed at start: startedAt + timeLimit × multiplier + extra
+ *   minutes (the learner's allowance); null when the blueprint is untimed. Reloading or changing
+ *   the device clock later never moves it.
+ * - An attempt counts against `maxAttempts` from the moment it starts (submitted or not).
+ * - An answer saved at or before the deadline counts; a save after it, or after submission, is
+ *   refused. Grading ignores any stored response saved after the deadline.
+ * - An attempt found overdue is submitted as of its deadline with reason 'deadline', keeping the
+ *   answers saved in time. A learner's late submit is also recorded at the deadline.
+ * - Review: nothing shows before submission; `afterSubmit` parts show once submitted, and
+ *   `afterLastAttempt` parts join them when no attempts are left (or, with `closeOnPass`, once
+ *   the learner has passed).
+ */
+import { assembleAttempt } from './assembly.ts'
+import type { Answer, Attempt, Bank, Blueprint, ReviewPart, ReviewPolicy, Response } from './types.ts'
+
+export { gradeAttempt, finalGrade } from './attemptGrading.ts'
+export type { AttemptGrade, AttemptGradeOptions, ItemResult, ObjectiveResult, GradedAttemptSummary } from './attemptGrading.ts'
+
+const MINUTE = 60_000
+
+export interface Allowance {
+  /** Time-limit multiplier for extra-time arrangements, e.g. 1.25. Defaults to 1. */
+  multiplier?: number
+  /** Minutes added after the multiplier. Defaults to 0. */
+  extraMinutes?: number
+}
+
+export interface StartAttemptInput {
+  blueprint: Blueprint
+  banks: readonly Bank[]
+  learnerId: string
+  courseId: string
+  attemptId: string
+  seed: number
+  now: number
+  allowance?: Allowance
+  /** The learner's earlier attempts (any blueprint; only this blueprint's count). */
+  previousAttempts: readonly Attempt[]
+}
+
+/** Starting would exceed the blueprint's attempt limit. */
+export class AttemptLimitError extends Error {
+  override readonly name = 'AttemptLimitError'
+  constructor(readonly blueprintId: string, readonly maxAttempts: number) {
+    super(`All ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'} at "${blueprintId}" have been used.`)
+  }
+}
+
+function attemptsAt(blueprint: Blueprint, attempts: readonly Attempt[], learnerId?: string): number {
+  return attempts.filter(
+    (a) => a.mode === 'assessment' && a.sourceId === blueprint.id && (learnerId === undefined || a.learnerId === learnerId),
+  ).length
+}
+
+/** Attempts still allowed at a blueprint; null when unlimited. */
+export function attemptsLeft(blueprint: Blueprint, previousAttempts: readonly Attempt[], learnerId?: string): number | null {
+  if (blueprint.maxAttempts === undefined) return null
+  return Math.max(0, blueprint.maxAttempts - attemptsAt(blueprint, previousAttempts, learnerId))
+}
+
+/** The absolute deadline for a start time and allowance (rule at the top of the file). */
+export function deadlineFor(blueprint: Blueprint, now: number, allowance: Allowance = {}): number | null {
+  if (blueprint.timeLimit === undefined) return null
+  const multiplier = allowance.multiplier !== undefined && allowance.multiplier > 0 ? allowance.multiplier : 1
+  const extra = Math.max(0, allowance.extraMinutes ?? 0)
+  return now + Math.round((blueprint.timeLimit * multiplier + extra) * MINUTE)
+}
+
+/**
+ * Start an assessment attempt: draw its items from the seed and fix its deadline. Throws
+ * AttemptLimitError when the limit is used up, and BlueprintError when the banks fall short.
+ */
+export function startAttempt(input: StartAttemptInput): Attempt {
+  const { blueprint, learnerId } = input
+  if (attemptsLeft(blueprint, input.previousAttempts, learnerId) === 0) {
+    throw new AttemptLimitError(blueprint.id, blueprint.maxAttempts ?? 0)
+  }
+  const { slots, snapshots } = assembleAttempt(blueprint, input.banks, input.seed)
+  return {
+    id: input.attemptId,
+    courseId: input.courseId,
+    learnerId,
+    mode: 'assessment',
+    sourceId: blueprint.id,
+    seed: input.seed,
+    startedAt: input.now,
+    deadline: deadlineFor(blueprint, input.now, input.allowance),
+    submittedAt: null,
+    submitReason: null,
+    slots,
+    snapshots,
+  }
+}
+
+export type SaveRefusal = 'submitted' | 'overdue' | 'unknown-item'
+export type SaveResult = { ok: true; response: Response } | { ok: false; reason: SaveRefusal; message: string }
+
+/** Whether the deadline has passed (an unsubmitted attempt only). */
+export function isOverdue(attempt: Attempt, now: number): boolean {
+  return attempt.submittedAt === null && attempt.deadline !== null && now > attempt.deadline
+}
+
+function refuseWrite(attempt: Attempt, now: number, itemId: string | undefined): SaveResult | null {
+  if (attempt.submittedAt !== null) {
+    return { ok: false, reason: 'submitted', message: 'This attempt has been submitted; answers can no longer change.' }
+  }
+  if (isOverdue(attempt, now)) {
+    return { ok: false, reason: 'overdue', message: 'Time is up for this attempt; this answer was not saved.' }
+  }
+  if (itemId === undefined || !attempt.slots.some((s) => s.itemId === itemId)) {
+    return { ok: false, reason: 'unknown-item', message: 'This question is not part of the attempt.' }
+  }
+  return null
+}
+
+/**
+ * The response after saving an answer, with the next sequence number (the store refuses a
+ * write whose sequence is not newer than the stored one, so a second tab cannot overwrite).
+ * `itemId` is needed only for the first save, when there is no previous response.
+ */
+export function saveAnswer(
+  previous: Response | undefined,
+  answer: Answer | null,
+  now: number,
+  attempt: Attempt,
+  itemId: string | undefined = previous?.itemId,
+): SaveResult {
+  const refusal = refuseWrite(attempt, now, itemId)
+  if (refusal !== null || itemId === undefined) return refusal ?? { ok: false, reason: 'unknown-item', message: '' }
+  return {
+    ok: true,
+    response: {
+      attemptId: attempt.id,
+      itemId,
+      answer,
+      flagged: previous?.flagged ?? false,
+      savedAt: now,
+      seq: (previous?.seq ?? 0) + 1,
+    },
+  }
+}
+
+/** Flag or unflag a slot for the learner's own review; refused like an answer once time is up. */
+export function toggleFlag(
+  previous: Response | undefined,
+  now: number,
+  attempt: Attempt,
+  itemId: string | undefined = previous?.itemId,
+): SaveResult {
+  const refusal = refuseWrite(attempt, now, itemId)
+  if (refusal !== null || itemId === undefined) return refusal ?? { ok: false, reason: 'unknown-item', message: '' }
+  return {
+    ok: true,
+    response: {
+      attemptId: attempt.id,
+      itemId,
+      answer: previous?.answer ?? null,
+      flagged: !(previous?.flagged ?? false),
+      // Flagging is not answering: keep the answer's save time, so a late flag cannot make a
+      // timely answer look late (grading ignores responses saved after the deadline).
+      savedAt: previous?.savedAt ?? now,
+      seq: (previous?.seq ?? 0) + 1,
+    },
+  }
+}
+
+/** Submit; idempotent. Submitting after the deadline is recorded at the deadline, reason 'deadline'. */
+export function submitAttempt(attempt: Attempt, now: number, reason: 'learner' | 'deadline'): Attempt {
+  if (attempt.submittedAt !== null) return attempt
+  if (attempt.deadline !== null && now > attempt.deadline) {
+    return { ...attempt, submittedAt: attempt.deadline, submitReason: 'deadline' }
+  }
+  return { ...attempt, submittedAt: now, submitReason: reason }
+}
+
+/** The attempt submitted as of its deadline when it ran out while the app was closed; else unchanged. */
+export function autoSubmitIfOverdue(attempt: Attempt, now: number): Attempt {
+  return isOverdue(attempt, now) ? submitAttempt(attempt, now, 'deadline') : attempt
+}
+
+export interface ReviewContext {
+  submitted: boolean
+  /** null when attempts are unlimited. */
+  attemptsLeft: number | null
+  passed: boolean | null
+  /** Treat passing as closing the assessment (ReviewPolicy has no such field yet; default false). */
+  closeOnPass?: boolean
+}
+
+/** Which parts of a submitted attempt the learner may see now (rule at the top of the file). */
+export function reviewVisibility(policy: ReviewPolicy, context: ReviewContext): ReviewPart[] {
+  if (!context.submitted) return []
+  const closed = context.attemptsLeft === 0 || (context.closeOnPass === true && context.passed === true)
+  const parts = new Set<ReviewPart>(policy.afterSubmit)
+  if (closed) for (const part of policy.afterLastAttempt) parts.add(part)
+  const order: ReviewPart[] = ['score', 'responses', 'feedback', 'correct']
+  return order.filter((part) => parts.has(part))
+}

@@ -1,0 +1,147 @@
+/**
+ * Grading a whole attempt, and combining a learner's attempts into one grade.
+ *
+ * Rules:
+ * - Each slot is graded against the snapshot it showed (never the current bank). The latest
+ *   response per item counts (highest `seq`), unless it was saved after the deadline: late
+ *   responses are ignored, as if never given.
+ * - An instructor's ManualGrade replaces the automatic grade of its item and is final.
+ * - Free text without a ManualGrade is pending: its provisional score is reported separately and
+ *   does not count in `score`. `passed` is true as soon as the counted score reaches the pass
+ *   mark (grading pending items can only add), false when nothing is pending and it does not,
+ *   and null while pending items could still decide it.
+ * - percent = 100 × score / max (0 when max is 0).
+ * - finalGrade over submitted attempts: highest, first or last (by start time) percent, or the
+ *   average of all percents; null when there are none.
+ */
+import { applyManualGrade, gradeResponse, itemMax, type Grade } from './grading/index.ts'
+import type { Attempt, GradingMethod, ManualGrade, Response } from './types.ts'
+
+export interface AttemptGradeOptions {
+  /** Fraction of the maximum score needed to pass (Blueprint.passMark); defaults to 0.5. */
+  passMark?: number
+  negativeMarking?: boolean
+}
+
+export interface ItemResult {
+  itemId: string
+  version: string
+  objective: string
+  grade: Grade
+  /** True when an instructor's grade decided this item. */
+  manual: boolean
+  /** True while this item waits for an instructor. */
+  pending: boolean
+  response: Response | null
+}
+
+export interface ObjectiveResult {
+  objective: string
+  score: number
+  max: number
+}
+
+export interface AttemptGrade {
+  score: number
+  max: number
+  percent: number
+  /** The score if every pending item kept its provisional score. */
+  provisionalScore: number
+  passed: boolean | null
+  /** Number of items waiting for an instructor. */
+  pending: number
+  perItem: ItemResult[]
+  perObjective: ObjectiveResult[]
+}
+
+/** The response that counts for each item: the newest saved in time. */
+export function countedResponses(attempt: Attempt, responses: readonly Response[]): Map<string, Response> {
+  const counted = new Map<string, Response>()
+  for (const response of responses) {
+    if (response.attemptId !== attempt.id) continue
+    if (attempt.deadline !== null && response.savedAt > attempt.deadline) continue
+    const current = counted.get(response.itemId)
+    if (current === undefined || response.seq > current.seq) counted.set(response.itemId, response)
+  }
+  return counted
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e9) / 1e9
+}
+
+/** Grade every slot of an attempt (rules at the top of the file). */
+export function gradeAttempt(
+  attempt: Attempt,
+  responses: readonly Response[],
+  manualGrades: readonly ManualGrade[] = [],
+  options: AttemptGradeOptions = {},
+): AttemptGrade {
+  const counted = countedResponses(attempt, responses)
+  const manualByItem = new Map<string, ManualGrade>()
+  for (const manual of manualGrades) {
+    if (manual.attemptId !== attempt.id) continue
+    const current = manualByItem.get(manual.itemId)
+    if (current === undefined || manual.gradedAt >= current.gradedAt) manualByItem.set(manual.itemId, manual)
+  }
+  const perItem: ItemResult[] = []
+  const objectives = new Map<string, ObjectiveResult>()
+  let score = 0
+  let max = 0
+  let provisionalScore = 0
+  let pending = 0
+  for (const slot of attempt.slots) {
+    const item = attempt.snapshots[slot.version]
+    if (item === undefined) continue
+    const response = counted.get(slot.itemId) ?? null
+    const automatic = gradeResponse(item, response?.answer ?? null, { negativeMarking: options.negativeMarking ?? false })
+    const manual = manualByItem.get(slot.itemId)
+    const grade = manual !== undefined ? applyManualGrade(automatic, manual) : automatic
+    const isPending = grade.state === 'needs-grading'
+    const itemScore = isPending ? 0 : grade.score
+    score += itemScore
+    provisionalScore += grade.score
+    max += itemMax(item)
+    if (isPending) pending++
+    const objective = objectives.get(item.objective) ?? { objective: item.objective, score: 0, max: 0 }
+    objective.score = round(objective.score + itemScore)
+    objective.max = round(objective.max + itemMax(item))
+    objectives.set(item.objective, objective)
+    perItem.push({ itemId: slot.itemId, version: slot.version, objective: item.objective, grade, manual: manual !== undefined, pending: isPending, response })
+  }
+  score = round(score)
+  max = round(max)
+  const passMark = options.passMark ?? 0.5
+  const reached = max > 0 ? score >= passMark * max - 1e-9 : false
+  return {
+    score,
+    max,
+    percent: max > 0 ? round((100 * score) / max) : 0,
+    provisionalScore: round(provisionalScore),
+    passed: reached ? true : pending > 0 ? null : false,
+    pending,
+    perItem,
+    perObjective: [...objectives.values()],
+  }
+}
+
+export interface GradedAttemptSummary {
+  startedAt: number
+  percent: number
+}
+
+/** One grade from several attempts, as a percent (rules at the top of the file). */
+export function finalGrade(attempts: readonly GradedAttemptSummary[], method: GradingMethod): number | null {
+  if (attempts.length === 0) return null
+  const byStart = [...attempts].sort((a, b) => a.startedAt - b.startedAt)
+  switch (method) {
+    case 'highest':
+      return Math.max(...byStart.map((a) => a.percent))
+    case 'first':
+      return byStart[0]?.percent ?? null
+    case 'last':
+      return byStart[byStart.length - 1]?.percent ?? null
+    case 'average':
+      return round(byStart.reduce((sum, a) => sum + a.percent, 0) / byStart.length)
+  }
+}
