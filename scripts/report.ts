@@ -1,0 +1,184 @@
+/**
+ * `npx tsx scripts/report.ts <files or folders> --out <dir>` (npm run report)
+ *
+ * Reads learners' result files (a folder is scanned, recursively, for *.json), checks each with
+ * the same parser the app uses, grades every attempt from the item snapshots inside the file,
+ * and writes into <dir>:
+ *   gradebook.csv        one row per attempt (learner, assessment, attempt number, dates, score…)
+ *   item-statistics.csv  per assessment and item: Moodle's item statistics over first attempts
+ *   test-statistics.csv  per assessment: mean, median, SD, skewness, alpha/CIC, error ratio, SE
+ *   responses.csv        one row per slot of every attempt (unanswered slots included)
+ * An attempt found in several files is counted once (by attempt id). Statistics use submitted
+ * assessment attempts; a free-text answer still waiting for an instructor counts with its
+ * provisional score there (the gradebook counts it as 0 and reports it as pending).
+ * A bad file is named on stderr with the reason and skipped. Exit: 0 all good, 1 a file was
+ * bad, 2 usage error.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { answerText } from '../src/domain/answerText.ts'
+import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts'
+import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
+import { parseResultFile, type ResultAttemptEntry } from '../src/domain/resultFile.ts'
+import { quizStatistics, type StatisticsAttempt } from '../src/domain/statistics.ts'
+
+export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir>'
+
+export interface ReportIo {
+  stdout: (line: string) => void
+  stderr: (line: string) => void
+}
+
+interface GradedEntry {
+  learner: { id: string; name: string }
+  entry: ResultAttemptEntry
+  grade: AttemptGrade
+  number: number
+}
+
+const sha256 = async (text: string): Promise<string> => createHash('sha256').update(text, 'utf8').digest('hex')
+const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString())
+
+async function collectFiles(paths: string[], io: ReportIo): Promise<{ files: string[]; missing: number }> {
+  const files: string[] = []
+  let missing = 0
+  const walk = async (path: string): Promise<void> => {
+    const entries = await readdir(path, { withFileTypes: true })
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.isDirectory()) await walk(join(path, e.name))
+      else if (e.name.toLowerCase().endsWith('.json')) files.push(join(path, e.name))
+    }
+  }
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null)
+    if (info === null) {
+      io.stderr(`${path}: not found`)
+      missing++
+    } else if (info.isDirectory()) await walk(path)
+    else files.push(path)
+  }
+  return { files, missing }
+}
+
+/** Grade every attempt in the files; attempt numbers count per learner and assessment by start time. */
+function gradeAll(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[]): GradedEntry[] {
+  const graded = entries.map(({ learner, entry }) => ({
+    learner,
+    entry,
+    grade: gradeAttempt(entry.attempt, entry.responses, entry.manualGrades ?? [], {
+      passMark: entry.assessment?.passMark ?? 0,
+      negativeMarking: entry.assessment?.negativeMarking ?? false,
+    }),
+    number: 0,
+  }))
+  graded.sort((a, b) =>
+    a.learner.id.localeCompare(b.learner.id) ||
+    a.entry.attempt.sourceId.localeCompare(b.entry.attempt.sourceId) ||
+    a.entry.attempt.startedAt - b.entry.attempt.startedAt)
+  const counters = new Map<string, number>()
+  for (const g of graded) {
+    const key = `${g.learner.id}\u0000${g.entry.attempt.sourceId}`
+    g.number = (counters.get(key) ?? 0) + 1
+    counters.set(key, g.number)
+  }
+  return graded
+}
+
+const GRADEBOOK_HEADER = ['learner id', 'learner', 'assessment', 'attempt', 'attempt id', 'started', 'submitted', 'score', 'max', 'percent', 'passed', 'pending grading']
+const ITEM_HEADER = ['assessment', 'item', 'attempts', 'facility %', 'sd %', 'discrimination index', 'discriminative efficiency']
+const TEST_HEADER = ['assessment', 'attempts', 'mean %', 'median %', 'sd %', 'skewness', 'alpha', 'cic', 'error ratio', 'standard error']
+const RESPONSE_HEADER = ['learner id', 'learner', 'assessment', 'attempt id', 'item', 'version', 'type', 'objective', 'answer', 'score', 'max', 'state', 'manual', 'flagged', 'saved']
+
+/** The CSV documents for a set of parsed result files (pure apart from the files it is given). */
+export function buildReport(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[]): Record<string, string> {
+  const graded = gradeAll(entries)
+  const gradebook: CsvCell[][] = graded.map(({ learner, entry, grade, number }) => [
+    learner.id, learner.name, entry.assessment?.title ?? entry.attempt.sourceId, number, entry.attempt.id,
+    iso(entry.attempt.startedAt), iso(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
+    roundTo(grade.percent, 2), entry.assessment === undefined || grade.passed === null ? '' : grade.passed, grade.pending,
+  ])
+  const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade }) =>
+    grade.perItem.map((r) => [
+      learner.id, learner.name, entry.attempt.sourceId, entry.attempt.id, r.itemId, r.version,
+      entry.attempt.snapshots[r.version]?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
+      roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, iso(r.response?.savedAt ?? null),
+    ]))
+  const byAssessment = new Map<string, StatisticsAttempt[]>()
+  for (const { learner, entry, grade } of graded) {
+    if (entry.attempt.mode !== 'assessment' || entry.attempt.submittedAt === null) continue
+    const items: StatisticsAttempt['items'] = {}
+    for (const r of grade.perItem) items[r.itemId] = { score: r.grade.score, max: r.grade.max, answer: r.response?.answer ?? null }
+    const list = byAssessment.get(entry.attempt.sourceId) ?? []
+    list.push({ learnerId: learner.id, attemptId: entry.attempt.id, startedAt: entry.attempt.startedAt, items })
+    byAssessment.set(entry.attempt.sourceId, list)
+  }
+  const itemRows: CsvCell[][] = []
+  const testRows: CsvCell[][] = []
+  for (const [assessment, attempts] of [...byAssessment.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const { test, items } = quizStatistics(attempts, 'first')
+    testRows.push([assessment, test.attempts, roundTo(test.mean), roundTo(test.median), roundTo(test.sd), roundTo(test.skewness),
+      roundTo(test.alpha), roundTo(test.cic), roundTo(test.errorRatio), roundTo(test.standardError)])
+    for (const s of [...items].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
+      itemRows.push([assessment, s.itemId, s.n, roundTo(s.facility), roundTo(s.sd), roundTo(s.discriminationIndex), roundTo(s.discriminativeEfficiency)])
+    }
+  }
+  return {
+    'gradebook.csv': toCsv(GRADEBOOK_HEADER, gradebook),
+    'item-statistics.csv': toCsv(ITEM_HEADER, itemRows),
+    'test-statistics.csv': toCsv(TEST_HEADER, testRows),
+    'responses.csv': toCsv(RESPONSE_HEADER, responses),
+  }
+}
+
+const defaultIo: ReportIo = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+}
+
+/** Run the command; resolves to the exit code. */
+export async function main(argv: string[], io: ReportIo = defaultIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
+    return 2
+  }
+  if (parsed.values.help === true) {
+    io.stdout(USAGE)
+    return 0
+  }
+  const out = parsed.values.out
+  if (out === undefined || out === '' || parsed.positionals.length === 0) {
+    io.stderr(USAGE)
+    return 2
+  }
+  const { files, missing } = await collectFiles(parsed.positionals, io)
+  let bad = missing
+  const seen = new Set<string>()
+  const entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[] = []
+  for (const file of files) {
+    const result = await parseResultFile(await readFile(file, 'utf8'), { sha256 })
+    if (!result.ok) {
+      io.stderr(`${file}: ${result.error.code}: ${result.error.message}${result.error.path !== undefined ? ` (at ${result.error.path})` : ''}`)
+      bad++
+      continue
+    }
+    for (const entry of result.file.attempts) {
+      if (seen.has(entry.attempt.id)) continue
+      seen.add(entry.attempt.id)
+      entries.push({ learner: result.file.learner, entry })
+    }
+  }
+  await mkdir(out, { recursive: true })
+  for (const [name, text] of Object.entries(buildReport(entries))) await writeFile(join(out, name), text, 'utf8')
+  io.stdout(`${files.length - (bad - missing)} of ${files.length + missing} file(s) read, ${entries.length} attempt(s); wrote ${resolve(out)}`)
+  return bad > 0 ? 1 : 0
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code })
+}

@@ -1,0 +1,158 @@
+/**
+ * Response (distractor) analysis, as in Moodle's quiz statistics: for each item, how often each
+ * response was given, per part.
+ *
+ * Parts and responses per type:
+ * - single: one part; each option (and "no answer");
+ * - truefalse: one part; true / false (and "no answer");
+ * - multiple: one part; each option counts the attempts that ticked it (so fractions can sum
+ *   past 1), plus "no answer";
+ * - matching: a part per prompt; each pair's match and each distractor (and "no answer");
+ * - categorize: a part per statement; each category (and "no answer");
+ * - cloze: a part per blank; each normalised text given (drop-down options listed even at 0);
+ * - short and numeric: one part; each normalised text given.
+ * Ordering and free text have no responses to count. Fraction = count / attempts that saw the item.
+ * Options never chosen still appear with count 0, since an unused distractor is itself a finding.
+ */
+import { gradeResponse } from './grading/index.ts'
+import { normalizeText } from './normalize.ts'
+import type { StatisticsAttempt } from './statistics.ts'
+import type { Answer, Item } from './types.ts'
+
+export interface ResponseCount {
+  /** Option / pair / category id, 'true' / 'false', or the normalised text; '' for no answer. */
+  response: string
+  label: string
+  count: number
+  fraction: number
+  correct: boolean
+}
+
+export interface PartAnalysis {
+  /** '' for items of one part. */
+  partId: string
+  label: string
+  responses: ResponseCount[]
+}
+
+export interface ItemResponseAnalysis {
+  itemId: string
+  type: Item['type']
+  n: number
+  parts: PartAnalysis[]
+}
+
+const NO_ANSWER = ''
+
+class Tally {
+  readonly counts = new Map<string, { label: string; count: number; correct: boolean }>()
+  declare(response: string, label: string, correct: boolean): void {
+    if (!this.counts.has(response)) this.counts.set(response, { label, count: 0, correct })
+  }
+  add(response: string, label = response, correct = false): void {
+    const entry = this.counts.get(response)
+    if (entry === undefined) this.counts.set(response, { label, count: 1, correct })
+    else entry.count++
+  }
+  rows(n: number): ResponseCount[] {
+    return [...this.counts.entries()].map(([response, e]) => ({
+      response,
+      label: e.label,
+      count: e.count,
+      fraction: n > 0 ? e.count / n : 0,
+      correct: e.correct,
+    }))
+  }
+}
+
+function record(answer: Answer | null, key: 'matches' | 'assignments' | 'blanks'): Record<string, unknown> {
+  const value = answer !== null && typeof answer === 'object' ? (answer as Record<string, unknown>)[key] : undefined
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+function partsFor(item: Item, answers: (Answer | null)[]): PartAnalysis[] {
+  const one = (tally: Tally): PartAnalysis[] => [{ partId: '', label: item.stem, responses: tally.rows(answers.length) }]
+  const tally = new Tally()
+  switch (item.type) {
+    case 'single':
+      for (const o of item.options) tally.declare(o.id, o.text, o.id === item.answer)
+      tally.declare(NO_ANSWER, '(no answer)', false)
+      for (const a of answers) tally.add(a?.type === 'single' ? a.optionId : NO_ANSWER)
+      return one(tally)
+    case 'truefalse':
+      tally.declare('true', 'True', item.answer)
+      tally.declare('false', 'False', !item.answer)
+      tally.declare(NO_ANSWER, '(no answer)', false)
+      for (const a of answers) tally.add(a?.type === 'truefalse' ? String(a.value) : NO_ANSWER)
+      return one(tally)
+    case 'multiple':
+      for (const o of item.options) tally.declare(o.id, o.text, item.answers.includes(o.id))
+      tally.declare(NO_ANSWER, '(no answer)', false)
+      for (const a of answers) {
+        const ids = a?.type === 'multiple' && Array.isArray(a.optionIds) ? [...new Set(a.optionIds)] : []
+        if (ids.length === 0) tally.add(NO_ANSWER)
+        for (const id of ids) tally.add(id)
+      }
+      return one(tally)
+    case 'matching':
+      return item.pairs.map((pair) => {
+        const t = new Tally()
+        for (const p of item.pairs) t.declare(p.id, p.match, p.match === pair.match)
+        for (const d of item.distractors ?? []) t.declare(d.id, d.text, false)
+        t.declare(NO_ANSWER, '(no answer)', false)
+        for (const a of answers) t.add(text(record(a, 'matches')[pair.id]) || NO_ANSWER)
+        return { partId: pair.id, label: pair.prompt, responses: t.rows(answers.length) }
+      })
+    case 'categorize':
+      return item.statements.map((statement) => {
+        const t = new Tally()
+        for (const c of item.categories) t.declare(c.id, c.label, c.id === statement.category)
+        t.declare(NO_ANSWER, '(no answer)', false)
+        for (const a of answers) t.add(text(record(a, 'assignments')[statement.id]) || NO_ANSWER)
+        return { partId: statement.id, label: statement.text, responses: t.rows(answers.length) }
+      })
+    case 'cloze':
+      return item.blanks.map((blank) => {
+        const t = new Tally()
+        const accepted = new Set(blank.accept.map(normalizeText))
+        for (const o of blank.options ?? []) t.declare(normalizeText(o), o, accepted.has(normalizeText(o)))
+        t.declare(NO_ANSWER, '(no answer)', false)
+        for (const a of answers) {
+          const typed = normalizeText(text(record(a, 'blanks')[blank.id]))
+          t.add(typed, typed, accepted.has(typed))
+        }
+        return { partId: blank.id, label: blank.id, responses: t.rows(answers.length) }
+      })
+    case 'short':
+    case 'numeric':
+      tally.declare(NO_ANSWER, '(no answer)', false)
+      for (const a of answers) {
+        const typed = a?.type === item.type ? normalizeText(text(a.text)) : NO_ANSWER
+        tally.add(typed, typed, typed !== NO_ANSWER && gradeResponse(item, a).state === 'correct')
+      }
+      return one(tally)
+    default:
+      return []
+  }
+}
+
+/** Response frequencies per item and part (rules at the top of the file). */
+export function responseAnalysis(
+  items: readonly Item[],
+  attempts: readonly StatisticsAttempt[],
+): ItemResponseAnalysis[] {
+  return items
+    .filter((item) => item.type !== 'ordering' && item.type !== 'freetext')
+    .map((item) => {
+      const answers: (Answer | null)[] = []
+      for (const attempt of attempts) {
+        const entry = attempt.items[item.id]
+        if (entry !== undefined) answers.push((entry.answer ?? null) as Answer | null)
+      }
+      return { itemId: item.id, type: item.type, n: answers.length, parts: partsFor(item, answers) }
+    })
+}

@@ -1,0 +1,168 @@
+/**
+ * The result file: a learner's exported attempts, carried to an instructor's device.
+ *
+ * Format (docs/result-file.md): versioned JSON
+ *   { format: 'debrief-result', version, courseId, exportedAt (ISO), learner: { id, name },
+ *     attempts: [{ attempt (with item snapshots), responses, manualGrades?, assessment? }],
+ *     checksum: 'sha256:<hex>' }
+ * The checksum is SHA-256 over the canonical JSON (keys sorted at every depth) of the file
+ * without `checksum`: it catches truncation and hand edits, not a determined forger (anyone with
+ * the format can recompute it). The module stays pure: the caller passes `sha256` (WebCrypto in
+ * the app, node:crypto in the CLI).
+ *
+ * Reading checks, in order: JSON → format → version (newer than this app: refuse; older: migrate
+ * with the `up()` chain) → checksum (over the file as written) → structure → course. Each failure
+ * is a code and a plain-English message saying what is wrong and how to fix it.
+ */
+import { canonicalJson } from './canonicalJson.ts'
+import { checkResultStructure } from './resultFileStructure.ts'
+import type { Attempt, Blueprint, ManualGrade, Response } from './types.ts'
+import { Invalid, type Obj } from './validate.ts'
+
+export const RESULT_FILE_FORMAT = 'debrief-result'
+export const RESULT_FILE_VERSION = 1
+
+export type Sha256 = (text: string) => Promise<string>
+
+/** What the instructor needs of the blueprint to grade the attempt without the course files. */
+export type AssessmentInfo = Pick<Blueprint, 'id' | 'title' | 'passMark' | 'gradingMethod'> & { negativeMarking?: boolean }
+
+export interface ResultAttemptEntry {
+  attempt: Attempt
+  responses: Response[]
+  manualGrades?: ManualGrade[]
+  assessment?: AssessmentInfo
+}
+
+export interface ResultFile {
+  format: typeof RESULT_FILE_FORMAT
+  version: typeof RESULT_FILE_VERSION
+  courseId: string
+  exportedAt: string
+  learner: { id: string; name: string }
+  attempts: ResultAttemptEntry[]
+  checksum: string
+}
+
+export type ResultFileErrorCode = 'not-json' | 'wrong-format' | 'future-version' | 'bad-checksum' | 'wrong-course' | 'invalid'
+
+export interface ResultFileError {
+  code: ResultFileErrorCode
+  message: string
+  path?: string
+}
+
+export type ParseResult = { ok: true; file: ResultFile } | { ok: false; error: ResultFileError }
+
+/** One step of the upgrade chain: turns a file of version `from` into version `from + 1`. */
+export interface ResultFileMigration {
+  from: number
+  up(data: Obj): Obj
+}
+
+/** Version 1 is the first version, so the chain is empty; version 2 will add `{ from: 1, up }`. */
+export const RESULT_FILE_MIGRATIONS: readonly ResultFileMigration[] = []
+
+/** Bring an older file up to `target` one step at a time; throws when a step is missing. */
+export function migrateResultFile(
+  data: Obj,
+  migrations: readonly ResultFileMigration[] = RESULT_FILE_MIGRATIONS,
+  target = RESULT_FILE_VERSION,
+): Obj {
+  let current = data
+  while (typeof current.version === 'number' && current.version < target) {
+    const from = current.version
+    const step = migrations.find((m) => m.from === from)
+    if (step === undefined) throw new Error(`No upgrade from result-file version ${from}.`)
+    current = { ...step.up(current), version: from + 1 }
+  }
+  return current
+}
+
+async function checksumOf(data: Obj, sha256: Sha256): Promise<string> {
+  const { checksum: _ignored, ...rest } = data
+  return `sha256:${(await sha256(canonicalJson(rest))).toLowerCase()}`
+}
+
+export interface CreateResultFileInput {
+  courseId: string
+  /** Epoch ms. */
+  exportedAt: number
+  learner: { id: string; name: string }
+  attempts: ResultAttemptEntry[]
+}
+
+/** Build a result file with its checksum. */
+export async function createResultFile(input: CreateResultFileInput, sha256: Sha256): Promise<ResultFile> {
+  const body = {
+    format: RESULT_FILE_FORMAT,
+    version: RESULT_FILE_VERSION,
+    courseId: input.courseId,
+    exportedAt: new Date(input.exportedAt).toISOString(),
+    learner: { id: input.learner.id, name: input.learner.name },
+    attempts: input.attempts,
+  } as const
+  return { ...body, checksum: await checksumOf(body as unknown as Obj, sha256) }
+}
+
+/** The file as text, ready to save (pretty-printed: it is small and people open it). */
+export function serializeResultFile(file: ResultFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`
+}
+
+const fail = (code: ResultFileErrorCode, message: string, path?: string): ParseResult => ({
+  ok: false,
+  error: path === undefined ? { code, message } : { code, message, path },
+})
+
+export interface ParseOptions {
+  sha256: Sha256
+  /** When given, a file from another course is refused. */
+  courseId?: string
+  /** Epoch ms; when given, an export dated more than a day ahead is refused. */
+  now?: number
+}
+
+/** Read and check a result file (order of checks at the top of the file). Never throws. */
+export async function parseResultFile(text: string, options: ParseOptions): Promise<ParseResult> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch {
+    return fail('not-json', 'This file is not valid JSON, so it cannot be a Debrief result file. Export it again from the learner’s device.')
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Obj).format !== RESULT_FILE_FORMAT) {
+    return fail('wrong-format', 'This is not a Debrief result file (its "format" is not "debrief-result"). Choose the file the learner exported from Debrief.', 'format')
+  }
+  const data = raw as Obj
+  const version = data.version
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('wrong-format', 'This result file has no valid version number. Export it again from the learner’s device.', 'version')
+  }
+  if (version > RESULT_FILE_VERSION) {
+    return fail('future-version', `This result file was made by a newer Debrief (format version ${version}; this app reads up to ${RESULT_FILE_VERSION}). Update Debrief on this device, then import it again.`, 'version')
+  }
+  if (typeof data.checksum !== 'string' || !/^sha256:[0-9a-f]{64}$/i.test(data.checksum)) {
+    return fail('invalid', 'This result file has no valid checksum ("sha256:" and 64 hex digits). Export it again from the learner’s device.', 'checksum')
+  }
+  if ((await checksumOf(data, options.sha256)) !== data.checksum.toLowerCase()) {
+    return fail('bad-checksum', 'This result file was changed or damaged after it was exported (its checksum does not match). Ask the learner to export it again.', 'checksum')
+  }
+  try {
+    const current = migrateResultFile(data)
+    checkResultStructure(current)
+    const file = current as unknown as ResultFile
+    if (options.courseId !== undefined && file.courseId !== options.courseId) {
+      return fail('wrong-course', `This result file belongs to the course "${file.courseId}", not "${options.courseId}". Import it into that course instead.`, 'courseId')
+    }
+    if (options.now !== undefined && Date.parse(file.exportedAt) > options.now + 86_400_000) {
+      return fail('invalid', 'This result file is dated in the future. Check the date and time on both devices, then export it again.', 'exportedAt')
+    }
+    return { ok: true, file }
+  } catch (error) {
+    if (error instanceof Invalid) {
+      return fail('invalid', `This result file is damaged: ${error.path} ${error.message}. Export it again from the learner’s device.`, error.path)
+    }
+    return fail('invalid', `This result file could not be read: ${error instanceof Error ? error.message : String(error)}.`)
+  }
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { startAttempt } from '../../../src/domain/attempt.ts'
+import { canonicalJson } from '../../../src/domain/canonicalJson.ts'
+import {
+  createResultFile, migrateResultFile, parseResultFile, RESULT_FILE_MIGRATIONS, serializeResultFile, type ResultFile,
+} from '../../../src/domain/resultFile.ts'
+import { mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
+
+const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+const T0 = Date.UTC(2025, 0, 6, 9)
+
+async function makeFile(): Promise<ResultFile> {
+  const attempt = startAttempt({ blueprint: mixedBlueprint, banks: mixedBanks, learnerId: 'ann', courseId: 'c1', attemptId: 'at1', seed: 5, now: T0, previousAttempts: [] })
+  return createResultFile({
+    courseId: 'c1',
+    exportedAt: T0 + 3_600_000,
+    learner: { id: 'ann', name: 'Ann Example' },
+    attempts: [{
+      attempt: { ...attempt, submittedAt: T0 + 60_000, submitReason: 'learner' },
+      responses: [{ attemptId: 'at1', itemId: 'q-single', answer: { type: 'single', optionId: 'a' }, flagged: false, savedAt: T0 + 1000, seq: 1 }],
+      manualGrades: [{ attemptId: 'at1', itemId: 'q-free', criteria: { c1: 1 }, score: 1, comment: 'ok', gradedAt: T0 + 7_200_000 }],
+      assessment: { id: 'final', title: 'Final', passMark: 0.6, gradingMethod: 'highest' },
+    }],
+  }, sha256)
+}
+
+/** Re-sign a modified file, so only the change under test is wrong. */
+async function resign(data: Record<string, unknown>): Promise<string> {
+  const { checksum: _c, ...rest } = data
+  return JSON.stringify({ ...rest, checksum: `sha256:${await sha256(canonicalJson(rest))}` })
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}')
+  })
+
+  it('drops undefined properties', () => {
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}')
+  })
+})
+
+describe('result file round trip', () => {
+  it('parses what it creates', async () => {
+    const file = await makeFile()
+    expect(await parseResultFile(serializeResultFile(file), { sha256, courseId: 'c1', now: T0 + 4_000_000 })).toEqual({ ok: true, file })
+  })
+
+  it('writes the checksum as sha256 and 64 hex digits', async () => {
+    expect((await makeFile()).checksum).toMatch(/^sha256:[0-9a-f]{64}$/)
+  })
+
+  it('keeps the checksum valid when keys are reordered', async () => {
+    const file = await makeFile()
+    const reordered = Object.fromEntries(Object.entries(file).reverse())
+    expect((await parseResultFile(JSON.stringify(reordered), { sha256 })).ok).toBe(true)
+  })
+
+  it('accepts a leading byte-order mark', async () => {
+    expect((await parseResultFile(`\uFEFF${serializeResultFile(await makeFile())}`, { sha256 })).ok).toBe(true)
+  })
+})
+
+describe('parseResultFile rejections', () => {
+  const codeOf = async (text: string, options: { courseId?: string; now?: number } = {}) => {
+    const result = await parseResultFile(text, { sha256, ...options })
+    return result.ok ? 'ok' : result.error.code
+  }
+
+  it('not-json', async () => {
+    expect(await codeOf('{"format": "debrief-result",')).toBe('not-json')
+  })
+
+  it('wrong-format', async () => {
+    expect(await codeOf(JSON.stringify({ format: 'moodle-backup', version: 1 }))).toBe('wrong-format')
+  })
+
+  it('wrong-format for a JSON array', async () => {
+    expect(await codeOf('[]')).toBe('wrong-format')
+  })
+
+  it('future-version', async () => {
+    const file = { ...(await makeFile()), version: 2 }
+    expect(await codeOf(JSON.stringify(file))).toBe('future-version')
+  })
+
+  it('bad-checksum after an edit', async () => {
+    const file = await makeFile()
+    const edited = { ...file, learner: { ...file.learner, name: 'Mallory' } }
+    expect(await codeOf(JSON.stringify(edited))).toBe('bad-checksum')
+  })
+
+  it('wrong-course', async () => {
+    expect(await codeOf(serializeResultFile(await makeFile()), { courseId: 'other' })).toBe('wrong-course')
+  })
+
+  it('invalid, with the path of a missing field', async () => {
+    const file = JSON.parse(serializeResultFile(await makeFile())) as { attempts: { responses: Record<string, unknown>[] }[] }
+    delete file.attempts[0]?.responses[0]?.seq
+    const result = await parseResultFile(await resign(file), { sha256 })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid', path: 'attempts[0].responses[0].seq' } })
+  })
+
+  it('invalid when a slot has no snapshot', async () => {
+    const file = JSON.parse(serializeResultFile(await makeFile())) as { attempts: { attempt: { snapshots: Record<string, unknown> } }[] }
+    delete file.attempts[0]?.attempt.snapshots['v-single']
+    expect(await codeOf(await resign(file))).toBe('invalid')
+  })
+
+  it('invalid when an answer has the wrong shape', async () => {
+    const file = JSON.parse(serializeResultFile(await makeFile())) as { attempts: { responses: { answer: unknown }[] }[] }
+    const response = file.attempts[0]?.responses[0]
+    if (response) response.answer = { type: 'single', optionId: 7 }
+    expect(await codeOf(await resign(file))).toBe('invalid')
+  })
+
+  it('invalid when exported in the future', async () => {
+    expect(await codeOf(serializeResultFile(await makeFile()), { now: T0 - 3 * 86_400_000 })).toBe('invalid')
+  })
+
+  it('says how to fix the problem in plain English', async () => {
+    const result = await parseResultFile(serializeResultFile(await makeFile()), { sha256, courseId: 'other' })
+    expect(result.ok ? '' : result.error.message).toBe('This result file belongs to the course "c1", not "other". Import it into that course instead.')
+  })
+})
+
+describe('migration chain', () => {
+  it('has no steps while version 1 is current', () => {
+    expect(RESULT_FILE_MIGRATIONS).toEqual([])
+  })
+
+  it('runs each up() in turn until the target version', () => {
+    const chain = [
+      { from: 0, up: (d: Record<string, unknown>) => ({ ...d, learner: { id: d.learnerId, name: '' } }) },
+      { from: 1, up: (d: Record<string, unknown>) => ({ ...d, renamed: true }) },
+    ]
+    expect(migrateResultFile({ version: 0, learnerId: 'ann' }, chain, 2)).toEqual({ version: 2, learnerId: 'ann', learner: { id: 'ann', name: '' }, renamed: true })
+  })
+
+  it('leaves a current file unchanged', () => {
+    const data = { version: 1, x: 1 }
+    expect(migrateResultFile(data)).toBe(data)
+  })
+
+  it('throws when a step is missing', () => {
+    expect(() => migrateResultFile({ version: 0 }, [], 1)).toThrow(/No upgrade from result-file version 0/)
+  })
+})

@@ -1,0 +1,194 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { responseAnalysis } from '../../../src/domain/responseAnalysis.ts'
+import {
+  cronbachAlpha, firstAttempts, itemStatistics, quizStatistics, testStatistics, type StatisticsAttempt,
+} from '../../../src/domain/statistics.ts'
+import { categorize, single } from '../../fixtures/items.ts'
+
+/** Build attempts from a score matrix: rows are attempts, columns items q1, q2, … (max 1). */
+function attemptsFrom(matrix: number[][]): StatisticsAttempt[] {
+  return matrix.map((row, i) => ({
+    learnerId: `l${i}`,
+    attemptId: `a${i}`,
+    startedAt: i,
+    items: Object.fromEntries(row.map((score, j) => [`q${j + 1}`, { score, max: 1 }])),
+  }))
+}
+
+// Worked by hand (see the comments for the intermediate values).
+const worked = attemptsFrom([
+  [1, 1, 1],
+  [1, 0, 1],
+  [0, 1, 1],
+  [0, 0, 0],
+])
+
+/** A second, naive method: two-pass means, then sums of products. */
+function naiveCorrelation(xs: number[], ys: number[]): number {
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
+  const mx = mean(xs)
+  const my = mean(ys)
+  let sxy = 0
+  let sxx = 0
+  let syy = 0
+  xs.forEach((x, i) => {
+    const y = ys[i] ?? 0
+    sxy += (x - mx) * (y - my)
+    sxx += (x - mx) ** 2
+    syy += (y - my) ** 2
+  })
+  return sxy / Math.sqrt(sxx * syy)
+}
+
+describe('item statistics on a worked example', () => {
+  const q1 = itemStatistics(worked).find((s) => s.itemId === 'q1')
+
+  it('facility is the mean score as a percentage', () => {
+    expect(q1?.facility).toBeCloseTo(50)
+  })
+
+  it('sd uses the n − 1 denominator (100·√(1/3))', () => {
+    expect(q1?.sd).toBeCloseTo(57.735, 3)
+  })
+
+  it('discrimination index is the item–rest correlation (Cov 1/6, V(x) 1/3, V(R) 11/12)', () => {
+    expect(q1?.discriminationIndex).toBeCloseTo(30.151, 3)
+  })
+
+  it('discriminative efficiency divides by the covariance of the sorted columns (1/6 ÷ 1/2)', () => {
+    expect(q1?.discriminativeEfficiency).toBeCloseTo(33.333, 3)
+  })
+})
+
+describe('test statistics on the worked example', () => {
+  const test = testStatistics(worked)
+
+  it.each([
+    ['mean', test.mean, 58.333],
+    ['median', test.median, 66.667],
+    ['sd', test.sd, 41.944],
+    ['alpha', test.alpha, 0.631579],
+    ['cic', test.cic, 63.1579],
+    ['error ratio', test.errorRatio, 60.698],
+    ['standard error', test.standardError, 25.459],
+  ])('%s', (_label, value, expected) => {
+    expect(value).toBeCloseTo(expected, 2)
+  })
+
+  it('skewness is m₃/s³', () => {
+    // percents 100, 66.7, 66.7, 0: m₃ = Σd³/4 with d = 41.67, 8.33, 8.33, −58.33
+    const d = [41.6667, 8.3333, 8.3333, -58.3333]
+    const m3 = d.reduce((s, x) => s + x ** 3, 0) / 4
+    expect(test.skewness).toBeCloseTo(m3 / 41.9435 ** 3, 3)
+  })
+})
+
+describe('against a naive second method', () => {
+  it('discrimination index equals 100 × the two-pass item–rest correlation', () => {
+    const matrix = fc.sample(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 5, maxLength: 5 }), { numRuns: 60, seed: 4 })
+      .map((row) => row.map((v) => v / 4))
+    const attempts = attemptsFrom(matrix)
+    const stats = itemStatistics(attempts)
+    for (const [j, stat] of stats.entries()) {
+      const xs = matrix.map((row) => row[j] ?? 0)
+      const rest = matrix.map((row) => row.reduce((a, b) => a + b, 0) - (row[j] ?? 0))
+      expect(stat.discriminationIndex).toBeCloseTo(100 * naiveCorrelation(xs, rest), 6)
+    }
+  })
+
+  it('alpha equals k/(k−1)·(1 − Σ item variances / total variance) computed directly', () => {
+    const matrix = [[1, 0, 1, 1], [0.5, 0.5, 0, 1], [1, 1, 1, 1], [0, 0, 0.5, 0], [1, 0.5, 1, 0]]
+    const variance = (v: number[]) => {
+      const m = v.reduce((a, b) => a + b, 0) / v.length
+      return v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1)
+    }
+    const items = [0, 1, 2, 3].map((j) => variance(matrix.map((r) => r[j] ?? 0)))
+    const total = variance(matrix.map((r) => r.reduce((a, b) => a + b, 0)))
+    const expected = (4 / 3) * (1 - items.reduce((a, b) => a + b, 0) / total)
+    expect(cronbachAlpha(attemptsFrom(matrix))).toBeCloseTo(expected, 10)
+  })
+})
+
+describe('degenerate cases give null or defined values, never NaN', () => {
+  it('one attempt: facility only', () => {
+    expect(itemStatistics(attemptsFrom([[1, 0]]))[0]).toEqual({
+      itemId: 'q1', n: 1, mean: 1, facility: 100, sd: null, discriminationIndex: null, discriminativeEfficiency: null,
+    })
+  })
+
+  it('everyone right: facility 100, sd 0, no discrimination', () => {
+    const stat = itemStatistics(attemptsFrom([[1, 0], [1, 1], [1, 0]]))[0]
+    expect([stat?.facility, stat?.sd, stat?.discriminationIndex, stat?.discriminativeEfficiency]).toEqual([100, 0, null, null])
+  })
+
+  it('zero variance of the totals: no alpha', () => {
+    expect(testStatistics(attemptsFrom([[1, 0], [0, 1]]))).toMatchObject({ alpha: null, cic: null, errorRatio: null, standardError: null })
+  })
+
+  it('no attempts at all', () => {
+    expect(testStatistics([])).toEqual({
+      attempts: 0, mean: null, median: null, sd: null, skewness: null, alpha: null, cic: null, errorRatio: null, standardError: null,
+    })
+  })
+
+  it('an item not seen by some attempts uses those that saw it', () => {
+    const attempts = attemptsFrom([[1, 1], [0, 1], [1, 0]])
+    delete attempts[2]?.items.q2
+    expect(itemStatistics(attempts).find((s) => s.itemId === 'q2')?.n).toBe(2)
+  })
+
+  it('attempts with different numbers of slots: no alpha', () => {
+    const attempts = attemptsFrom([[1, 1], [0, 1], [1, 0]])
+    delete attempts[2]?.items.q2
+    expect(cronbachAlpha(attempts)).toBeNull()
+  })
+
+  it('random matrices never produce NaN', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.constantFrom(0, 0.5, 1), { minLength: 3, maxLength: 3 }), { maxLength: 6 }), (matrix) => {
+      const { test, items } = quizStatistics(attemptsFrom(matrix), 'all')
+      const values = [...Object.values(test), ...items.flatMap((s) => Object.values(s))]
+      return values.every((v) => typeof v !== 'number' || !Number.isNaN(v))
+    }))
+  })
+})
+
+describe('firstAttempts', () => {
+  it('keeps each learner’s earliest attempt', () => {
+    const attempts: StatisticsAttempt[] = [
+      { learnerId: 'ann', attemptId: 'a2', startedAt: 20, items: {} },
+      { learnerId: 'ann', attemptId: 'a1', startedAt: 10, items: {} },
+      { learnerId: 'bob', attemptId: 'b1', startedAt: 30, items: {} },
+    ]
+    expect(firstAttempts(attempts).map((a) => a.attemptId)).toEqual(['a1', 'b1'])
+  })
+
+  it('is the default for quizStatistics', () => {
+    const attempts = [...attemptsFrom([[1], [0]]), { learnerId: 'l0', attemptId: 'late', startedAt: 99, items: { q1: { score: 0, max: 1 } } }]
+    expect(quizStatistics(attempts).test.attempts).toBe(2)
+  })
+})
+
+describe('responseAnalysis', () => {
+  const attempts: StatisticsAttempt[] = [
+    { learnerId: 'a', attemptId: '1', startedAt: 0, items: { 'q-single': { score: 1, max: 1, answer: { type: 'single', optionId: 'a' } } } },
+    { learnerId: 'b', attemptId: '2', startedAt: 0, items: { 'q-single': { score: 0, max: 1, answer: { type: 'single', optionId: 'b' } } } },
+    { learnerId: 'c', attemptId: '3', startedAt: 0, items: { 'q-single': { score: 1, max: 1, answer: { type: 'single', optionId: 'a' } } } },
+    { learnerId: 'd', attemptId: '4', startedAt: 0, items: { 'q-single': { score: 0, max: 1, answer: null } } },
+  ]
+
+  it('counts each option, including unchosen ones and no answer', () => {
+    const rows = responseAnalysis([single], attempts)[0]?.parts[0]?.responses.map((r) => [r.response, r.count, r.correct])
+    expect(rows).toEqual([['a', 2, true], ['b', 1, false], ['c', 0, false], ['d', 0, false], ['', 1, false]])
+  })
+
+  it('gives fractions of the attempts that saw the item', () => {
+    expect(responseAnalysis([single], attempts)[0]?.parts[0]?.responses[0]?.fraction).toBe(0.5)
+  })
+
+  it('analyses each statement of a categorize item as a part', () => {
+    const withCat: StatisticsAttempt[] = [{ learnerId: 'a', attemptId: '1', startedAt: 0, items: { 'q-categorize': { score: 0, max: 1, answer: { type: 'categorize', assignments: { t1: 'judgment' } } } } }]
+    const part = responseAnalysis([categorize], withCat)[0]?.parts[0]
+    expect(part?.responses.find((r) => r.response === 'judgment')).toMatchObject({ count: 1, correct: false })
+  })
+})
