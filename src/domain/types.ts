@@ -49,7 +49,7 @@ interface ItemBase {
   objective: string
   difficulty: Difficulty
   bloom: Bloom
-  /** Maximum score; defaults to 1. */
+  /** Maximum score; defaults to 1, and to the rubric's total for free text (see `itemMax`). */
   points?: number
 }
 
@@ -197,7 +197,7 @@ export type ReviewPart = 'score' | 'responses' | 'feedback' | 'correct'
 export interface ReviewPolicy {
   /** Shown right after the learner submits. */
   afterSubmit: ReviewPart[]
-  /** Shown once the learner has no attempts left (or passed, when `closeOnPass`). */
+  /** Shown once the learner has no attempts left (or has passed, when the caller closes on a pass). */
   afterLastAttempt: ReviewPart[]
 }
 
