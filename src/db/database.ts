@@ -3,7 +3,16 @@
  * Only `src/db` touches IndexedDB.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
-import type { AttemptRecord, LearnerRecord, LessonProgressRecord, ResponseRecord, ReviewCardRecord, SettingRecord } from './records.ts'
+import type {
+  AttemptRecord,
+  GradeHistoryRecord,
+  LearnerRecord,
+  LessonProgressRecord,
+  ManualGradeRecord,
+  ResponseRecord,
+  ReviewCardRecord,
+  SettingRecord,
+} from './records.ts'
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema.ts'
 
 export class DebriefDb extends Dexie {
@@ -13,6 +22,8 @@ export class DebriefDb extends Dexie {
   responses!: Table<ResponseRecord, [string, string]>
   reviewCards!: Table<ReviewCardRecord, [string, string, string]>
   settings!: EntityTable<SettingRecord, 'key'>
+  manualGrades!: Table<ManualGradeRecord, [string, string]>
+  gradeHistory!: EntityTable<GradeHistoryRecord, 'id'>
 
   constructor(name = DB_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options)

@@ -5,11 +5,13 @@ import { toStorageError } from './errors.ts'
 
 const ACTIVE_KEY = 'activeLearner'
 
+/** Profiles made on this device (not learners whose results were imported). */
 export async function listLearners(db: DebriefDb): Promise<LearnerRecord[]> {
-  return (await db.learners.toArray()).sort((a, b) => a.name.localeCompare(b.name))
+  return (await db.learners.where('origin').equals('local').toArray()).sort((a, b) => a.name.localeCompare(b.name))
 }
 
-export async function createLearner(db: DebriefDb, learner: LearnerRecord): Promise<LearnerRecord> {
+export async function createLearner(db: DebriefDb, profile: Omit<LearnerRecord, 'origin'>): Promise<LearnerRecord> {
+  const learner: LearnerRecord = { ...profile, origin: 'local' }
   try {
     await db.transaction('rw', db.learners, db.settings, async () => {
       await db.learners.add(learner)

@@ -1,10 +1,12 @@
 /** The rows stored in each table. Domain types are stored as they are. */
-import type { Attempt, Response } from '../domain/types.ts'
+import type { Attempt, ManualGrade, Response } from '../domain/types.ts'
 
 export interface LearnerRecord {
   id: string
   name: string
   createdAt: number
+  /** 'imported' learners came from result files; they are not offered as profiles here. */
+  origin: 'local' | 'imported'
   /** Extra time for timed assessments, agreed with an instructor. */
   allowance?: { multiplier?: number; extraMinutes?: number }
 }
@@ -38,4 +40,18 @@ export interface ReviewCardRecord {
 export interface SettingRecord {
   key: string
   value: unknown
+}
+
+export type ManualGradeRecord = ManualGrade
+
+/** One change to an attempt's grade (an instructor's grade or a regrade), kept for the record. */
+export interface GradeHistoryRecord {
+  id?: number
+  attemptId: string
+  at: number
+  kind: 'manual-grade' | 'regrade'
+  itemId: string
+  before: number | null
+  after: number
+  note: string
 }

@@ -25,4 +25,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Instructor review: grades by hand and their history, attempts by assessment, and
+    // learners whose results were imported from another device.
+    version: 2,
+    stores: {
+      learners: 'id, name, origin',
+      attempts: 'id, [learnerId+courseId], [learnerId+sourceId], [courseId+sourceId], submittedAt',
+      manualGrades: '[attemptId+itemId], attemptId',
+      gradeHistory: '++id, attemptId, at',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('learners')
+        .toCollection()
+        .modify((learner: { origin?: string }) => {
+          learner.origin ??= 'local'
+        })
+    },
+  },
 ]

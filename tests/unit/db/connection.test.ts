@@ -11,7 +11,7 @@ describe('opening the database', () => {
       loadMemoryBackend: async () => ({ indexedDB: new IDBFactory(), IDBKeyRange }),
     })
     expect(mode).toBe('memory')
-    await db.learners.add({ id: 'ana', name: 'Ana', createdAt: 1 })
+    await db.learners.add({ id: 'ana', name: 'Ana', createdAt: 1, origin: 'local' })
     expect(await db.learners.count()).toBe(1)
     db.close()
   })

@@ -22,9 +22,29 @@ describe('database upgrades', () => {
     await seedAtVersion(name, 1, V1_ROWS)
     const db = await reopen(name)
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
-    expect(await db.learners.get('ana')).toEqual(V1_ROWS.learners[0])
+    expect(await db.learners.get('ana')).toMatchObject(V1_ROWS.learners[0]!)
     expect(await db.lessonProgress.get(['ana', 'c', 'l1'])).toMatchObject({ readFraction: 0.4, state: 'in-progress' })
     expect(await db.settings.get('activeLearner')).toEqual({ key: 'activeLearner', value: 'ana' })
+    db.close()
+  })
+
+  it('version 2 marks existing learners as profiles of this device', async () => {
+    const name = uniqueName()
+    await seedAtVersion(name, 1, V1_ROWS)
+    const db = await reopen(name, SCHEMA_VERSIONS.filter((v) => v.version <= 2))
+    expect(await db.learners.get('ana')).toEqual({ ...V1_ROWS.learners[0], origin: 'local' })
+    expect(await db.learners.where('origin').equals('local').count()).toBe(1)
+    db.close()
+  })
+
+  it('version 2 adds the instructor tables, empty, beside the old attempts', async () => {
+    const name = uniqueName()
+    const attempt = { id: 'a1', learnerId: 'ana', courseId: 'c', sourceId: 'final', submittedAt: 5 }
+    await seedAtVersion(name, 1, { ...V1_ROWS, attempts: [attempt] })
+    const db = await reopen(name, SCHEMA_VERSIONS.filter((v) => v.version <= 2))
+    expect(await db.attempts.where('[courseId+sourceId]').equals(['c', 'final']).count()).toBe(1)
+    expect(await db.manualGrades.count()).toBe(0)
+    expect(await db.gradeHistory.count()).toBe(0)
     db.close()
   })
 
