@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { courses } from 'virtual:debrief/catalog'
 import CourseHomePage from './pages/CourseHomePage.vue'
+import { instructorRoutes } from './pages/instructor/routes.ts'
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -19,6 +20,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { needsLearner: true },
   },
   { path: '/profiles', name: 'profiles', component: () => import('./pages/ProfilesPage.vue'), meta: { title: 'Choose your profile' } },
+  ...instructorRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
 ]
 

@@ -1,4 +1,5 @@
 /** The rows stored in each table. Domain types are stored as they are. */
+import type { ReviewCard } from '../domain/schedule.ts'
 import type { Attempt, ManualGrade, Response } from '../domain/types.ts'
 
 export interface LearnerRecord {
@@ -27,14 +28,14 @@ export interface LessonProgressRecord {
 export type AttemptRecord = Attempt
 export type ResponseRecord = Response
 
-/** A serialisable FSRS card for one item and learner (the fields ts-fsrs needs). */
+/** The FSRS schedule of one item for one learner, as plain data. */
 export interface ReviewCardRecord {
   learnerId: string
   courseId: string
   itemId: string
   /** Epoch ms when the item is next due. */
   due: number
-  card: Record<string, unknown>
+  card: ReviewCard
 }
 
 export interface SettingRecord {

@@ -1,0 +1,83 @@
+/**
+ * Attempts and their responses. Every write is one transaction; the promise
+ * resolves only once IndexedDB has committed it, so the app may say "saved".
+ */
+import type { Attempt, Response } from '../domain/types.ts'
+import type { DebriefDb } from './database.ts'
+import { StorageError, toStorageError } from './errors.ts'
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}
+
+export function addAttempt(db: DebriefDb, attempt: Attempt): Promise<void> {
+  return guarded(async () => {
+    await db.transaction('rw', db.attempts, () => db.attempts.add(attempt))
+  })
+}
+
+export function getAttempt(db: DebriefDb, attemptId: string): Promise<Attempt | undefined> {
+  return guarded(() => db.attempts.get(attemptId))
+}
+
+export function listAttempts(db: DebriefDb, learnerId: string, courseId: string): Promise<Attempt[]> {
+  return guarded(async () => (await db.attempts.where('[learnerId+courseId]').equals([learnerId, courseId]).toArray()).sort((a, b) => a.startedAt - b.startedAt))
+}
+
+export function listResponses(db: DebriefDb, attemptId: string): Promise<Response[]> {
+  return guarded(() => db.responses.where('attemptId').equals(attemptId).toArray())
+}
+
+/** All responses of many attempts, grouped by attempt id. */
+export function listResponsesFor(db: DebriefDb, attemptIds: readonly string[]): Promise<Map<string, Response[]>> {
+  return guarded(async () => {
+    const rows = await db.responses.where('attemptId').anyOf([...attemptIds]).toArray()
+    const byAttempt = new Map<string, Response[]>(attemptIds.map((id) => [id, []]))
+    for (const row of rows) byAttempt.get(row.attemptId)?.push(row)
+    return byAttempt
+  })
+}
+
+/**
+ * Commits one response. Refused (with a 'conflict' StorageError, nothing written) when the
+ * stored sequence number is not the one before this write — another tab saved in between —
+ * or when the attempt was already submitted.
+ */
+export function commitResponse(db: DebriefDb, response: Response): Promise<void> {
+  return guarded(() =>
+    db.transaction('rw', db.attempts, db.responses, async () => {
+      const attempt = await db.attempts.get(response.attemptId)
+      if (!attempt) throw new StorageError('unknown')
+      if (attempt.submittedAt !== null) throw new StorageError('conflict')
+      const stored = await db.responses.get([response.attemptId, response.itemId])
+      if ((stored?.seq ?? 0) !== response.seq - 1) throw new StorageError('conflict')
+      await db.responses.put(response)
+    }),
+  )
+}
+
+/** Saves a submitted attempt; an attempt already submitted (by another tab) is left as it was. */
+export function commitSubmission(db: DebriefDb, submitted: Attempt): Promise<Attempt> {
+  return guarded(() =>
+    db.transaction('rw', db.attempts, async () => {
+      const stored = await db.attempts.get(submitted.id)
+      if (!stored) throw new StorageError('unknown')
+      if (stored.submittedAt !== null) return stored
+      await db.attempts.put(submitted)
+      return submitted
+    }),
+  )
+}
+
+/** Open (unsubmitted) assessment attempts of a learner, newest first. */
+export function listOpenAttempts(db: DebriefDb, learnerId: string): Promise<Attempt[]> {
+  return guarded(async () =>
+    (await db.attempts.filter((a) => a.learnerId === learnerId && a.submittedAt === null && a.mode === 'assessment').toArray()).sort(
+      (a, b) => b.startedAt - a.startedAt,
+    ),
+  )
+}
