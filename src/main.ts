@@ -4,7 +4,7 @@ import App from './App.vue'
 import { openDatabase } from './db/connection.ts'
 import { createAppRouter } from './router.ts'
 import { useLearnerStore } from './stores/learner.ts'
-import { useProgressStore } from './stores/progress.ts'
+import { loadLearnerCourse } from './stores/learnerCourse.ts'
 import { useStorageStore } from './stores/storage.ts'
 import './styles/tokens.css'
 import './styles/base.css'
@@ -17,13 +17,7 @@ async function start() {
   const learner = useLearnerStore()
   // Read what IndexedDB has before the first paint, so no page starts with a spinner.
   await learner.load()
-  const progress = useProgressStore()
-  app.use(
-    createAppRouter({
-      hasLearner: () => learner.active !== undefined,
-      loadCourseData: (courseId) => progress.load(learner.activeId!, courseId),
-    }),
-  )
+  app.use(createAppRouter({ hasLearner: () => learner.active !== undefined, loadCourseData: loadLearnerCourse }))
   app.mount('#app')
 }
 

@@ -109,7 +109,7 @@ function drawError(blueprint: Blueprint, index: number, draw: BlueprintDraw, fou
 }
 
 /** The order a slot shows its options in, or undefined when the item keeps the authored order. */
-function slotOrder(item: VersionedItem, shuffleOptions: boolean, seed: number): string[] | undefined {
+export function slotOrder(item: VersionedItem, shuffleOptions: boolean, seed: number): string[] | undefined {
   const rng = createRng(deriveSeed(seed, item.id))
   if (item.type === 'ordering') {
     const ids = item.steps.map((s) => s.id)

@@ -6,6 +6,7 @@ import App from '../../src/App.vue'
 import { DebriefDb } from '../../src/db/database.ts'
 import { createAppRouter } from '../../src/router.ts'
 import { useLearnerStore } from '../../src/stores/learner.ts'
+import { loadLearnerCourse } from '../../src/stores/learnerCourse.ts'
 import { useProgressStore } from '../../src/stores/progress.ts'
 import { useStorageStore } from '../../src/stores/storage.ts'
 
@@ -22,10 +23,7 @@ export async function mountApp(path: string, seed?: (db: DebriefDb) => Promise<v
   const learner = useLearnerStore()
   await learner.load()
   const progress = useProgressStore()
-  const router = createAppRouter(
-    { hasLearner: () => learner.active !== undefined, loadCourseData: (courseId) => progress.load(learner.activeId!, courseId) },
-    createMemoryHistory(),
-  )
+  const router = createAppRouter({ hasLearner: () => learner.active !== undefined, loadCourseData: loadLearnerCourse }, createMemoryHistory())
   await router.push(path)
   await router.isReady()
   const wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body })

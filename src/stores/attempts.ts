@@ -1,0 +1,125 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { courses } from 'virtual:debrief/catalog'
+import { commitSubmission, listAttempts, listResponsesFor } from '../db/attempts.ts'
+import { autoSubmitIfOverdue, finalGrade, gradeAttempt, isOverdue, type AttemptGrade } from '../domain/attempt.ts'
+import { masteryEvidence } from '../domain/evidence.ts'
+import { computeMastery } from '../domain/mastery.ts'
+import type { Attempt, Blueprint, ManualGrade, Response } from '../domain/types.ts'
+import { now } from './clock.ts'
+import { useStorageStore } from './storage.ts'
+
+/** One learner's attempts in one course, graded with the engine, and what they say about mastery. */
+export const useAttemptsStore = defineStore('attempts', () => {
+  const storage = useStorageStore()
+  const courseId = ref<string>()
+  const learnerId = ref<string>()
+  const attempts = shallowRef<Attempt[]>([])
+  const responses = shallowRef(new Map<string, Response[]>())
+  const manualGrades = shallowRef(new Map<string, ManualGrade[]>())
+  /** When mastery was last computed (the clock moves; evidence fades with age). */
+  const computedAt = ref(0)
+
+  const course = computed(() => courses.find((c) => c.id === courseId.value))
+
+  function blueprint(id: string): Blueprint | undefined {
+    return course.value?.blueprints.find((b) => b.id === id)
+  }
+
+  async function load(learner: string, course: string, loadManualGrades?: (attemptIds: string[]) => Promise<Map<string, ManualGrade[]>>) {
+    const db = storage.database()
+    const list = await listAttempts(db, learner, course)
+    const ids = list.map((a) => a.id)
+    responses.value = await listResponsesFor(db, ids)
+    manualGrades.value = loadManualGrades ? await loadManualGrades(ids) : new Map()
+    attempts.value = list
+    learnerId.value = learner
+    courseId.value = course
+    computedAt.value = now()
+  }
+
+  /** Replaces or adds one attempt and its responses after a write. */
+  function remember(attempt: Attempt, attemptResponses?: Response[]) {
+    const others = attempts.value.filter((a) => a.id !== attempt.id)
+    attempts.value = [...others, attempt].sort((a, b) => a.startedAt - b.startedAt)
+    if (attemptResponses) responses.value = new Map(responses.value).set(attempt.id, attemptResponses)
+    computedAt.value = now()
+  }
+
+  const grades = computed(() => {
+    const out = new Map<string, AttemptGrade>()
+    for (const attempt of attempts.value) {
+      if (attempt.mode !== 'assessment' || attempt.submittedAt === null) continue
+      const bp = blueprint(attempt.sourceId)
+      out.set(
+        attempt.id,
+        gradeAttempt(attempt, responses.value.get(attempt.id) ?? [], manualGrades.value.get(attempt.id) ?? [], {
+          passMark: bp?.passMark,
+          negativeMarking: bp?.negativeMarking,
+        }),
+      )
+    }
+    return out
+  })
+
+  const openAssessment = computed(() => attempts.value.find((a) => a.mode === 'assessment' && a.submittedAt === null))
+
+  function attemptsAt(blueprintId: string): Attempt[] {
+    return attempts.value.filter((a) => a.mode === 'assessment' && a.sourceId === blueprintId)
+  }
+
+  /** The grade that counts for a blueprint, by its grading method; null before any graded attempt. */
+  function finalFor(blueprintId: string): number | null {
+    const bp = blueprint(blueprintId)
+    if (!bp) return null
+    const summaries = attemptsAt(blueprintId)
+      .map((a) => ({ startedAt: a.startedAt, grade: grades.value.get(a.id) }))
+      .filter((s) => s.grade !== undefined)
+      .map((s) => ({ startedAt: s.startedAt, percent: s.grade!.percent }))
+    return finalGrade(summaries, bp.gradingMethod)
+  }
+
+  const objectives = computed(() => course.value?.lessons.flatMap((l) => l.objectives) ?? [])
+
+  const mastery = computed(() =>
+    computeMastery(
+      masteryEvidence(attempts.value, responses.value),
+      computedAt.value,
+      objectives.value.map((o) => o.id),
+    ),
+  )
+
+  /**
+   * Submits every open attempt whose deadline passed while the app was closed, with the
+   * answers saved before the deadline. Returns the attempts it submitted.
+   */
+  async function submitOverdue(): Promise<Attempt[]> {
+    const at = now()
+    const submitted: Attempt[] = []
+    for (const attempt of attempts.value.filter((a) => a.submittedAt === null && isOverdue(a, at))) {
+      const saved = await commitSubmission(storage.database(), autoSubmitIfOverdue(attempt, at))
+      remember(saved)
+      submitted.push(saved)
+    }
+    return submitted
+  }
+
+  return {
+    courseId,
+    learnerId,
+    attempts,
+    responses,
+    manualGrades,
+    course,
+    blueprint,
+    load,
+    remember,
+    grades,
+    openAssessment,
+    attemptsAt,
+    finalFor,
+    objectives,
+    mastery,
+    submitOverdue,
+  }
+})

@@ -1,0 +1,86 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { applyRegrades, saveManualGrade } from '../db/grading.ts'
+import { getPassphraseRecord, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
+import { loadCourseRecords, type CourseRecords } from '../db/instructorData.ts'
+import { importResultFiles, type ImportOutcome } from '../db/importResults.ts'
+import type { RegradeChange } from '../domain/regrade.ts'
+import type { ManualGrade, VersionedItem } from '../domain/types.ts'
+import { useStorageStore } from './storage.ts'
+
+export const MIN_PASSPHRASE_LENGTH = 8
+
+/** Why a new passphrase is refused, in words; undefined when it is fine. */
+export function passphraseProblem(passphrase: string, confirmation: string): string | undefined {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return `Please use at least ${MIN_PASSPHRASE_LENGTH} characters.`
+  if (passphrase !== confirmation) return 'The two passphrases are not the same. Type the same passphrase in both boxes.'
+  return undefined
+}
+
+/**
+ * Instructor mode: the passphrase lock (unlocked for this tab only, in memory) and one course's
+ * learners, attempts and grades, reloaded after every change the instructor makes.
+ */
+export const useInstructorStore = defineStore('instructor', () => {
+  const storage = useStorageStore()
+  const unlocked = ref(false)
+  /** undefined until checked. */
+  const hasPassphrase = ref<boolean>()
+  const courseId = ref<string>()
+  const records = shallowRef<CourseRecords>()
+
+  async function checkSetup(): Promise<boolean> {
+    hasPassphrase.value = (await getPassphraseRecord(storage.database())) !== undefined
+    return hasPassphrase.value
+  }
+
+  /** Sets the passphrase on first use and unlocks; throws an Error with a friendly message. */
+  async function createPassphrase(passphrase: string, confirmation: string): Promise<void> {
+    const problem = passphraseProblem(passphrase, confirmation)
+    if (problem !== undefined) throw new Error(problem)
+    if (await checkSetup()) throw new Error('A passphrase is already set on this device. Type it to unlock.')
+    await setPassphrase(storage.database(), passphrase)
+    hasPassphrase.value = true
+    unlocked.value = true
+  }
+
+  /** Unlocks for this tab when the passphrase matches; resolves to whether it did. */
+  async function unlock(passphrase: string): Promise<boolean> {
+    unlocked.value = await verifyPassphrase(storage.database(), passphrase)
+    return unlocked.value
+  }
+
+  function lock() {
+    unlocked.value = false
+    records.value = undefined
+    courseId.value = undefined
+  }
+
+  /** Loads a course's records (again when `force`, e.g. after a change). */
+  async function load(id: string, force = false): Promise<CourseRecords> {
+    if (!force && courseId.value === id && records.value !== undefined) return records.value
+    const loaded = await loadCourseRecords(storage.database(), id)
+    records.value = loaded
+    courseId.value = id
+    return loaded
+  }
+
+  async function grade(manual: ManualGrade, before: number | null): Promise<void> {
+    await saveManualGrade(storage.database(), manual, before)
+    if (courseId.value !== undefined) await load(courseId.value, true)
+  }
+
+  async function importFiles(id: string, files: readonly { name: string; text: string }[]): Promise<ImportOutcome[]> {
+    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: Date.now() })
+    await load(id, true)
+    return outcomes
+  }
+
+  async function regrade(id: string, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>): Promise<number> {
+    const applied = await applyRegrades(storage.database(), changes, items, Date.now())
+    await load(id, true)
+    return applied
+  }
+
+  return { unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, regrade }
+})
