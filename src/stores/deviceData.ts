@@ -1,0 +1,62 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { readAllTables, restoreAllTables } from '../db/backup.ts'
+import { SCHEMA_VERSIONS } from '../db/schema.ts'
+import { createBackupFile, parseBackupFile } from '../domain/backupFile.ts'
+import { now } from './clock.ts'
+import { useLearnerStore } from './learner.ts'
+import { useStorageStore } from './storage.ts'
+import { downloadFile, sha256Hex } from './webCrypto.ts'
+
+const DATABASE_VERSION = SCHEMA_VERSIONS.at(-1)!.version
+
+/** Backing up and restoring everything Debrief keeps on this device. */
+export const useDeviceDataStore = defineStore('deviceData', () => {
+  const storage = useStorageStore()
+  const message = ref<string>()
+  const failed = ref(false)
+
+  function say(text: string, isError = false) {
+    message.value = text
+    failed.value = isError
+  }
+
+  async function backup(): Promise<void> {
+    try {
+      const at = new Date(now())
+      const file = await createBackupFile(await readAllTables(storage.database()), DATABASE_VERSION, at.toISOString(), sha256Hex)
+      downloadFile(`debrief-backup-${at.toISOString().slice(0, 10)}.json`, JSON.stringify(file))
+      say('Your backup file is downloading. Keep it somewhere safe, such as your documents or a USB stick.')
+    } catch (error) {
+      say(storage.report(error), true)
+    }
+  }
+
+  /** Restores a backup file; a bad file or failed write changes nothing. */
+  async function restore(text: string): Promise<boolean> {
+    const parsed = await parseBackupFile(text, { sha256: sha256Hex, databaseVersion: DATABASE_VERSION })
+    if (!parsed.ok) {
+      say(parsed.message, true)
+      return false
+    }
+    try {
+      const counts = await restoreAllTables(storage.database(), parsed.file)
+      await useLearnerStore().load()
+      const profiles = counts.learners ?? 0
+      const attempts = counts.attempts ?? 0
+      say(`Restored ${profiles} profile${profiles === 1 ? '' : 's'} and ${attempts} attempt${attempts === 1 ? '' : 's'} from the backup.`)
+      return true
+    } catch (error) {
+      say(`${storage.report(error)} Nothing was changed.`, true)
+      return false
+    }
+  }
+
+  async function askToPersist(storageManager: Pick<StorageManager, 'persist'> | undefined): Promise<void> {
+    const granted = (await storageManager?.persist().catch(() => false)) ?? false
+    if (granted && storage.mode !== 'memory') storage.mode = 'persistent'
+    say(granted ? 'Your browser will keep Debrief’s data unless you delete it yourself.' : 'Your browser did not agree to keep the data for sure. Make a backup from time to time.', !granted)
+  }
+
+  return { message, failed, backup, restore, askToPersist }
+})
