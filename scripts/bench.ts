@@ -15,6 +15,8 @@ import { chromium } from 'playwright-core'
 import { preview } from 'vite'
 import { createRng } from '../src/domain/random.ts'
 import { quizStatistics, type StatisticsAttempt } from '../src/domain/statistics.ts'
+import { filterRows, gradebookRows, pageRows, sortRows, type GradebookInput } from '../src/domain/gradebook.ts'
+import type { Attempt, Response, VersionedItem } from '../src/domain/types.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -73,6 +75,29 @@ function syntheticAttempts(learners: number, items: number, attemptsEach: number
   return out
 }
 
+/** The same synthetic class as stored records: single-choice items, one response per slot. */
+function syntheticGradebook(learners: number, items: number, attemptsEach: number): GradebookInput {
+  const bank: VersionedItem[] = Array.from({ length: items }, (_, i) => ({
+    id: `q${i}`, version: `v${i}`, lesson: 'l1', type: 'single', stem: `Item ${i}`, explanation: '', passages: [], objective: `o${i % 5}`,
+    difficulty: 1, bloom: 'remember', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], answer: 'a',
+  }))
+  const snapshots = Object.fromEntries(bank.map((item) => [item.version, item]))
+  const slots = bank.map((item) => ({ itemId: item.id, version: item.version }))
+  const attempts: Attempt[] = []
+  const responses = new Map<string, Response[]>()
+  for (const s of syntheticAttempts(learners, items, attemptsEach)) {
+    attempts.push({ id: s.attemptId, courseId: 'c', learnerId: s.learnerId, mode: 'assessment', sourceId: 'final', seed: 1, startedAt: s.startedAt, deadline: null, submittedAt: s.startedAt + 1, submitReason: 'learner', slots, snapshots })
+    responses.set(s.attemptId, Object.entries(s.items).map(([itemId, x]) => ({ attemptId: s.attemptId, itemId, answer: { type: 'single', optionId: x.score > 0 ? 'a' : 'b' }, flagged: false, savedAt: s.startedAt, seq: 1 })))
+  }
+  return {
+    learners: Array.from({ length: learners }, (_, l) => ({ id: `learner-${l}`, name: `Learner ${l}`, origin: 'local' as const })),
+    assessments: [{ id: 'final', title: 'Final', passMark: 0.7, gradingMethod: 'highest' }],
+    attempts,
+    responses,
+    manualGrades: new Map(),
+  }
+}
+
 /** Median of several timed runs, so one noisy run does not decide the figure. */
 function medianMs(run: () => void, times = 7): number {
   const samples: number[] = []
@@ -111,6 +136,12 @@ async function main() {
     const ms = medianMs(() => quizStatistics(attempts, mode))
     rows.push({ measure: `Statistics, 1,000 learners × 40 items × 3 attempts (${mode} attempts), median of 7`, value: `${ms.toFixed(1)} ms`, budget: '≤ 300 ms', ok: ms <= 300 })
   }
+  const gradebook = syntheticGradebook(1000, 40, 3)
+  const gradebookMs = medianMs(() => {
+    const book = gradebookRows(gradebook)
+    pageRows(sortRows(filterRows(book.rows, { query: '', outcome: 'all' }), 'grade:final', 'descending'), 1, 50)
+  })
+  rows.push({ measure: 'Gradebook first render, 1,000 learners × 3 attempts (40 items; rows, sort, filter, first page), median of 7', value: `${gradebookMs.toFixed(1)} ms`, budget: '≤ 1 s', ok: gradebookMs <= 1000 })
   const width = Math.max(...rows.map((r) => r.measure.length), 7)
   console.log(`\n${'measure'.padEnd(width)} | value      | budget   | within`)
   console.log(`${'-'.repeat(width)}-|------------|----------|-------`)

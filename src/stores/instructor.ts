@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { applyRegrades, saveManualGrade } from '../db/grading.ts'
 import { getPassphraseRecord, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
-import { loadCourseRecords, type CourseRecords } from '../db/instructorData.ts'
-import { importResultFiles, type ImportOutcome } from '../db/importResults.ts'
+import type { CourseRecords } from '../db/instructorData.ts'
+import type { ImportOutcome } from '../db/importResults.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import { useStorageStore } from './storage.ts'
@@ -21,6 +20,8 @@ export function passphraseProblem(passphrase: string, confirmation: string): str
  * Instructor mode: the passphrase lock (unlocked for this tab only, in memory) and one course's
  * learners, attempts and grades, reloaded after every change the instructor makes.
  */
+// The router's guard reads `unlocked` from this store's state by its id ('instructor'), see
+// isInstructorUnlocked in pages/instructor/routes.ts. Heavier db modules load on first use.
 export const useInstructorStore = defineStore('instructor', () => {
   const storage = useStorageStore()
   const unlocked = ref(false)
@@ -59,6 +60,7 @@ export const useInstructorStore = defineStore('instructor', () => {
   /** Loads a course's records (again when `force`, e.g. after a change). */
   async function load(id: string, force = false): Promise<CourseRecords> {
     if (!force && courseId.value === id && records.value !== undefined) return records.value
+    const { loadCourseRecords } = await import('../db/instructorData.ts')
     const loaded = await loadCourseRecords(storage.database(), id)
     records.value = loaded
     courseId.value = id
@@ -66,17 +68,20 @@ export const useInstructorStore = defineStore('instructor', () => {
   }
 
   async function grade(manual: ManualGrade, before: number | null): Promise<void> {
+    const { saveManualGrade } = await import('../db/grading.ts')
     await saveManualGrade(storage.database(), manual, before)
     if (courseId.value !== undefined) await load(courseId.value, true)
   }
 
   async function importFiles(id: string, files: readonly { name: string; text: string }[]): Promise<ImportOutcome[]> {
+    const { importResultFiles } = await import('../db/importResults.ts')
     const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: Date.now() })
     await load(id, true)
     return outcomes
   }
 
   async function regrade(id: string, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>): Promise<number> {
+    const { applyRegrades } = await import('../db/grading.ts')
     const applied = await applyRegrades(storage.database(), changes, items, Date.now())
     await load(id, true)
     return applied

@@ -1,0 +1,85 @@
+/**
+ * Instructor grades: free-text grades by hand and regrades to a new item version. Each change
+ * writes its grade (or attempt) and a gradeHistory row in one transaction, so the record of who
+ * changed what can never be missing.
+ */
+import { regradeAttempt, type RegradeChange } from '../domain/regrade.ts'
+import type { ManualGrade, VersionedItem } from '../domain/types.ts'
+import type { DebriefDb } from './database.ts'
+import { StorageError, toStorageError } from './errors.ts'
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw toStorageError(error)
+  }
+}
+
+/** Instructor grades of many attempts, by attempt id (every id present, possibly empty). */
+export function listManualGradesFor(db: DebriefDb, attemptIds: readonly string[]): Promise<Map<string, ManualGrade[]>> {
+  return guarded(async () => {
+    const rows = await db.manualGrades.where('attemptId').anyOf([...attemptIds]).toArray()
+    const byAttempt = new Map<string, ManualGrade[]>(attemptIds.map((id) => [id, []]))
+    for (const row of rows) byAttempt.get(row.attemptId)?.push(row)
+    return byAttempt
+  })
+}
+
+/** Alias kept short for callers that read one list. */
+export const listManualGrades = listManualGradesFor
+
+/**
+ * Saves an instructor's grade for one response and its history row in one transaction.
+ * `before` is the score the item had (the provisional or previous grade).
+ */
+export function saveManualGrade(db: DebriefDb, grade: ManualGrade, before: number | null): Promise<void> {
+  return guarded(() =>
+    db.transaction('rw', db.attempts, db.manualGrades, db.gradeHistory, async () => {
+      const attempt = await db.attempts.get(grade.attemptId)
+      if (attempt === undefined || attempt.submittedAt === null) throw new StorageError('conflict')
+      await db.manualGrades.put(grade)
+      await db.gradeHistory.add({
+        attemptId: grade.attemptId,
+        itemId: grade.itemId,
+        at: grade.gradedAt,
+        kind: 'manual-grade',
+        before,
+        after: grade.score,
+        note: grade.comment,
+      })
+    }),
+  )
+}
+
+/**
+ * Applies regrade changes (from `regradePreview`) in one transaction: each attempt's slot moves to
+ * the new version (old snapshot kept) and a 'regrade' history row names both versions. A change
+ * whose slot is no longer at its old version (applied already, or elsewhere) is skipped.
+ * Resolves to the number of slots regraded.
+ */
+export function applyRegrades(db: DebriefDb, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>, now: number): Promise<number> {
+  return guarded(() =>
+    db.transaction('rw', db.attempts, db.gradeHistory, async () => {
+      let applied = 0
+      for (const change of changes) {
+        const attempt = await db.attempts.get(change.attemptId)
+        const item = items.get(change.itemId)
+        const slot = attempt?.slots.find((s) => s.itemId === change.itemId)
+        if (attempt === undefined || item === undefined || slot?.version !== change.fromVersion || item.version !== change.toVersion) continue
+        await db.attempts.put(regradeAttempt(attempt, item))
+        await db.gradeHistory.add({
+          attemptId: change.attemptId,
+          itemId: change.itemId,
+          at: now,
+          kind: 'regrade',
+          before: change.oldItemScore,
+          after: change.newItemScore,
+          note: `Regraded from version ${change.fromVersion} to version ${change.toVersion}; the old version is kept with the attempt.`,
+        })
+        applied++
+      }
+      return applied
+    }),
+  )
+}

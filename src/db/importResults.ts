@@ -1,0 +1,123 @@
+/**
+ * Result files in and out of this device's database.
+ *
+ * Import (instructor): each file is checked with the engine's parser (format, version,
+ * checksum, structure, course), then written in ONE transaction: the learner (as 'imported'
+ * unless the id is already on this device), and each attempt with its responses and instructor
+ * grades. Idempotent by attempt id: an attempt already here is skipped and counted as "already
+ * imported". A bad file, or a write that fails half-way, changes nothing.
+ *
+ * Export (learner): the learner's submitted assessment attempts in a course, with responses,
+ * instructor grades and what grading needs of each assessment.
+ */
+import type { AssessmentInfo, ResultFile, ResultFileErrorCode, Sha256 } from '../domain/resultFile.ts'
+import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
+import type { ManualGrade, Response } from '../domain/types.ts'
+import type { DebriefDb } from './database.ts'
+import { describeStorageError } from './errors.ts'
+import { listManualGradesFor } from './grading.ts'
+
+/** SHA-256 as lower-case hex, through WebCrypto. */
+export const webSha256: Sha256 = async (text) => {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+export type ImportOutcome =
+  | { fileName: string; ok: true; learner: { id: string; name: string }; newLearner: boolean; added: number; alreadyImported: number }
+  | { fileName: string; ok: false; code: ResultFileErrorCode | 'storage'; message: string; path?: string }
+
+export interface ImportOptions {
+  /** The course being imported into: a file for another course is refused. */
+  courseId: string
+  now: number
+  sha256?: Sha256
+}
+
+/** The newest record per item id, so a file with repeats writes one row per key. */
+function newestPerItem<T extends { itemId: string }>(rows: readonly T[], newer: (a: T, b: T) => boolean): T[] {
+  const byItem = new Map<string, T>()
+  for (const row of rows) {
+    const current = byItem.get(row.itemId)
+    if (current === undefined || newer(row, current)) byItem.set(row.itemId, row)
+  }
+  return [...byItem.values()]
+}
+
+/** Imports one result file (rules at the top of the file). Never throws: problems are outcomes. */
+export async function importResultText(db: DebriefDb, fileName: string, text: string, options: ImportOptions): Promise<ImportOutcome> {
+  const parsed = await parseResultFile(text, { sha256: options.sha256 ?? webSha256, courseId: options.courseId, now: options.now })
+  if (!parsed.ok) {
+    const { code, message, path } = parsed.error
+    return path === undefined ? { fileName, ok: false, code, message } : { fileName, ok: false, code, message, path }
+  }
+  const file = parsed.file
+  try {
+    return await db.transaction('rw', [db.learners, db.attempts, db.responses, db.manualGrades], async () => {
+      const known = await db.learners.get(file.learner.id)
+      if (known === undefined) await db.learners.add({ id: file.learner.id, name: file.learner.name, createdAt: options.now, origin: 'imported' })
+      let added = 0
+      let alreadyImported = 0
+      for (const entry of file.attempts) {
+        if ((await db.attempts.get(entry.attempt.id)) !== undefined) {
+          alreadyImported++
+          continue
+        }
+        await db.attempts.add(entry.attempt)
+        await db.responses.bulkAdd(newestPerItem<Response>(entry.responses, (a, b) => a.seq > b.seq))
+        await db.manualGrades.bulkAdd(newestPerItem<ManualGrade>(entry.manualGrades ?? [], (a, b) => a.gradedAt >= b.gradedAt))
+        added++
+      }
+      return { fileName, ok: true as const, learner: file.learner, newLearner: known === undefined, added, alreadyImported }
+    })
+  } catch (error) {
+    return { fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${describeStorageError(error).message}` }
+  }
+}
+
+/** Imports files one after another; each file is its own all-or-nothing transaction. */
+export async function importResultFiles(db: DebriefDb, files: readonly { name: string; text: string }[], options: ImportOptions): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = []
+  for (const file of files) outcomes.push(await importResultText(db, file.name, file.text, options))
+  return outcomes
+}
+
+export interface ExportOptions {
+  learnerId: string
+  courseId: string
+  now: number
+  /** What grading needs of each assessment, by blueprint id. */
+  assessments: ReadonlyMap<string, AssessmentInfo>
+  sha256?: Sha256
+}
+
+/** A learner's result file for one course: their submitted assessment attempts. */
+export async function exportLearnerResults(db: DebriefDb, options: ExportOptions): Promise<ResultFile> {
+  const { learner, attempts, responses, grades } = await db.transaction('r', [db.learners, db.attempts, db.responses, db.manualGrades], async () => {
+    const learner = await db.learners.get(options.learnerId)
+    const attempts = (await db.attempts.where('[learnerId+courseId]').equals([options.learnerId, options.courseId]).toArray())
+      .filter((a) => a.mode === 'assessment' && a.submittedAt !== null)
+      .sort((a, b) => a.startedAt - b.startedAt)
+    const ids = attempts.map((a) => a.id)
+    const responses = await db.responses.where('attemptId').anyOf(ids).toArray()
+    return { learner, attempts, responses, grades: await listManualGradesFor(db, ids) }
+  })
+  if (learner === undefined) throw new Error('That profile is no longer on this device.')
+  return createResultFile(
+    {
+      courseId: options.courseId,
+      exportedAt: options.now,
+      learner: { id: learner.id, name: learner.name },
+      attempts: attempts.map((attempt) => {
+        const assessment = options.assessments.get(attempt.sourceId)
+        return {
+          attempt,
+          responses: responses.filter((r) => r.attemptId === attempt.id),
+          manualGrades: grades.get(attempt.id) ?? [],
+          ...(assessment !== undefined ? { assessment } : {}),
+        }
+      }),
+    },
+    options.sha256 ?? webSha256,
+  )
+}

@@ -1,0 +1,270 @@
+/**
+ * The instructor's gradebook as pure data: one row per learner, one cell per assessment.
+ *
+ * Rules:
+ * - Only submitted assessment attempts at a known assessment count; open attempts are counted
+ *   separately (`open`) and practice is ignored.
+ * - A cell's grade is `finalGrade` (the assessment's grading method) over the percents of its
+ *   submitted attempts, each graded by `gradeAttempt` with the instructor's grades. Free text still
+ *   waiting for an instructor counts 0 there and is reported in `pending`.
+ * - passed: true when the grade reaches the pass mark; null while there is no grade, or while a
+ *   counted attempt has pending items (grading can only add); false otherwise.
+ * - Per objective: percent = score / max over the attempts the grading method picks (the chosen
+ *   attempt for highest/first/last, every submitted attempt for average), summed over all
+ *   assessments; null when the learner has no evidence for it.
+ * - lastActivity: the latest start, submission or saved answer of any of the learner's attempts.
+ * - Sorting puts missing values (null) last in both directions, then orders by name.
+ */
+import { finalGrade, gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
+import { roundTo, toCsv, type CsvCell } from './csv.ts'
+import type { Attempt, GradingMethod, ManualGrade, Response } from './types.ts'
+
+export interface GradebookAssessment {
+  id: string
+  title: string
+  passMark: number
+  gradingMethod: GradingMethod
+  negativeMarking?: boolean
+}
+
+export interface GradebookLearner {
+  id: string
+  name: string
+  origin: 'local' | 'imported'
+}
+
+export interface GradebookInput {
+  learners: readonly GradebookLearner[]
+  assessments: readonly GradebookAssessment[]
+  attempts: readonly Attempt[]
+  responses: ReadonlyMap<string, readonly Response[]>
+  manualGrades: ReadonlyMap<string, readonly ManualGrade[]>
+}
+
+export interface GradebookCell {
+  /** Percent by the grading method; null without a submitted attempt. */
+  grade: number | null
+  /** Submitted attempts. */
+  attempts: number
+  /** Attempts started and not yet submitted. */
+  open: number
+  lastActivity: number | null
+  passed: boolean | null
+  /** Free-text answers waiting for an instructor in the submitted attempts. */
+  pending: number
+}
+
+export interface GradebookRow {
+  learnerId: string
+  name: string
+  origin: 'local' | 'imported'
+  cells: Record<string, GradebookCell>
+  objectives: Record<string, number | null>
+  lastActivity: number | null
+}
+
+export interface Gradebook {
+  rows: GradebookRow[]
+  /** Objective ids seen in any graded attempt, sorted. */
+  objectives: string[]
+}
+
+/** One graded attempt, as the gradebook and the learner page use it. */
+export interface GradedAttempt {
+  attempt: Attempt
+  grade: AttemptGrade
+}
+
+/** Grade one attempt with its assessment's pass mark and marking rule. */
+export function gradeFor(attempt: Attempt, input: Pick<GradebookInput, 'responses' | 'manualGrades'>, assessment?: GradebookAssessment): AttemptGrade {
+  return gradeAttempt(attempt, input.responses.get(attempt.id) ?? [], input.manualGrades.get(attempt.id) ?? [], {
+    passMark: assessment?.passMark ?? 0.5,
+    negativeMarking: assessment?.negativeMarking ?? false,
+  })
+}
+
+/** The attempts a grading method takes its grade from (rule at the top of the file). */
+export function chosenAttempts(graded: readonly GradedAttempt[], method: GradingMethod): GradedAttempt[] {
+  if (graded.length === 0 || method === 'average') return [...graded]
+  const byStart = [...graded].sort((a, b) => a.attempt.startedAt - b.attempt.startedAt)
+  if (method === 'first') return byStart.slice(0, 1)
+  if (method === 'last') return byStart.slice(-1)
+  const best = byStart.reduce((top, g) => (g.grade.percent > top.grade.percent ? g : top))
+  return [best]
+}
+
+function latest(attempt: Attempt, responses: readonly Response[] | undefined): number {
+  let at = Math.max(attempt.startedAt, attempt.submittedAt ?? 0)
+  for (const r of responses ?? []) at = Math.max(at, r.savedAt)
+  return at
+}
+
+function maxOrNull(a: number | null, b: number | null): number | null {
+  if (a === null) return b
+  if (b === null) return a
+  return Math.max(a, b)
+}
+
+function cellFor(assessment: GradebookAssessment, own: readonly Attempt[], input: GradebookInput, objectives: Map<string, { score: number; max: number }>): GradebookCell {
+  const submitted: GradedAttempt[] = []
+  let lastActivity: number | null = null
+  let open = 0
+  for (const attempt of own) {
+    lastActivity = maxOrNull(lastActivity, latest(attempt, input.responses.get(attempt.id)))
+    if (attempt.submittedAt === null) open++
+    else submitted.push({ attempt, grade: gradeFor(attempt, input, assessment) })
+  }
+  const grade = finalGrade(submitted.map((g) => ({ startedAt: g.attempt.startedAt, percent: g.grade.percent })), assessment.gradingMethod)
+  const chosen = chosenAttempts(submitted, assessment.gradingMethod)
+  for (const g of chosen) {
+    for (const o of g.grade.perObjective) {
+      const sum = objectives.get(o.objective) ?? { score: 0, max: 0 }
+      sum.score += o.score
+      sum.max += o.max
+      objectives.set(o.objective, sum)
+    }
+  }
+  const pending = submitted.reduce((n, g) => n + g.grade.pending, 0)
+  const reached = grade !== null && grade >= assessment.passMark * 100 - 1e-9
+  const passed = grade === null ? null : reached ? true : chosen.some((g) => g.grade.pending > 0) ? null : false
+  return { grade, attempts: submitted.length, open, lastActivity, passed, pending }
+}
+
+/** Every learner's row (rules at the top of the file). Learners without attempts get empty cells. */
+export function gradebookRows(input: GradebookInput): Gradebook {
+  const assessments = new Map(input.assessments.map((a) => [a.id, a]))
+  const byLearner = new Map<string, Map<string, Attempt[]>>()
+  for (const attempt of input.attempts) {
+    if (attempt.mode !== 'assessment' || !assessments.has(attempt.sourceId)) continue
+    const own = byLearner.get(attempt.learnerId) ?? new Map<string, Attempt[]>()
+    const list = own.get(attempt.sourceId) ?? []
+    list.push(attempt)
+    own.set(attempt.sourceId, list)
+    byLearner.set(attempt.learnerId, own)
+  }
+  const learners = [...input.learners]
+  const known = new Set(learners.map((l) => l.id))
+  for (const id of byLearner.keys()) if (!known.has(id)) learners.push({ id, name: id, origin: 'imported' })
+  const seenObjectives = new Set<string>()
+  const rows = learners.map((learner): GradebookRow => {
+    const own = byLearner.get(learner.id)
+    const sums = new Map<string, { score: number; max: number }>()
+    const cells: Record<string, GradebookCell> = {}
+    let lastActivity: number | null = null
+    for (const assessment of input.assessments) {
+      const cell = cellFor(assessment, own?.get(assessment.id) ?? [], input, sums)
+      cells[assessment.id] = cell
+      lastActivity = maxOrNull(lastActivity, cell.lastActivity)
+    }
+    const objectives: Record<string, number | null> = {}
+    for (const [id, s] of sums) {
+      seenObjectives.add(id)
+      objectives[id] = s.max > 0 ? roundTo((100 * s.score) / s.max, 9) : null
+    }
+    return { learnerId: learner.id, name: learner.name, origin: learner.origin, cells, objectives, lastActivity }
+  })
+  return { rows, objectives: [...seenObjectives].sort() }
+}
+
+export type GradebookSortKey = 'name' | 'lastActivity' | `grade:${string}` | `attempts:${string}` | `passed:${string}` | `objective:${string}`
+export type SortDirection = 'ascending' | 'descending'
+
+function sortValue(row: GradebookRow, key: GradebookSortKey): string | number | null {
+  if (key === 'name') return row.name.toLocaleLowerCase()
+  if (key === 'lastActivity') return row.lastActivity
+  const [kind, id = ''] = key.split(/:(.*)/s) as [string, string]
+  if (kind === 'objective') return row.objectives[id] ?? null
+  const cell = row.cells[id]
+  if (cell === undefined) return null
+  if (kind === 'grade') return cell.grade
+  if (kind === 'attempts') return cell.attempts
+  return cell.passed === null ? null : cell.passed ? 1 : 0
+}
+
+/** Rows in order of `key`; missing values last whichever the direction, ties by name. */
+export function sortRows(rows: readonly GradebookRow[], key: GradebookSortKey, direction: SortDirection): GradebookRow[] {
+  const sign = direction === 'ascending' ? 1 : -1
+  const byName = (a: GradebookRow, b: GradebookRow) => a.name.localeCompare(b.name) || a.learnerId.localeCompare(b.learnerId)
+  return rows
+    .map((row) => ({ row, value: sortValue(row, key) }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null) return a.value === b.value ? byName(a.row, b.row) : a.value === null ? 1 : -1
+      const order = typeof a.value === 'string' ? a.value.localeCompare(String(b.value)) : a.value - (b.value as number)
+      return sign * order || byName(a.row, b.row)
+    })
+    .map((entry) => entry.row)
+}
+
+export type OutcomeFilter = 'all' | 'passed' | 'failed' | 'pending' | 'not-attempted'
+
+export interface GradebookFilter {
+  /** Part of the learner's name or id, any case. */
+  query: string
+  /** The assessment `outcome` looks at. */
+  assessmentId?: string
+  outcome: OutcomeFilter
+}
+
+function outcomeOf(cell: GradebookCell | undefined): Exclude<OutcomeFilter, 'all'> {
+  if (cell === undefined || cell.grade === null) return 'not-attempted'
+  return cell.passed === true ? 'passed' : cell.passed === false ? 'failed' : 'pending'
+}
+
+/** The rows matching a name search and an outcome at one assessment. */
+export function filterRows(rows: readonly GradebookRow[], filter: GradebookFilter): GradebookRow[] {
+  const query = filter.query.trim().toLocaleLowerCase()
+  return rows.filter((row) => {
+    if (query !== '' && !row.name.toLocaleLowerCase().includes(query) && !row.learnerId.toLocaleLowerCase().includes(query)) return false
+    if (filter.outcome === 'all' || filter.assessmentId === undefined) return true
+    return outcomeOf(row.cells[filter.assessmentId]) === filter.outcome
+  })
+}
+
+export interface GradebookPage {
+  rows: GradebookRow[]
+  /** 1-based, clamped into 1..pageCount. */
+  page: number
+  pageCount: number
+  total: number
+  /** 1-based position of the first and last row shown (0 when empty). */
+  from: number
+  to: number
+}
+
+/** One page of rows, so a large class never renders every row at once. */
+export function pageRows(rows: readonly GradebookRow[], page: number, size = 50): GradebookPage {
+  const pageCount = Math.max(1, Math.ceil(rows.length / size))
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount)
+  const start = (current - 1) * size
+  const shown = rows.slice(start, start + size)
+  return { rows: shown, page: current, pageCount, total: rows.length, from: shown.length > 0 ? start + 1 : 0, to: start + shown.length }
+}
+
+const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString())
+const outcomeText = (cell: GradebookCell | undefined): string => {
+  const outcome = outcomeOf(cell)
+  return outcome === 'not-attempted' ? '' : outcome
+}
+
+/** The gradebook as a table for export: a header row and one row of cells per learner. */
+export function gradebookTable(rows: readonly GradebookRow[], assessments: readonly GradebookAssessment[], objectives: readonly string[]): { header: string[]; rows: CsvCell[][] } {
+  const header = ['learner id', 'learner', 'origin', 'last activity']
+  for (const a of assessments) header.push(`${a.title}: grade %`, `${a.title}: attempts`, `${a.title}: result`, `${a.title}: pending grading`, `${a.title}: last activity`)
+  for (const o of objectives) header.push(`objective ${o} %`)
+  const body = rows.map((row) => {
+    const cells: CsvCell[] = [row.learnerId, row.name, row.origin, iso(row.lastActivity)]
+    for (const a of assessments) {
+      const cell = row.cells[a.id]
+      cells.push(roundTo(cell?.grade ?? null, 2), cell?.attempts ?? 0, outcomeText(cell), cell?.pending ?? 0, iso(cell?.lastActivity ?? null))
+    }
+    for (const o of objectives) cells.push(roundTo(row.objectives[o] ?? null, 2))
+    return cells
+  })
+  return { header, rows: body }
+}
+
+/** gradebook.csv: UTF-8 with BOM, ISO dates, formula-looking text neutralised (see csv.ts). */
+export function gradebookCsv(rows: readonly GradebookRow[], assessments: readonly GradebookAssessment[], objectives: readonly string[]): string {
+  const table = gradebookTable(rows, assessments, objectives)
+  return toCsv(table.header, table.rows)
+}

@@ -1,0 +1,54 @@
+import { computed, ref, shallowRef } from 'vue'
+import { loadCourseItems } from 'virtual:debrief/catalog'
+import { useCourse } from '../../composables/useCourse.ts'
+import { describeStorageError, StorageError } from '../../db/errors.ts'
+import type { CourseItems } from '../../domain/catalog.ts'
+import type { GradebookAssessment, GradebookInput } from '../../domain/gradebook.ts'
+import { useInstructorStore } from '../../stores/instructor.ts'
+
+/** A friendly message for any failure: storage problems in plain words, never a stack trace. */
+export function friendlyError(error: unknown): string {
+  if (error instanceof StorageError) return error.message
+  if (error instanceof Error && error.name === 'Error') return error.message
+  return describeStorageError(error).message
+}
+
+/**
+ * What every instructor page needs of a course: its assessments, objective texts and the
+ * records from the instructor store, loaded on `refresh()` with a friendly error message.
+ */
+export function useInstructorCourse(courseId: () => string) {
+  const store = useInstructorStore()
+  const course = useCourse(courseId)
+  const error = ref<string>()
+  const loaded = ref(false)
+  const items = shallowRef<CourseItems>()
+
+  const assessments = computed((): GradebookAssessment[] =>
+    (course.value?.blueprints ?? []).map((b) => ({ id: b.id, title: b.title, passMark: b.passMark, gradingMethod: b.gradingMethod, negativeMarking: b.negativeMarking ?? false })),
+  )
+  const objectiveText = computed(() => new Map((course.value?.lessons ?? []).flatMap((l) => l.objectives.map((o) => [o.id, o.text] as const))))
+  const input = computed((): GradebookInput | undefined => {
+    const records = store.records
+    if (records === undefined || store.courseId !== courseId()) return undefined
+    return { learners: records.learners, assessments: assessments.value, attempts: records.attempts, responses: records.responses, manualGrades: records.manualGrades }
+  })
+
+  async function refresh(force = false): Promise<void> {
+    error.value = undefined
+    try {
+      await store.load(courseId(), force)
+      loaded.value = true
+    } catch (e) {
+      error.value = friendlyError(e)
+    }
+  }
+
+  /** The course's current banks and passages (for reviews and regrades). */
+  async function loadItems(): Promise<CourseItems | undefined> {
+    items.value ??= await loadCourseItems(courseId())
+    return items.value
+  }
+
+  return { store, course, assessments, objectiveText, input, error, loaded, items, refresh, loadItems }
+}

@@ -1,0 +1,100 @@
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import type { DebriefDb } from '../../../src/db/database.ts'
+import { mountApp } from '../mountApp.ts'
+import { addFinalAttempt, mountInstructor, T0 } from './seed.ts'
+
+const PATH = '/course/river-brief/instructor'
+
+async function seed(db: DebriefDb) {
+  await db.learners.bulkAdd(Array.from({ length: 58 }, (_, i) => ({ id: `l${i}`, name: `Learner ${String(i).padStart(2, '0')}`, createdAt: 1, origin: 'local' as const })))
+  await db.learners.bulkAdd([
+    { id: 'ana', name: 'Ana', createdAt: 1, origin: 'local' },
+    { id: 'zed', name: 'Zed', createdAt: 1, origin: 'imported' },
+  ])
+  await addFinalAttempt(db, 'ana-1', 'ana', { 'f-q01': { type: 'single', optionId: 'a' }, 'f-q02': { type: 'truefalse', value: true } })
+  await addFinalAttempt(db, 'zed-1', 'zed', { 'f-q01': { type: 'single', optionId: 'b' }, 'f-q02': { type: 'truefalse', value: true } }, T0 + 5000)
+}
+
+const names = (wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper']) => wrapper.findAll('tbody th[scope="row"] a').map((a) => a.text())
+
+describe('gradebook', () => {
+  it('sends a locked visitor to the unlock page', async () => {
+    const { router } = await mountApp(PATH)
+    expect(router.currentRoute.value.name).toBe('instructor-unlock')
+  })
+
+  it('shows 50 learners per page and counts them all', async () => {
+    const { wrapper } = await mountInstructor(PATH, seed)
+    expect([names(wrapper).length, wrapper.find('.instructor-pager__status').text()]).toEqual([50, 'Showing 1–50 of 60 · page 1 of 2'])
+  })
+
+  it('shows the next page', async () => {
+    const { wrapper } = await mountInstructor(PATH, seed)
+    await wrapper.findAll('.instructor-pager button')[1]!.trigger('click')
+    expect(names(wrapper)).toEqual(['Learner 49', 'Learner 50', 'Learner 51', 'Learner 52', 'Learner 53', 'Learner 54', 'Learner 55', 'Learner 56', 'Learner 57', 'Zed'])
+  })
+
+  it('sorts by grade, highest first, and says so with aria-sort', async () => {
+    const { wrapper } = await mountInstructor(PATH, seed)
+    const header = wrapper.findAll('thead th').find((th) => th.text().startsWith('Grade at Final check'))!
+    await header.find('button').trigger('click')
+    expect([names(wrapper).slice(0, 2), header.attributes('aria-sort')]).toEqual([['Ana', 'Zed'], 'descending'])
+  })
+
+  it('reverses the order on a second press', async () => {
+    const { wrapper } = await mountInstructor(PATH, seed)
+    const button = wrapper.findAll('thead th').find((th) => th.text().startsWith('Grade at Final check'))!.find('button')
+    await button.trigger('click')
+    await button.trigger('click')
+    expect(names(wrapper).slice(0, 2)).toEqual(['Zed', 'Ana'])
+  })
+
+  it('filters by name', async () => {
+    const { wrapper } = await mountInstructor(PATH, seed)
+    await wrapper.find('#gradebook-search').setValue('ZE')
+    expect(names(wrapper)).toEqual(['Zed'])
+  })
+
+  it('filters by result at an assessment', async () => {
+    const { wrapper } = await mountInstructor(PATH, seed)
+    await wrapper.find('#gradebook-outcome').setValue('passed')
+    expect(names(wrapper)).toEqual(['Ana'])
+  })
+
+  it('marks learners imported from another device', async () => {
+    const { wrapper } = await mountInstructor(PATH, seed)
+    await wrapper.find('#gradebook-search').setValue('zed')
+    expect(wrapper.find('tbody th').text()).toBe('Zed (imported)')
+  })
+
+  it('downloads gradebook.csv with a byte-order mark', async () => {
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:gradebook')
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    const { wrapper } = await mountInstructor(PATH, seed)
+    await wrapper.findAll('button').find((b) => b.text().startsWith('Download CSV'))!.trigger('click')
+    const blob = created.mock.calls[0]![0] as Blob
+    const bytes = new Uint8Array(await blob.arrayBuffer())
+    expect([(click.mock.instances[0] as unknown as HTMLAnchorElement | undefined)?.download, [...bytes.slice(0, 3)]]).toEqual(['gradebook.csv', [0xef, 0xbb, 0xbf]])
+    created.mockRestore()
+    click.mockRestore()
+  })
+
+  it('opens a learner’s page with every attempt', async () => {
+    const { wrapper, router } = await mountInstructor(PATH, seed)
+    await router.push('/course/river-brief/instructor/learner/ana')
+    await flushPromises()
+    await vi.waitFor(() => expect(wrapper.find('h1').text()).toBe('Ana'))
+    expect(wrapper.findAll('.attempt-review').length).toBe(1)
+  })
+
+  it('shows an attempt’s answers read-only with the right answers', async () => {
+    const { wrapper, router } = await mountInstructor(PATH, seed)
+    await router.push('/course/river-brief/instructor/learner/ana')
+    await flushPromises()
+    await wrapper.find('.attempt-review button').trigger('click')
+    await flushPromises()
+    const inputs = wrapper.findAll('.attempt-review__items input')
+    expect([inputs.length > 0, inputs.every((i) => i.attributes('disabled') !== undefined), wrapper.findAll('.question-feedback').length]).toEqual([true, true, 2])
+  })
+})
