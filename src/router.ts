@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { courses } from 'virtual:debrief/catalog'
 import CourseHomePage from './pages/CourseHomePage.vue'
-import { instructorRoutes } from './pages/instructor/routes.ts'
+import { instructorGuard, instructorRoutes, isInstructorUnlocked } from './pages/instructor/routes.ts'
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -19,6 +19,49 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { needsLearner: true },
   },
+  {
+    path: '/course/:courseId/lesson/:lessonId/practice',
+    name: 'practice',
+    component: () => import('./pages/PracticePage.vue'),
+    props: true,
+    meta: { needsLearner: true, title: 'Practice' },
+  },
+  {
+    path: '/course/:courseId/assessment/:blueprintId',
+    name: 'assessment-start',
+    component: () => import('./pages/AssessmentStartPage.vue'),
+    props: true,
+    meta: { needsLearner: true, title: 'Assessment' },
+  },
+  {
+    path: '/course/:courseId/attempt/:attemptId',
+    name: 'attempt',
+    component: () => import('./pages/AssessmentPage.vue'),
+    props: true,
+    meta: { needsLearner: true, title: 'Assessment in progress', assessmentOpen: true },
+  },
+  {
+    path: '/course/:courseId/attempt/:attemptId/result',
+    name: 'attempt-result',
+    component: () => import('./pages/AssessmentResultPage.vue'),
+    props: true,
+    meta: { needsLearner: true, title: 'Your result' },
+  },
+  {
+    path: '/course/:courseId/review',
+    name: 'review',
+    component: () => import('./pages/ReviewPage.vue'),
+    props: true,
+    meta: { needsLearner: true, title: 'Review' },
+  },
+  {
+    path: '/course/:courseId/progress',
+    name: 'progress',
+    component: () => import('./pages/ProgressPage.vue'),
+    props: true,
+    meta: { needsLearner: true, title: 'Your progress' },
+  },
+  { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), meta: { title: 'Your data' } },
   { path: '/profiles', name: 'profiles', component: () => import('./pages/ProfilesPage.vue'), meta: { title: 'Choose your profile' } },
   ...instructorRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
@@ -40,6 +83,7 @@ export function createAppRouter(hooks: RouterHooks, history: RouterHistory = cre
     if (to.meta.needsLearner && !hooks.hasLearner()) return { name: 'profiles', query: { next: to.fullPath } }
     return true
   })
+  router.beforeEach(instructorGuard(isInstructorUnlocked))
   router.beforeResolve(async (to) => {
     const courseId = to.params.courseId
     if (typeof courseId === 'string' && hooks.hasLearner()) await hooks.loadCourseData(courseId)

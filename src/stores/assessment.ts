@@ -62,7 +62,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     answers.value = Object.fromEntries(saved.map((r) => [r.itemId, r.answer]))
     saveState.value = Object.fromEntries(saved.map((r) => [r.itemId, 'saved' as const]))
     error.value = undefined
-    if (stored && stored.submittedAt === null && isOverdue(stored, now())) await submit('deadline')
+    // Not waiting on the save queue: open() also runs from inside a save that hit a conflict.
+    if (stored && stored.submittedAt === null && isOverdue(stored, now())) await submit('deadline', false)
     return attempt.value
   }
 

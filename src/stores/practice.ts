@@ -22,6 +22,8 @@ export const usePracticeStore = defineStore('practice', () => {
   const grade = shallowRef<Grade>()
   const retrying = ref(false)
   const error = ref<string>()
+  /** The check being saved; moving on waits for it, so a quick "Next" cannot close the run first. */
+  let saving: Promise<void> = Promise.resolve()
 
   const slot = computed(() => attempt.value?.slots[index.value])
   const item = computed<VersionedItem | undefined>(() => (slot.value ? attempt.value?.snapshots[slot.value.version] : undefined))
@@ -70,7 +72,12 @@ export const usePracticeStore = defineStore('practice', () => {
    * Grades the draft and shows feedback. The first check of an item is saved (it is the
    * evidence for mastery and the review schedule); a retry is graded but not saved.
    */
-  async function check(): Promise<void> {
+  function check(): Promise<void> {
+    saving = saveCheck()
+    return saving
+  }
+
+  async function saveCheck(): Promise<void> {
     const run = attempt.value
     const current = item.value
     if (!run || !current) return
@@ -96,12 +103,17 @@ export const usePracticeStore = defineStore('practice', () => {
 
   /** Moves to the next item; after the last one the run is closed. */
   async function next(): Promise<void> {
+    await saving.catch(() => undefined)
     index.value += 1
     reset()
     if (finished.value && attempt.value && attempt.value.submittedAt === null) {
-      const closed = await commitSubmission(storage.database(), submitAttempt(attempt.value, now(), 'learner'))
-      attempt.value = closed
-      useAttemptsStore().remember(closed, saved.value)
+      try {
+        const closed = await commitSubmission(storage.database(), submitAttempt(attempt.value, now(), 'learner'))
+        attempt.value = closed
+        useAttemptsStore().remember(closed, saved.value)
+      } catch (e) {
+        error.value = storage.report(e)
+      }
     }
   }
 

@@ -1,0 +1,119 @@
+import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Answer } from '../../../src/domain/types.ts'
+import { addLearner, FINAL_ITEMS, handAttempt, manualClock, MINUTE, mountOn, START, storeAttempt } from './assessmentApp.ts'
+
+enableAutoUnmount(afterEach)
+beforeEach(() => {
+  manualClock(START + 60 * MINUTE)
+})
+
+const RIGHT: Record<string, Answer> = {
+  'f-q01': { type: 'single', optionId: 'a' },
+  'f-q02': { type: 'truefalse', value: true },
+  'f-q04': { type: 'short', text: 'the river' },
+  'f-q05': { type: 'cloze', blanks: { word: 'expected', months: '12' } },
+}
+const WRONG: Record<string, Answer> = { 'f-q01': { type: 'single', optionId: 'b' } }
+
+interface Sitting {
+  id: string
+  blueprintId?: string
+  itemIds?: string[]
+  answers: Record<string, Answer>
+}
+
+/** Stores submitted attempts (in order, a minute apart) and opens the first one's result. */
+async function showResult(...sittings: Sitting[]) {
+  const app = await mountOn(`/course/river-brief/attempt/${sittings[0]!.id}/result`, {
+    seed: async (db) => {
+      await addLearner(db)
+      for (const [i, s] of sittings.entries()) {
+        const startedAt = START + i * 2 * MINUTE
+        const attempt = await handAttempt({
+          id: s.id,
+          blueprintId: s.blueprintId ?? 'final',
+          itemIds: s.itemIds ?? FINAL_ITEMS,
+          startedAt,
+          minutes: s.blueprintId === 'quiz-l1' ? null : 10,
+          submittedAt: startedAt + MINUTE,
+        })
+        await storeAttempt(db, attempt, s.answers)
+      }
+    },
+  })
+  await vi.waitFor(() => expect(app.wrapper.find('h1').text()).toMatch(/^Your result/))
+  return app
+}
+
+const quiz = (answers: Record<string, Answer>, itemIds?: string[]): Sitting => ({ id: 'q1', blueprintId: 'quiz-l1', answers, ...(itemIds ? { itemIds } : {}) })
+const objectiveRow = (w: VueWrapper, id: string) => w.find(`[data-objective="${id}"]`)
+
+describe('assessment result page', () => {
+  it('shows the score, the percentage and that the learner passed', async () => {
+    const { wrapper } = await showResult(quiz(RIGHT))
+    expect(wrapper.find('.result-summary__percent').text()).toBe('75%')
+    expect(wrapper.find('.result-summary__score').text()).toContain('3 of 4 points')
+    expect(wrapper.find('.result-summary__verdict').text()).toBe('✓ Passed — you needed 70%')
+  })
+
+  it('says when the learner did not pass', async () => {
+    const { wrapper } = await showResult(quiz(WRONG))
+    expect(wrapper.find('.result-summary__percent').text()).toBe('0%')
+    expect(wrapper.find('.result-summary__verdict').text()).toBe('✗ Not passed — you needed 70%')
+  })
+
+  it('breaks the score down by objective, with the objective in words', async () => {
+    const { wrapper } = await showResult(quiz(RIGHT))
+    expect(objectiveRow(wrapper, 'o1-event').text()).toBe('State what the brief reports and how sure it is.2 of 2 (100%)')
+    expect(objectiveRow(wrapper, 'o1-outlook').text()).toBe('Explain what the brief expects next and why.1 of 2 (50%)')
+    expect(objectiveRow(wrapper, 'o1-outlook').find('.objective-breakdown__bar span').attributes('style')).toContain('width: 50%')
+  })
+
+  it('says free-text answers wait for the instructor and the score may go up', async () => {
+    const { wrapper } = await showResult(quiz({ 'f-q06': { type: 'freetext', text: 'The levee has not been repaired yet.' } }, ['f-q06', 'f-q01']))
+    expect(wrapper.find('.result-summary__pending').text()).toBe('1 answer is waiting for your instructor; your score may go up.')
+    expect(wrapper.find('.result-summary__verdict').text()).toBe('… Not decided yet — you needed 70%')
+  })
+
+  it('shows each answer with its marks, feedback, evidence and the right answer when the policy allows', async () => {
+    const { wrapper } = await showResult(quiz(WRONG))
+    const first = wrapper.find('[data-item="f-q01"]')
+    expect((first.find('input[value="b"]').element as HTMLInputElement).checked).toBe(true)
+    expect(first.find('input[value="b"]').attributes('disabled')).toBeDefined()
+    expect(first.find('.question-mark').exists()).toBe(true)
+    await vi.waitFor(() => expect(first.find('[data-passage="p-event"]').exists()).toBe(true))
+    expect(first.find('.question-feedback').text()).toContain('The brief says the river "reportedly" burst its banks.')
+    expect(wrapper.findAll('.review-list__item')).toHaveLength(4)
+  })
+
+  it('hides the answers when the policy shows only the score after submitting', async () => {
+    const { wrapper } = await showResult({ id: 'f1', answers: RIGHT })
+    expect(wrapper.find('.result-summary__percent').text()).toBe('75%')
+    expect(wrapper.find('#review-list').exists()).toBe(false)
+    expect(wrapper.find('.question-item').exists()).toBe(false)
+    expect(wrapper.find('.result-page__later').text()).toBe(
+      'Once you have used all your attempts, you can also see your answers, feedback with the evidence from the brief and the right answers.',
+    )
+    expect(wrapper.findAll('a').some((a) => a.text() === 'Try again')).toBe(true)
+  })
+
+  it('shows the answers once the last attempt is used, and offers no other try', async () => {
+    const { wrapper } = await showResult({ id: 'f1', answers: RIGHT }, { id: 'f2', answers: WRONG })
+    expect(wrapper.findAll('.review-list__item')).toHaveLength(4)
+    expect(wrapper.findAll('a').some((a) => a.text() === 'Try again')).toBe(false)
+  })
+
+  it('gives the grade that counts by the blueprint’s grading method', async () => {
+    const { wrapper } = await showResult({ id: 'f1', answers: WRONG }, { id: 'f2', answers: RIGHT })
+    expect(wrapper.find('.result-summary__percent').text()).toBe('0%')
+    expect(wrapper.find('.result-page__final').text()).toBe('Your grade for this assessment: 75%. Your highest grade counts.')
+  })
+
+  it('says plainly when the result belongs to another profile', async () => {
+    const theirs = await handAttempt({ id: 'theirs', itemIds: FINAL_ITEMS, learnerId: 'ben', submittedAt: START + MINUTE })
+    const { wrapper } = await mountOn('/course/river-brief/attempt/theirs/result', { seed: async (db) => (await addLearner(db), await storeAttempt(db, theirs)) })
+    await vi.waitFor(() => expect(wrapper.find('h1').text()).toBe('This result belongs to another profile'))
+    expect(wrapper.find('.result-summary').exists()).toBe(false)
+  })
+})
