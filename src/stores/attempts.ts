@@ -2,16 +2,22 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { courses } from 'virtual:debrief/catalog'
 import { commitSubmission, listAttempts, listResponsesFor } from '../db/attempts.ts'
-import { autoSubmitIfOverdue, finalGrade, gradeAttempt, isOverdue, type AttemptGrade } from '../domain/attempt.ts'
-import { masteryEvidence } from '../domain/evidence.ts'
-import { computeMastery } from '../domain/mastery.ts'
+import type { AttemptGrade } from '../domain/attempt.ts'
+import type { Mastery } from '../domain/mastery.ts'
 import type { Attempt, Blueprint, ManualGrade, Response } from '../domain/types.ts'
 import { now } from './clock.ts'
 import { useStorageStore } from './storage.ts'
 
-/** One learner's attempts in one course, graded with the engine, and what they say about mastery. */
+type Engine = typeof import('../domain/learnerEngine.ts')
+
+/**
+ * One learner's attempts in one course, graded with the engine, and what they say about mastery.
+ * The engine is loaded only once the learner has an attempt: before that there is nothing to
+ * grade, and the start page of a new learner ships without it.
+ */
 export const useAttemptsStore = defineStore('attempts', () => {
   const storage = useStorageStore()
+  const engine = shallowRef<Engine>()
   const courseId = ref<string>()
   const learnerId = ref<string>()
   const attempts = shallowRef<Attempt[]>([])
@@ -29,9 +35,10 @@ export const useAttemptsStore = defineStore('attempts', () => {
   async function load(learner: string, course: string, loadManualGrades?: (attemptIds: string[]) => Promise<Map<string, ManualGrade[]>>) {
     const db = storage.database()
     const list = await listAttempts(db, learner, course)
+    if (list.length > 0) engine.value ??= await import('../domain/learnerEngine.ts')
     const ids = list.map((a) => a.id)
     responses.value = await listResponsesFor(db, ids)
-    manualGrades.value = loadManualGrades ? await loadManualGrades(ids) : new Map()
+    manualGrades.value = loadManualGrades && ids.length > 0 ? await loadManualGrades(ids) : new Map()
     attempts.value = list
     learnerId.value = learner
     courseId.value = course
@@ -40,6 +47,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
 
   /** Replaces or adds one attempt and its responses after a write. */
   function remember(attempt: Attempt, attemptResponses?: Response[]) {
+    if (!engine.value) void import('../domain/learnerEngine.ts').then((loaded) => (engine.value = loaded))
     const others = attempts.value.filter((a) => a.id !== attempt.id)
     attempts.value = [...others, attempt].sort((a, b) => a.startedAt - b.startedAt)
     if (attemptResponses) responses.value = new Map(responses.value).set(attempt.id, attemptResponses)
@@ -48,6 +56,8 @@ export const useAttemptsStore = defineStore('attempts', () => {
 
   const grades = computed(() => {
     const out = new Map<string, AttemptGrade>()
+    const { gradeAttempt } = engine.value ?? {}
+    if (!gradeAttempt) return out
     for (const attempt of attempts.value) {
       if (attempt.mode !== 'assessment' || attempt.submittedAt === null) continue
       const bp = blueprint(attempt.sourceId)
@@ -76,18 +86,17 @@ export const useAttemptsStore = defineStore('attempts', () => {
       .map((a) => ({ startedAt: a.startedAt, grade: grades.value.get(a.id) }))
       .filter((s) => s.grade !== undefined)
       .map((s) => ({ startedAt: s.startedAt, percent: s.grade!.percent }))
-    return finalGrade(summaries, bp.gradingMethod)
+    return engine.value?.finalGrade(summaries, bp.gradingMethod) ?? null
   }
 
   const objectives = computed(() => course.value?.lessons.flatMap((l) => l.objectives) ?? [])
 
-  const mastery = computed(() =>
-    computeMastery(
-      masteryEvidence(attempts.value, responses.value),
-      computedAt.value,
-      objectives.value.map((o) => o.id),
-    ),
-  )
+  const mastery = computed<Mastery[]>(() => {
+    const ids = objectives.value.map((o) => o.id)
+    // No engine yet means no attempts yet: every objective is simply not started.
+    if (!engine.value) return ids.map((objective) => ({ objective, mastery: 0, confidence: 0, evidenceCount: 0, level: 'not-started' }))
+    return engine.value.computeMastery(engine.value.masteryEvidence(attempts.value, responses.value), computedAt.value, ids)
+  })
 
   /**
    * Submits every open attempt whose deadline passed while the app was closed, with the
@@ -96,8 +105,10 @@ export const useAttemptsStore = defineStore('attempts', () => {
   async function submitOverdue(): Promise<Attempt[]> {
     const at = now()
     const submitted: Attempt[] = []
-    for (const attempt of attempts.value.filter((a) => a.submittedAt === null && isOverdue(a, at))) {
-      const saved = await commitSubmission(storage.database(), autoSubmitIfOverdue(attempt, at))
+    const loaded = engine.value
+    if (!loaded) return submitted
+    for (const attempt of attempts.value.filter((a) => a.submittedAt === null && loaded.isOverdue(a, at))) {
+      const saved = await commitSubmission(storage.database(), loaded.autoSubmitIfOverdue(attempt, at))
       remember(saved)
       submitted.push(saved)
     }
@@ -105,6 +116,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
   }
 
   return {
+    engine,
     courseId,
     learnerId,
     attempts,
