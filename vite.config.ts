@@ -38,8 +38,25 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // Dexie's ES2018+ build: about 1.3 KB smaller gzipped than the ES5 one its package exports.
+    alias: [{ find: /^dexie$/, replacement: fileURLToPath(new URL('./node_modules/dexie/dist/modern/dexie.mjs', import.meta.url)) }],
+  },
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The small modules every learner page shares travel in one chunk, not seven tiny ones.
+          groups: [
+            {
+              name: 'learner-core',
+              test: /[\\/]src[\\/](stores[\\/](clock|plain|storage|learner|progress|attempts|learnerCourse)\.ts|db[\\/](errors|attempts|learners|progress|connection|database|schema)\.ts|domain[\\/](attempt|answers)\.ts|composables[\\/]useCourse\.ts)$|virtual:debrief[\\/]catalog|node_modules[\\/]pinia/,
+            },
+          ],
+        },
+      },
+    },
     sourcemap: false,
     reportCompressedSize: false,
   },

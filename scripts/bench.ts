@@ -11,7 +11,7 @@ import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import { preview } from 'vite'
 import { createRng } from '../src/domain/random.ts'
 import { quizStatistics, type StatisticsAttempt } from '../src/domain/statistics.ts'
@@ -37,27 +37,44 @@ function staticStartScripts(dist: string): string[] {
   return [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!)
 }
 
-/** JS files a cold load of `path` fetches in a real browser, as dist-relative paths. */
-async function browserScripts(baseUrl: string, path: string, setup?: string): Promise<string[]> {
+/**
+ * JS files a cold load of a page fetches, as dist-relative paths. `prepare` runs first in the
+ * same profile (to create a learner and an attempt) and returns the path to load; the load
+ * itself runs in a fresh tab with the HTTP cache disabled and no service worker.
+ */
+async function browserScripts(baseUrl: string, prepare: (page: Page) => Promise<string>): Promise<string[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
   try {
-    const context = await browser.newContext({ serviceWorkers: 'block' })
+    const context = await browser.newContext({ serviceWorkers: 'block', baseURL: baseUrl })
+    const path = await prepare(await context.newPage())
     const page = await context.newPage()
-    if (setup) {
-      await page.goto(baseUrl)
-      await page.evaluate(setup)
-    }
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
     const scripts = new Set<string>()
     page.on('response', (response) => {
       const url = new URL(response.url())
       if (url.pathname.endsWith('.js')) scripts.add(url.pathname.replace(/^\//, ''))
     })
-    await page.goto(baseUrl + path, { waitUntil: 'networkidle' })
+    await page.goto(path, { waitUntil: 'networkidle' })
     await context.close()
     return [...scripts]
   } finally {
     await browser.close()
   }
+}
+
+/** A learner with the final assessment open: returns the attempt page's path. */
+async function openFinal(page: Page): Promise<string> {
+  await page.goto('/')
+  await page.getByLabel('Your name').fill('Bench')
+  await page.getByRole('button', { name: 'Start learning' }).click()
+  await page.getByRole('heading', { name: 'Lessons' }).waitFor()
+  const course = new URL(page.url()).pathname
+  await page.goto(`${course}/assessment/final`)
+  await page.getByRole('button', { name: 'Start' }).click()
+  await page.locator('.assessment-question').waitFor()
+  return new URL(page.url()).pathname
 }
 
 /** Synthetic attempts: each learner has an ability; harder items are right less often. */
@@ -111,6 +128,7 @@ function medianMs(run: () => void, times = 7): number {
 
 function sizeRow(measure: string, dist: string, files: string[], budgetKb: number): Row {
   const bytes = files.reduce((sum, f) => sum + gz(join(dist, f)), 0)
+  if (process.argv.includes('--files')) for (const f of files) console.log(`  ${measure}: ${f} ${(gz(join(dist, f)) / KB).toFixed(1)} KB`)
   return { measure: `${measure} (${files.length} files)`, value: `${(bytes / KB).toFixed(1)} KB`, budget: `≤ ${budgetKb} KB`, ok: bytes <= budgetKb * KB }
 }
 
@@ -123,7 +141,8 @@ async function main() {
     const address = server.httpServer.address()
     const baseUrl = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : ''
     if (existsSync(CHROMIUM)) {
-      rows.push(sizeRow('Start page JS, gzipped, cold load in Chromium', dist, await browserScripts(baseUrl, '/'), 90))
+      rows.push(sizeRow('Start page JS, gzipped, cold load in Chromium', dist, await browserScripts(baseUrl, async () => '/'), 90))
+      rows.push(sizeRow('Assessment page JS, gzipped, cold load in Chromium', dist, await browserScripts(baseUrl, openFinal), 90))
     } else {
       console.log(`No Chromium at ${CHROMIUM}: measuring the start page's static imports instead.`)
       rows.push(sizeRow('Start page JS, gzipped, static imports', dist, staticStartScripts(dist), 90))

@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { courses } from 'virtual:debrief/catalog'
-import CourseHomePage from './pages/CourseHomePage.vue'
 import { instructorGuard, instructorRoutes, isInstructorUnlocked } from './pages/instructor/routes.ts'
 
 export const routes: RouteRecordRaw[] = [
@@ -11,7 +10,7 @@ export const routes: RouteRecordRaw[] = [
     redirect: () => (courses.length === 1 ? { name: 'course', params: { courseId: courses[0]!.id } } : { name: 'courses' }),
   },
   { path: '/courses', name: 'courses', component: () => import('./pages/CourseListPage.vue'), meta: { title: 'Courses' } },
-  { path: '/course/:courseId', name: 'course', component: CourseHomePage, props: true },
+  { path: '/course/:courseId', name: 'course', component: () => import('./pages/CourseHomePage.vue'), props: true },
   {
     path: '/course/:courseId/lesson/:lessonId',
     name: 'lesson',
@@ -69,8 +68,11 @@ export const routes: RouteRecordRaw[] = [
 
 export interface RouterHooks {
   hasLearner: () => boolean
-  /** Loads the learner's data for a course before its pages render, so they never start empty. */
-  loadCourseData: (courseId: string) => Promise<void>
+  /**
+   * Loads the learner's data for a course before its pages render, so they never start empty.
+   * `deferEngine`: the page shows no grades, so the grading engine need not be loaded first.
+   */
+  loadCourseData: (courseId: string, options: { deferEngine: boolean }) => Promise<void>
 }
 
 export function createAppRouter(hooks: RouterHooks, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
@@ -86,7 +88,7 @@ export function createAppRouter(hooks: RouterHooks, history: RouterHistory = cre
   router.beforeEach(instructorGuard(isInstructorUnlocked))
   router.beforeResolve(async (to) => {
     const courseId = to.params.courseId
-    if (typeof courseId === 'string' && hooks.hasLearner()) await hooks.loadCourseData(courseId)
+    if (typeof courseId === 'string' && hooks.hasLearner()) await hooks.loadCourseData(courseId, { deferEngine: to.meta.assessmentOpen === true })
   })
   return router
 }

@@ -2,7 +2,8 @@
  * Attempts and their responses. Every write is one transaction; the promise
  * resolves only once IndexedDB has committed it, so the app may say "saved".
  */
-import type { Attempt, Response } from '../domain/types.ts'
+import type { Table } from 'dexie'
+import type { Attempt, ManualGrade, Response } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
 import { StorageError, toStorageError } from './errors.ts'
 
@@ -32,14 +33,24 @@ export function listResponses(db: DebriefDb, attemptId: string): Promise<Respons
   return guarded(() => db.responses.where('attemptId').equals(attemptId).toArray())
 }
 
-/** All responses of many attempts, grouped by attempt id. */
-export function listResponsesFor(db: DebriefDb, attemptIds: readonly string[]): Promise<Map<string, Response[]>> {
+/** Rows of many attempts from a table indexed by attemptId, grouped by attempt (every id gets a list). */
+function groupedByAttempt<T extends { attemptId: string }>(table: Table<T, [string, string]>, attemptIds: readonly string[]): Promise<Map<string, T[]>> {
   return guarded(async () => {
-    const rows = await db.responses.where('attemptId').anyOf([...attemptIds]).toArray()
-    const byAttempt = new Map<string, Response[]>(attemptIds.map((id) => [id, []]))
+    const rows = await table.where('attemptId').anyOf([...attemptIds]).toArray()
+    const byAttempt = new Map<string, T[]>(attemptIds.map((id) => [id, []]))
     for (const row of rows) byAttempt.get(row.attemptId)?.push(row)
     return byAttempt
   })
+}
+
+/** All responses of many attempts, grouped by attempt id. */
+export function listResponsesFor(db: DebriefDb, attemptIds: readonly string[]): Promise<Map<string, Response[]>> {
+  return groupedByAttempt(db.responses, attemptIds)
+}
+
+/** Instructors' grades of many attempts, grouped by attempt id. */
+export function listManualGradesFor(db: DebriefDb, attemptIds: readonly string[]): Promise<Map<string, ManualGrade[]>> {
+  return groupedByAttempt(db.manualGrades, attemptIds)
 }
 
 /**

@@ -6,6 +6,7 @@
 import { regradeAttempt, type RegradeChange } from '../domain/regrade.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
+import { listManualGradesFor } from './attempts.ts'
 import { StorageError, toStorageError } from './errors.ts'
 
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -17,17 +18,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Instructor grades of many attempts, by attempt id (every id present, possibly empty). */
-export function listManualGradesFor(db: DebriefDb, attemptIds: readonly string[]): Promise<Map<string, ManualGrade[]>> {
-  return guarded(async () => {
-    const rows = await db.manualGrades.where('attemptId').anyOf([...attemptIds]).toArray()
-    const byAttempt = new Map<string, ManualGrade[]>(attemptIds.map((id) => [id, []]))
-    for (const row of rows) byAttempt.get(row.attemptId)?.push(row)
-    return byAttempt
-  })
-}
-
-/** Alias kept short for callers that read one list. */
-export const listManualGrades = listManualGradesFor
+export { listManualGradesFor }
 
 /**
  * Saves an instructor's grade for one response and its history row in one transaction.

@@ -14,10 +14,10 @@
  *   `afterLastAttempt` parts join them when no attempts are left (or, with `closeOnPass`, once
  *   the learner has passed).
  */
-import { assembleAttempt } from './assembly.ts'
-import type { Answer, Attempt, Bank, Blueprint, ReviewPart, ReviewPolicy, Response } from './types.ts'
+import type { Answer, Attempt, Blueprint, ReviewPart, ReviewPolicy, Response } from './types.ts'
 
-export { gradeAttempt, finalGrade } from './attemptGrading.ts'
+// Types only: this module stays light (no grading, no assembly) so the page that takes an
+// assessment loads neither; `attemptStart.ts` starts attempts, `attemptGrading.ts` grades them.
 export type { AttemptGrade, AttemptGradeOptions, ItemResult, ObjectiveResult, GradedAttemptSummary } from './attemptGrading.ts'
 
 const MINUTE = 60_000
@@ -29,18 +29,6 @@ export interface Allowance {
   extraMinutes?: number
 }
 
-export interface StartAttemptInput {
-  blueprint: Blueprint
-  banks: readonly Bank[]
-  learnerId: string
-  courseId: string
-  attemptId: string
-  seed: number
-  now: number
-  allowance?: Allowance
-  /** The learner's earlier attempts (any blueprint; only this blueprint's count). */
-  previousAttempts: readonly Attempt[]
-}
 
 /** Starting would exceed the blueprint's attempt limit. */
 export class AttemptLimitError extends Error {
@@ -70,31 +58,6 @@ export function deadlineFor(blueprint: Blueprint, now: number, allowance: Allowa
   return now + Math.round((blueprint.timeLimit * multiplier + extra) * MINUTE)
 }
 
-/**
- * Start an assessment attempt: draw its items from the seed and fix its deadline. Throws
- * AttemptLimitError when the limit is used up, and BlueprintError when the banks fall short.
- */
-export function startAttempt(input: StartAttemptInput): Attempt {
-  const { blueprint, learnerId } = input
-  if (attemptsLeft(blueprint, input.previousAttempts, learnerId) === 0) {
-    throw new AttemptLimitError(blueprint.id, blueprint.maxAttempts ?? 0)
-  }
-  const { slots, snapshots } = assembleAttempt(blueprint, input.banks, input.seed)
-  return {
-    id: input.attemptId,
-    courseId: input.courseId,
-    learnerId,
-    mode: 'assessment',
-    sourceId: blueprint.id,
-    seed: input.seed,
-    startedAt: input.now,
-    deadline: deadlineFor(blueprint, input.now, input.allowance),
-    submittedAt: null,
-    submitReason: null,
-    slots,
-    snapshots,
-  }
-}
 
 export type SaveRefusal = 'submitted' | 'overdue' | 'unknown-item'
 export type SaveResult = { ok: true; response: Response } | { ok: false; reason: SaveRefusal; message: string }

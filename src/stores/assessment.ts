@@ -2,13 +2,12 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { addAttempt, commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
-import { gradeAttempt, isOverdue, saveAnswer, startAttempt, submitAttempt, toggleFlag as flagged, type Allowance } from '../domain/attempt.ts'
-import { isEmptyAnswer } from '../domain/grading/index.ts'
+import { isOverdue, saveAnswer, submitAttempt, toggleFlag as flagged, type Allowance } from '../domain/attempt.ts'
+import { isEmptyAnswer } from '../domain/answers.ts'
 import type { Answer, Attempt, Blueprint, Response } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
 import { newId, now, randomSeed } from './clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
-import { useReviewStore } from './review.ts'
 import { plainCopy } from './plain.ts'
 import { useStorageStore } from './storage.ts'
 
@@ -36,6 +35,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const items = useCourseItemsStore()
     await items.load(courseId)
     const history = useAttemptsStore()
+    // Drawing items needs the assembly code, which the page taking the attempt never loads.
+    const { startAttempt } = await import('../domain/attemptStart.ts')
     const created = startAttempt({
       blueprint,
       banks: items.banks,
@@ -118,7 +119,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     attempt.value = saved
     const list = Object.values(responses.value)
     useAttemptsStore().remember(saved, list)
+    const { gradeAttempt } = await import('../domain/attemptGrading.ts')
     const graded = gradeAttempt(saved, list)
+    const { useReviewStore } = await import('./review.ts')
     await useReviewStore()
       .record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade })))
       .catch(() => undefined)

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { courses } from 'virtual:debrief/catalog'
 import { commitSubmission, listAttempts, listResponsesFor } from '../db/attempts.ts'
-import type { AttemptGrade } from '../domain/attempt.ts'
+import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
+import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
 import type { Attempt, Blueprint, ManualGrade, Response } from '../domain/types.ts'
 import { now } from './clock.ts'
@@ -32,10 +33,24 @@ export const useAttemptsStore = defineStore('attempts', () => {
     return course.value?.blueprints.find((b) => b.id === id)
   }
 
-  async function load(learner: string, course: string, loadManualGrades?: (attemptIds: string[]) => Promise<Map<string, ManualGrade[]>>) {
+  /** Loads the grading engine (once); grades and mastery fill in when it arrives. */
+  async function loadEngine(): Promise<void> {
+    engine.value ??= await import('../domain/learnerEngine.ts')
+  }
+
+  /**
+   * Reads the learner's attempts. With `deferEngine` (the page taking an assessment, which
+   * shows no grades) the engine is not awaited, so that page loads no grading code.
+   */
+  async function load(
+    learner: string,
+    course: string,
+    loadManualGrades?: (attemptIds: string[]) => Promise<Map<string, ManualGrade[]>>,
+    options: { deferEngine?: boolean } = {},
+  ) {
     const db = storage.database()
     const list = await listAttempts(db, learner, course)
-    if (list.length > 0) engine.value ??= await import('../domain/learnerEngine.ts')
+    if (list.length > 0 && !options.deferEngine) await loadEngine()
     const ids = list.map((a) => a.id)
     responses.value = await listResponsesFor(db, ids)
     manualGrades.value = loadManualGrades && ids.length > 0 ? await loadManualGrades(ids) : new Map()
@@ -47,7 +62,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
 
   /** Replaces or adds one attempt and its responses after a write. */
   function remember(attempt: Attempt, attemptResponses?: Response[]) {
-    if (!engine.value) void import('../domain/learnerEngine.ts').then((loaded) => (engine.value = loaded))
+    void loadEngine()
     const others = attempts.value.filter((a) => a.id !== attempt.id)
     attempts.value = [...others, attempt].sort((a, b) => a.startedAt - b.startedAt)
     if (attemptResponses) responses.value = new Map(responses.value).set(attempt.id, attemptResponses)
@@ -105,10 +120,8 @@ export const useAttemptsStore = defineStore('attempts', () => {
   async function submitOverdue(): Promise<Attempt[]> {
     const at = now()
     const submitted: Attempt[] = []
-    const loaded = engine.value
-    if (!loaded) return submitted
-    for (const attempt of attempts.value.filter((a) => a.submittedAt === null && loaded.isOverdue(a, at))) {
-      const saved = await commitSubmission(storage.database(), loaded.autoSubmitIfOverdue(attempt, at))
+    for (const attempt of attempts.value.filter((a) => a.submittedAt === null && isOverdue(a, at))) {
+      const saved = await commitSubmission(storage.database(), autoSubmitIfOverdue(attempt, at))
       remember(saved)
       submitted.push(saved)
     }
@@ -117,6 +130,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
 
   return {
     engine,
+    loadEngine,
     courseId,
     learnerId,
     attempts,

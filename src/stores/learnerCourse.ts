@@ -1,7 +1,7 @@
+import { listManualGradesFor } from '../db/attempts.ts'
 import { useAttemptsStore } from './attempts.ts'
 import { useLearnerStore } from './learner.ts'
 import { useProgressStore } from './progress.ts'
-import { useReviewStore } from './review.ts'
 import { useStorageStore } from './storage.ts'
 
 /**
@@ -9,16 +9,19 @@ import { useStorageStore } from './storage.ts'
  * renders (so no page starts empty), and submits any attempt whose time ran out while the
  * app was closed, with the answers saved before the deadline.
  */
-export async function loadLearnerCourse(courseId: string): Promise<void> {
+export async function loadLearnerCourse(courseId: string, options: { deferEngine?: boolean } = {}): Promise<void> {
   const learnerId = useLearnerStore().activeId
   if (!learnerId) return
   const attempts = useAttemptsStore()
   // Instructors' grades and comments on free text, so the learner sees them with their results.
-  const manualGrades = async (ids: string[]) => (await import('../db/grading.ts')).listManualGradesFor(useStorageStore().database(), ids)
-  await Promise.all([useProgressStore().load(learnerId, courseId), attempts.load(learnerId, courseId, manualGrades), useReviewStore().load(learnerId, courseId)])
+  const manualGrades = async (ids: string[]) => listManualGradesFor(useStorageStore().database(), ids)
+  // The review schedule is for the course pages, not the page taking an assessment.
+  const review = options.deferEngine ? undefined : (await import('./review.ts')).useReviewStore()
+  await Promise.all([useProgressStore().load(learnerId, courseId), attempts.load(learnerId, courseId, manualGrades, options), review?.load(learnerId, courseId)])
   const submitted = await attempts.submitOverdue()
   if (submitted.length > 0) {
-    const { gradeAttempt } = await import('../domain/learnerEngine.ts')
+    const { gradeAttempt } = await import('../domain/attemptGrading.ts')
+    const { useReviewStore } = await import('./review.ts')
     await useReviewStore().record(
       submitted.flatMap((a) =>
         gradeAttempt(a, attempts.responses.get(a.id) ?? [])

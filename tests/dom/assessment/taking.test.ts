@@ -151,9 +151,10 @@ describe('taking an assessment', () => {
     await chooseFirstOption(wrapper)
     await vi.waitFor(() => expect(status(wrapper)).toBe('Saved'))
     await button(wrapper, 'Finish and submit…').trigger('click')
+    // The dialog's code loads when first asked for.
+    await vi.waitFor(() => expect(wrapper.find('dialog').attributes('open')).toBeDefined())
     await flushPromises()
     const dialog = wrapper.find('dialog')
-    expect(dialog.attributes('open')).toBeDefined()
     expect(dialog.text()).toContain('You have answered 1 of 4 questions.')
     expect(dialog.find('[data-group="unanswered"] h3').text()).toBe('3 questions not answered')
     expect(dialog.findAll('[data-group="unanswered"] button').map((b) => b.text())).toEqual(['Go to question 2', 'Go to question 3', 'Go to question 4'])
@@ -228,8 +229,8 @@ describe('taking an assessment', () => {
     const { wrapper, router } = await openFinal()
     expect(wrapper.text()).not.toContain('Update now')
     await router.push('/course/river-brief')
-    await flushPromises()
-    expect(wrapper.text()).toContain('Update now')
+    // The update prompt (with the service worker) starts a moment after the page has loaded.
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Update now'), { timeout: 4000 })
   })
 
   it('goes straight to the result of an attempt already submitted', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  AttemptLimitError, attemptsLeft, autoSubmitIfOverdue, finalGrade, gradeAttempt, isOverdue, reviewVisibility,
-  saveAnswer, startAttempt, submitAttempt, toggleFlag,
+  AttemptLimitError, attemptsLeft, autoSubmitIfOverdue, isOverdue, reviewVisibility, saveAnswer, submitAttempt, toggleFlag,
 } from '../../../src/domain/attempt.ts'
+import { finalGrade, gradeAttempt } from '../../../src/domain/attemptGrading.ts'
+import { startAttempt } from '../../../src/domain/attemptStart.ts'
 import type { Answer, Attempt, ManualGrade, ReviewPart, ReviewPolicy, Response } from '../../../src/domain/types.ts'
 import { blueprint, makeBanks, mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
 

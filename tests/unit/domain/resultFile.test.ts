@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { startAttempt } from '../../../src/domain/attempt.ts'
+import { startAttempt } from '../../../src/domain/attemptStart.ts'
 import { canonicalJson } from '../../../src/domain/canonicalJson.ts'
 import {
   createResultFile, migrateResultFile, parseResultFile, RESULT_FILE_MIGRATIONS, serializeResultFile, type ResultFile,

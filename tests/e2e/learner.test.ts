@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectAccessible, launch, newContext } from './browser.ts'
+import { answerAndWaitSaved, answerAnything, COURSE, createProfile, secondsLeft } from './learnerActions.ts'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('a learner’s whole journey in Chromium', () => {
+  it('reads, practises, sits the final, reloads mid-way, submits and sees the result', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+
+    await createProfile(page, 'Ana')
+    await expectAccessible(page, 'course home')
+
+    // Read a lesson, then practise it with instant feedback and the brief's evidence.
+    await page.getByRole('link', { name: 'Start the lesson' }).first().click()
+    await page.locator('figure.evidence').first().waitFor()
+    await expectAccessible(page, 'lesson')
+    await page.getByRole('link', { name: 'Practise this lesson' }).last().click()
+    await page.getByRole('button', { name: 'Check answer' }).waitFor()
+    await answerAnything(page.locator('main'))
+    await page.getByRole('button', { name: 'Check answer' }).click()
+    await page.locator('main figure.evidence').first().waitFor()
+    await expectAccessible(page, 'practice with feedback')
+
+    // Sit the final assessment.
+    await page.goto(`/course/${COURSE}/assessment/final`)
+    await page.getByRole('button', { name: 'Start' }).waitFor()
+    await expectAccessible(page, 'assessment start')
+    await page.getByRole('button', { name: 'Start' }).click()
+    await page.getByRole('heading', { name: 'Question 1 of 25' }).waitFor()
+    await expectAccessible(page, 'assessment')
+    for (let n = 1; n <= 5; n++) {
+      await answerAndWaitSaved(page)
+      if (n === 2 || n === 4) await page.getByRole('button', { name: 'Flag for review' }).click()
+      if (n === 2 || n === 4) await expect.poll(() => page.getByRole('button', { name: 'Flag for review' }).getAttribute('aria-pressed')).toBe('true')
+      await page.getByRole('button', { name: 'Next', exact: true }).click()
+    }
+    const before = await secondsLeft(page)
+    const answersBefore = await page.locator('.assessment-question').innerText()
+
+    // Reload in the middle: every answer, flag and the timer are where they were.
+    await page.reload()
+    await page.locator('.assessment-question').waitFor()
+    expect(await page.locator('.assessment-bar__counts').textContent()).toBe('5 of 25 answered · 2 flagged')
+    const after = await secondsLeft(page)
+    expect(after).toBeLessThanOrEqual(before)
+    expect(after).toBeGreaterThan(before - 60)
+    expect(await page.locator('.assessment-question').innerText()).toBe(answersBefore)
+    await page.getByRole('navigation', { name: 'Questions' }).getByRole('button', { name: /^Question 2, answered, flagged/ }).click()
+    await expect.poll(() => page.getByRole('button', { name: 'Flag for review' }).getAttribute('aria-pressed')).toBe('true')
+
+    // Submit: the summary names what is still unanswered.
+    await page.getByRole('button', { name: 'Finish and submit…' }).click()
+    await expect.poll(() => page.locator('dialog').innerText()).toContain('20')
+    await page.getByRole('button', { name: 'Submit now' }).click()
+    await page.waitForURL(/\/result$/)
+    await page.getByText(/%/).first().waitFor()
+    await expectAccessible(page, 'result')
+
+    for (const [path, label] of [
+      [`/course/${COURSE}/progress`, 'progress'],
+      [`/course/${COURSE}/review`, 'review'],
+      ['/settings', 'settings'],
+      ['/profiles', 'profiles'],
+      [`/course/${COURSE}`, 'course home after the final'],
+    ] as const) {
+      await page.goto(path)
+      await page.getByRole('heading', { level: 1 }).first().waitFor()
+      await expectAccessible(page, label)
+    }
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
