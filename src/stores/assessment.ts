@@ -26,6 +26,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const answers = shallowRef<Record<string, Answer | null>>({})
   const saveState = ref<Record<string, SaveState>>({})
   const error = ref<string>()
+  /** True while another tab holds this attempt: this tab shows it but does not write. */
+  const lockedOut = ref(false)
   const queues = new Map<string, Promise<void>>()
 
   const submitted = computed(() => attempt.value?.submittedAt != null)
@@ -91,6 +93,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       await commitResponse(storage.database(), result.response)
       responses.value = { ...responses.value, [itemId]: result.response }
       saveState.value = { ...saveState.value, [itemId]: 'saved' }
+      storage.saved()
     } catch (e) {
       saveState.value = { ...saveState.value, [itemId]: 'failed' }
       error.value = e instanceof StorageError && e.kind === 'conflict' ? e.message : storage.report(e)
@@ -100,11 +103,13 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Records the learner's answer on screen at once, then commits it. */
   function answer(itemId: string, value: Answer | null): Promise<void> {
+    if (lockedOut.value) return Promise.resolve()
     answers.value = { ...answers.value, [itemId]: plainCopy(value) }
     return enqueue(itemId, () => write(itemId, (previous, at, current) => saveAnswer(previous, answers.value[itemId] ?? null, at, current, itemId)))
   }
 
   function toggleFlag(itemId: string): Promise<void> {
+    if (lockedOut.value) return Promise.resolve()
     return enqueue(itemId, () => write(itemId, (previous, at, current) => flagged(previous, at, current, itemId)))
   }
 
@@ -127,6 +132,35 @@ export const useAssessmentStore = defineStore('assessment', () => {
       .catch(() => undefined)
   }
 
+  /**
+   * The attempt with every answer on screen (saved or not) as a result file, for when this
+   * device cannot save: the learner keeps their work and an instructor can import it.
+   */
+  async function exportOnScreen(): Promise<{ name: string; text: string } | undefined> {
+    const current = attempt.value
+    if (!current) return undefined
+    const at = now()
+    const onScreen = Object.entries(answers.value).map(([itemId, value]) => ({
+      attemptId: current.id,
+      itemId,
+      answer: value,
+      flagged: responses.value[itemId]?.flagged ?? false,
+      savedAt: at,
+      seq: (responses.value[itemId]?.seq ?? 0) + 1,
+    }))
+    const [{ createResultFile }, { sha256Hex }, { useLearnerStore }] = await Promise.all([
+      import('../domain/resultFile.ts'),
+      import('./webCrypto.ts'),
+      import('./learner.ts'),
+    ])
+    const learner = useLearnerStore().learners.find((l) => l.id === current.learnerId)
+    const file = await createResultFile(
+      { courseId: current.courseId, exportedAt: at, learner: { id: current.learnerId, name: learner?.name ?? 'Learner' }, attempts: [{ attempt: current, responses: onScreen }] },
+      sha256Hex,
+    )
+    return { name: `debrief-answers-${new Date(at).toISOString().slice(0, 16).replace(':', '')}.json`, text: JSON.stringify(file, null, 2) }
+  }
+
   const counts = computed(() => {
     const slots = attempt.value?.slots ?? []
     const answered = slots.filter((s) => !isEmptyAnswer(responses.value[s.itemId]?.answer)).length
@@ -134,5 +168,5 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return { total: slots.length, answered, unanswered: slots.length - answered, flagged: flaggedCount }
   })
 
-  return { attempt, responses, answers, saveState, error, submitted, counts, start, open, answer, toggleFlag, submit }
+  return { attempt, responses, answers, saveState, error, lockedOut, submitted, counts, start, open, answer, toggleFlag, submit, exportOnScreen }
 })

@@ -24,6 +24,8 @@ export const useAttemptsStore = defineStore('attempts', () => {
   const attempts = shallowRef<Attempt[]>([])
   const responses = shallowRef(new Map<string, Response[]>())
   const manualGrades = shallowRef(new Map<string, ManualGrade[]>())
+  /** Attempts this app submitted because their time ran out while it was closed (to tell the learner). */
+  const autoSubmitted = shallowRef<Attempt[]>([])
   /** When mastery was last computed (the clock moves; evidence fades with age). */
   const computedAt = ref(0)
 
@@ -125,12 +127,14 @@ export const useAttemptsStore = defineStore('attempts', () => {
       remember(saved)
       submitted.push(saved)
     }
+    if (submitted.length > 0) autoSubmitted.value = [...autoSubmitted.value, ...submitted]
     return submitted
   }
 
   return {
     engine,
     loadEngine,
+    autoSubmitted,
     courseId,
     learnerId,
     attempts,

@@ -38,5 +38,10 @@ export const useStorageStore = defineStore('storage', () => {
     problem.value = kind
   }
 
-  return { db, mode, problem, message, attach, database, report, reportKind }
+  /** A write succeeded again: a full disk has been cleared, so its warning goes. */
+  function saved() {
+    if (problem.value === 'quota') problem.value = undefined
+  }
+
+  return { db, mode, problem, message, attach, database, report, reportKind, saved }
 })
