@@ -148,15 +148,15 @@ export const useAssessmentStore = defineStore('assessment', () => {
       savedAt: at,
       seq: (responses.value[itemId]?.seq ?? 0) + 1,
     }))
-    const [{ createResultFile }, { sha256Hex }, { useLearnerStore }] = await Promise.all([
+    const [{ createResultFile }, { webSha256 }, { useLearnerStore }] = await Promise.all([
       import('../domain/resultFile.ts'),
-      import('./webCrypto.ts'),
+      import('../db/importResults.ts'),
       import('./learner.ts'),
     ])
     const learner = useLearnerStore().learners.find((l) => l.id === current.learnerId)
     const file = await createResultFile(
       { courseId: current.courseId, exportedAt: at, learner: { id: current.learnerId, name: learner?.name ?? 'Learner' }, attempts: [{ attempt: current, responses: onScreen }] },
-      sha256Hex,
+      webSha256,
     )
     return { name: `debrief-answers-${new Date(at).toISOString().slice(0, 16).replace(':', '')}.json`, text: JSON.stringify(file, null, 2) }
   }

@@ -6,7 +6,7 @@ import { createBackupFile, parseBackupFile } from '../domain/backupFile.ts'
 import { now } from './clock.ts'
 import { useLearnerStore } from './learner.ts'
 import { useStorageStore } from './storage.ts'
-import { downloadFile, sha256Hex } from './webCrypto.ts'
+import { webSha256 } from '../db/importResults.ts'
 
 const DATABASE_VERSION = SCHEMA_VERSIONS.at(-1)!.version
 
@@ -21,20 +21,22 @@ export const useDeviceDataStore = defineStore('deviceData', () => {
     failed.value = isError
   }
 
-  async function backup(): Promise<void> {
+  /** The backup file of everything on this device, for the page to offer as a download. */
+  async function backup(): Promise<{ name: string; text: string } | undefined> {
     try {
       const at = new Date(now())
-      const file = await createBackupFile(await readAllTables(storage.database()), DATABASE_VERSION, at.toISOString(), sha256Hex)
-      downloadFile(`debrief-backup-${at.toISOString().slice(0, 10)}.json`, JSON.stringify(file))
+      const file = await createBackupFile(await readAllTables(storage.database()), DATABASE_VERSION, at.toISOString(), webSha256)
       say('Your backup file is downloading. Keep it somewhere safe, such as your documents or a USB stick.')
+      return { name: `debrief-backup-${at.toISOString().slice(0, 10)}.json`, text: JSON.stringify(file) }
     } catch (error) {
       say(storage.report(error), true)
+      return undefined
     }
   }
 
   /** Restores a backup file; a bad file or failed write changes nothing. */
   async function restore(text: string): Promise<boolean> {
-    const parsed = await parseBackupFile(text, { sha256: sha256Hex, databaseVersion: DATABASE_VERSION })
+    const parsed = await parseBackupFile(text, { sha256: webSha256, databaseVersion: DATABASE_VERSION })
     if (!parsed.ok) {
       say(parsed.message, true)
       return false
