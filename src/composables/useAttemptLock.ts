@@ -4,8 +4,8 @@ export type LockState = 'unsupported' | 'waiting' | 'held' | 'elsewhere' | 'take
 
 export interface AttemptLockOptions {
   attemptId: string
-  /** Browser lock manager, passable for tests; without one the sequence check alone protects answers. */
-  locks?: LockManager
+  /** Browser lock manager, passable for tests; null (or a browser without one) leaves the sequence check alone to protect answers. */
+  locks?: LockManager | null
 }
 
 /**
@@ -15,7 +15,7 @@ export interface AttemptLockOptions {
  * carries a sequence number that IndexedDB checks.
  */
 export function useAttemptLock(options: AttemptLockOptions): { state: Ref<LockState>; takeOver: () => void } {
-  const locks = options.locks ?? (typeof navigator !== 'undefined' ? navigator.locks : undefined)
+  const locks = options.locks === undefined ? globalThis.navigator?.locks : (options.locks ?? undefined)
   const state = ref<LockState>(locks ? 'waiting' : 'unsupported')
   const name = `debrief-attempt-${options.attemptId}`
   let release: (() => void) | undefined
