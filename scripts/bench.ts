@@ -11,15 +11,13 @@ import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Page } from 'playwright-core'
 import { preview } from 'vite'
 import { createRng } from '../src/domain/random.ts'
 import { quizStatistics, type StatisticsAttempt } from '../src/domain/statistics.ts'
 import { filterRows, gradebookRows, pageRows, sortRows, type GradebookInput } from '../src/domain/gradebook.ts'
 import type { Attempt, Response, VersionedItem } from '../src/domain/types.ts'
+import { browserScripts, CHROMIUM, lighthouseScores, openFinal, saveLatencies } from './benchBrowser.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const KB = 1024
 
 interface Row {
@@ -35,46 +33,6 @@ const gz = (file: string) => gzipSync(readFileSync(file)).length
 function staticStartScripts(dist: string): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
   return [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!)
-}
-
-/**
- * JS files a cold load of a page fetches, as dist-relative paths. `prepare` runs first in the
- * same profile (to create a learner and an attempt) and returns the path to load; the load
- * itself runs in a fresh tab with the HTTP cache disabled and no service worker.
- */
-async function browserScripts(baseUrl: string, prepare: (page: Page) => Promise<string>): Promise<string[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
-  try {
-    const context = await browser.newContext({ serviceWorkers: 'block', baseURL: baseUrl })
-    const path = await prepare(await context.newPage())
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-    const scripts = new Set<string>()
-    page.on('response', (response) => {
-      const url = new URL(response.url())
-      if (url.pathname.endsWith('.js')) scripts.add(url.pathname.replace(/^\//, ''))
-    })
-    await page.goto(path, { waitUntil: 'networkidle' })
-    await context.close()
-    return [...scripts]
-  } finally {
-    await browser.close()
-  }
-}
-
-/** A learner with the final assessment open: returns the attempt page's path. */
-async function openFinal(page: Page): Promise<string> {
-  await page.goto('/')
-  await page.getByLabel('Your name').fill('Bench')
-  await page.getByRole('button', { name: 'Start learning' }).click()
-  await page.getByRole('heading', { name: 'Lessons' }).waitFor()
-  const course = new URL(page.url()).pathname
-  await page.goto(`${course}/assessment/final`)
-  await page.getByRole('button', { name: 'Start' }).click()
-  await page.locator('.assessment-question').waitFor()
-  return new URL(page.url()).pathname
 }
 
 /** Synthetic attempts: each learner has an ability; harder items are right less often. */
@@ -115,6 +73,11 @@ function syntheticGradebook(learners: number, items: number, attemptsEach: numbe
   }
 }
 
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN
+}
+
 /** Median of several timed runs, so one noisy run does not decide the figure. */
 function medianMs(run: () => void, times = 7): number {
   const samples: number[] = []
@@ -143,6 +106,18 @@ async function main() {
     if (existsSync(CHROMIUM)) {
       rows.push(sizeRow('Start page JS, gzipped, cold load in Chromium', dist, await browserScripts(baseUrl, async () => '/'), 90))
       rows.push(sizeRow('Assessment page JS, gzipped, cold load in Chromium', dist, await browserScripts(baseUrl, openFinal), 90))
+      const latencies = await saveLatencies(baseUrl, 40)
+      const p95 = percentile(latencies, 0.95)
+      rows.push({ measure: `Saving one answer, click to committed and shown, p95 of ${latencies.length}`, value: `${p95.toFixed(1)} ms`, budget: '≤ 16 ms', ok: p95 <= 16 })
+      for (const [label, path] of [
+        ['start page', '/'],
+        ['lesson page', '/course/nk-troops-ukraine/lesson/l1-event'],
+        ['assessment page', 'final'],
+      ] as const) {
+        const scores = await lighthouseScores(baseUrl, path)
+        rows.push({ measure: `Lighthouse 12.2.3 accessibility, ${label}`, value: String(scores.accessibility), budget: '100', ok: scores.accessibility === 100 })
+        rows.push({ measure: `Lighthouse 12.2.3 performance, ${label}`, value: String(scores.performance), budget: '≥ 95', ok: scores.performance >= 95 })
+      }
     } else {
       console.log(`No Chromium at ${CHROMIUM}: measuring the start page's static imports instead.`)
       rows.push(sizeRow('Start page JS, gzipped, static imports', dist, staticStartScripts(dist), 90))
