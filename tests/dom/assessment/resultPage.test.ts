@@ -21,6 +21,8 @@ interface Sitting {
   blueprintId?: string
   itemIds?: string[]
   answers: Record<string, Answer>
+  /** Instructor grades on this attempt's free text. */
+  grades?: { itemId: string; score: number; comment: string }[]
 }
 
 /** Stores submitted attempts (in order, a minute apart) and opens the first one's result. */
@@ -39,6 +41,7 @@ async function showResult(...sittings: Sitting[]) {
           submittedAt: startedAt + MINUTE,
         })
         await storeAttempt(db, attempt, s.answers)
+        for (const g of s.grades ?? []) await db.manualGrades.add({ attemptId: s.id, itemId: g.itemId, criteria: { c1: g.score }, score: g.score, comment: g.comment, gradedAt: startedAt + 5 * MINUTE })
       }
     },
   })
@@ -96,6 +99,19 @@ describe('assessment result page', () => {
       'Once you have used all your attempts, you can also see your answers, feedback with the evidence from the brief and the right answers.',
     )
     expect(wrapper.findAll('a').some((a) => a.text() === 'Try again')).toBe(true)
+  })
+
+  it('shows the instructor’s points and comment on free text even while the policy hides feedback', async () => {
+    const { wrapper } = await showResult({
+      id: 'f1',
+      itemIds: ['f-q01', 'f-q06'],
+      answers: { ...RIGHT, 'f-q06': { type: 'freetext', text: 'The levee is still broken.' } },
+      grades: [{ itemId: 'f-q06', score: 1.5, comment: 'Say what the repair would change.' }],
+    })
+    expect(wrapper.find('#review-list').exists()).toBe(false)
+    expect(wrapper.find('.result-summary__score').text()).toContain('2.5 of 3 points')
+    expect(wrapper.find('.result-summary__pending').exists()).toBe(false)
+    expect(wrapper.find('.result-page__instructor').text()).toBe('Your instructor’s grading Question 2: 1.5 of 2 points. “Say what the repair would change.”')
   })
 
   it('shows the answers once the last attempt is used, and offers no other try', async () => {

@@ -171,7 +171,8 @@ describe('taking an assessment', () => {
     await vi.waitFor(() => expect(status(wrapper)).toBe('Saved'))
     clock.advance(MINUTE)
     await button(wrapper, 'Finish and submit…').trigger('click')
-    await flushPromises()
+    // The dialog's code loads when first asked for.
+    await vi.waitFor(() => expect(wrapper.find('dialog').attributes('open')).toBeDefined())
     await button(wrapper, 'Submit now').trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('attempt-result'))
     expect(await db.attempts.get('att')).toMatchObject({ submittedAt: START + MINUTE, submitReason: 'learner' })
