@@ -1,0 +1,132 @@
+/**
+ * Persistence and backup: settings say how the browser keeps the data; one click downloads a
+ * backup of everything; restoring it on an empty device brings the profile and attempt back;
+ * a damaged copy is refused and changes nothing.
+ */
+import { readFile } from 'node:fs/promises'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launch, newContext } from './browser.ts'
+import { answerAndWaitSaved, COURSE, createProfile } from './learnerActions.ts'
+import { collectErrors, goToQuestion } from './persistent.ts'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+type Dump = Record<string, unknown[]>
+
+/** Every row of every table of the app's database, read straight from IndexedDB. */
+function dumpDatabase(page: Page): Promise<Dump> {
+  return page.evaluate(
+    () =>
+      new Promise<Dump>((resolve, reject) => {
+        const request = indexedDB.open('debrief')
+        request.onerror = () => reject(request.error)
+        request.onsuccess = () => {
+          const db = request.result
+          const names = [...db.objectStoreNames]
+          const tx = db.transaction(names, 'readonly')
+          const reads = names.map((name) => [name, tx.objectStore(name).getAll()] as const)
+          tx.onerror = () => reject(tx.error)
+          tx.oncomplete = () => {
+            db.close()
+            resolve(Object.fromEntries(reads.map(([name, read]) => [name, read.result])))
+          }
+        }
+      }),
+  )
+}
+
+async function restore(page: Page, name: string, text: string): Promise<string> {
+  await page.locator('#restore-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
+  await page.getByRole('button', { name: 'Replace with the backup' }).click()
+  await page.getByRole('button', { name: 'Replace with the backup' }).waitFor({ state: 'detached' })
+  return (await page.locator('.settings-message').textContent()) ?? ''
+}
+
+describe('this device’s data: persistence, backup and restore', () => {
+  it('shows how the data is kept, backs it all up, restores it, and refuses a damaged copy', async () => {
+    // Device 1: a learner with a submitted quiz.
+    const first = await newContext(browser)
+    const page = await first.newPage()
+    const errors = collectErrors(page)
+    await createProfile(page, 'Bea')
+    await page.goto(`/course/${COURSE}/assessment/quiz-l0`)
+    await page.getByRole('button', { name: 'Start' }).click()
+    await page.getByRole('heading', { name: /^Question 1 of / }).waitFor()
+    for (let n = 1; n <= 2; n++) {
+      await goToQuestion(page, n)
+      await answerAndWaitSaved(page)
+    }
+    await page.getByRole('button', { name: 'Finish and submit…' }).click()
+    await page.getByRole('button', { name: 'Submit now' }).click()
+    await page.waitForURL(/\/result$/)
+
+    // Settings say what the browser decided about keeping the data.
+    await page.goto('/settings')
+    const persisted = await page.evaluate(() => navigator.storage.persisted())
+    await expect
+      .poll(() => page.getByTestId('persistence').textContent())
+      .toBe(
+        persisted
+          ? 'Saved on this device, and the browser has agreed to keep it until you delete it yourself.'
+          : 'Saved on this device. The browser may clear it if the device runs short of space, so make a backup from time to time.',
+      )
+    if (!persisted) {
+      await page.getByRole('button', { name: 'Ask the browser to keep my data' }).click()
+      const granted = await page.evaluate(() => navigator.storage.persisted())
+      await expect
+        .poll(() => page.locator('.settings-message').textContent())
+        .toBe(granted ? 'Your browser will keep Debrief’s data unless you delete it yourself.' : 'Your browser did not agree to keep the data for sure. Make a backup from time to time.')
+    }
+
+    // One click: a backup file of everything on this device.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^debrief-backup-\d{4}-\d{2}-\d{2}\.json$/)
+    const backup = await readFile((await download.path())!, 'utf8')
+    const original = await dumpDatabase(page)
+    expect(original.learners).toHaveLength(1)
+    expect(original.attempts).toHaveLength(1)
+    expect(original.responses).toHaveLength(2)
+    expect(errors).toEqual([])
+    await first.close()
+
+    // Device 2 (empty, as after clearing the browser) has a profile of its own.
+    const second = await newContext(browser)
+    const other = await second.newPage()
+    errors.push(...collectErrors(other))
+    await createProfile(other, 'Cal')
+    await other.goto('/settings')
+    const before = await dumpDatabase(other)
+
+    // A damaged copy is refused and changes nothing: one edited by hand, one cut short.
+    const edited = backup.replace('"Bea"', '"Beatrix"')
+    expect(edited).not.toBe(backup)
+    expect(await restore(other, 'edited.json', edited)).toBe(
+      'This backup has been changed or damaged since it was made (its checksum does not match), so nothing was restored.',
+    )
+    expect(await other.locator('.settings-message--error').count()).toBe(1)
+    expect(await dumpDatabase(other)).toEqual(before)
+    expect(await restore(other, 'cut.json', backup.slice(0, Math.floor(backup.length / 2)))).toBe(
+      'This file is not a Debrief backup: it is not valid JSON. Choose the .json file Debrief saved when you made the backup.',
+    )
+    expect(await other.locator('.settings-message--error').count()).toBe(1)
+    expect(await dumpDatabase(other)).toEqual(before)
+
+    // The real file brings back the profile and the attempt, as they were.
+    expect(await restore(other, 'backup.json', backup)).toBe('Restored 1 profile and 1 attempt from the backup.')
+    expect(await other.locator('.settings-message--error').count()).toBe(0)
+    expect(await dumpDatabase(other)).toEqual(original)
+    await other.goto(`/course/${COURSE}/assessment/quiz-l0`)
+    expect(await other.locator('header').innerText()).toContain('Bea')
+    await other.getByRole('heading', { name: 'Your attempts' }).waitFor()
+    expect(await other.locator('.assessment-history li').count()).toBe(1)
+    expect(errors).toEqual([])
+    await second.close()
+  })
+})

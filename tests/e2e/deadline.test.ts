@@ -1,0 +1,75 @@
+/**
+ * The deadline passes while Debrief is closed: on the next open, the attempt is submitted with
+ * exactly the answers saved before closing, and the learner is told so.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { BrowserContext } from 'playwright-core'
+import { points } from '../../src/components/assessment/words.ts'
+import { gradeAttempt } from '../../src/domain/attemptGrading.ts'
+import type { Attempt, Response } from '../../src/domain/types.ts'
+import { answerAndWaitSaved, COURSE, createProfile } from './learnerActions.ts'
+import { attemptIdOf, collectErrors, goToQuestion, launchPersistent, profileDir, readStoredAttempt, removeDir, startFinal } from './persistent.ts'
+
+const MINUTE = 60_000
+let dir: string | undefined
+let context: BrowserContext | undefined
+
+afterEach(async () => {
+  await context?.close()
+  context = undefined
+  await removeDir(dir)
+})
+
+describe('an attempt whose time ran out while the app was closed', () => {
+  it('is submitted with its saved answers on the next open, and the learner is told', async () => {
+    dir = await profileDir('deadline')
+    context = await launchPersistent(dir, { serviceWorkers: 'block' })
+    const page = await context.newPage()
+    const errors = collectErrors(page)
+    await createProfile(page, 'Dee')
+    const attemptPath = await startFinal(page)
+    const attemptId = attemptIdOf(attemptPath)
+    for (let n = 1; n <= 4; n++) {
+      await goToQuestion(page, n)
+      await answerAndWaitSaved(page)
+    }
+    const saved = await readStoredAttempt(page, attemptId)
+    expect(saved.responses).toHaveLength(4)
+    expect(saved.attempt.submittedAt).toBeNull()
+    const deadline = saved.attempt.deadline
+    if (deadline === null) throw new Error('The final should have a deadline.')
+    expect(errors).toEqual([])
+    await context.close()
+
+    // Open Debrief again 31 minutes later: the 30-minute final ran out while it was closed.
+    context = await launchPersistent(dir, { serviceWorkers: 'block' })
+    await context.clock.install({ time: Date.now() + 31 * MINUTE })
+    const later = await context.newPage()
+    const laterErrors = collectErrors(later)
+    await later.goto('/')
+    const notice = later.getByRole('status').filter({ hasText: 'while Debrief was closed' })
+    await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain(
+      'Time ran out on “Final assessment: North Korean soldiers in Ukraine” while Debrief was closed, so the answers you had saved were submitted for you.',
+    )
+
+    // Submitted at the deadline, with exactly the answers saved before closing.
+    const submitted = await readStoredAttempt(later, attemptId)
+    expect(submitted.attempt.submittedAt).toBe(deadline)
+    expect(submitted.attempt.submitReason).toBe('deadline')
+    const byItem = (list: typeof saved.responses) => [...list].sort((a, b) => a.itemId.localeCompare(b.itemId))
+    expect(byItem(submitted.responses)).toEqual(byItem(saved.responses))
+
+    await notice.getByRole('link', { name: 'See your result' }).click()
+    await later.waitForURL(new RegExp(`/course/${COURSE}/attempt/${attemptId}/result$`))
+    await later.getByText('Time ran out, so your saved answers were submitted for you.').waitFor()
+    // The score shown is the grade of exactly those saved answers (the final shows it after each attempt).
+    const grade = gradeAttempt(submitted.attempt as unknown as Attempt, submitted.responses as unknown as Response[])
+    await later.locator('.result-summary__percent').waitFor()
+    expect(await later.locator('.result-summary__score').textContent()).toBe(`${Math.round(grade.percent)}%${points(grade.score)} of ${points(grade.max)} points`)
+
+    // Opening the attempt itself now leads to its result, not to a page that still takes answers.
+    await later.goto(attemptPath)
+    await later.waitForURL(/\/result$/)
+    expect(laterErrors).toEqual([])
+  })
+})
