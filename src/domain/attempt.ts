@@ -80,6 +80,19 @@ function refuseWrite(attempt: Attempt, now: number, itemId: string | undefined):
   return null
 }
 
+/** The next version of a slot's response, or the refusal when the attempt takes no more writes. */
+function nextResponse(
+  previous: Response | undefined,
+  attempt: Attempt,
+  now: number,
+  itemId: string | undefined,
+  change: Pick<Response, 'answer' | 'flagged' | 'savedAt'>,
+): SaveResult {
+  const refusal = refuseWrite(attempt, now, itemId)
+  if (refusal !== null || itemId === undefined) return refusal ?? { ok: false, reason: 'unknown-item', message: '' }
+  return { ok: true, response: { attemptId: attempt.id, itemId, ...change, seq: (previous?.seq ?? 0) + 1 } }
+}
+
 /**
  * The response after saving an answer, with the next sequence number (the store refuses a
  * write whose sequence is not newer than the stored one, so a second tab cannot overwrite).
@@ -92,19 +105,7 @@ export function saveAnswer(
   attempt: Attempt,
   itemId: string | undefined = previous?.itemId,
 ): SaveResult {
-  const refusal = refuseWrite(attempt, now, itemId)
-  if (refusal !== null || itemId === undefined) return refusal ?? { ok: false, reason: 'unknown-item', message: '' }
-  return {
-    ok: true,
-    response: {
-      attemptId: attempt.id,
-      itemId,
-      answer,
-      flagged: previous?.flagged ?? false,
-      savedAt: now,
-      seq: (previous?.seq ?? 0) + 1,
-    },
-  }
+  return nextResponse(previous, attempt, now, itemId, { answer, flagged: previous?.flagged ?? false, savedAt: now })
 }
 
 /** Flag or unflag a slot for the learner's own review; refused like an answer once time is up. */
@@ -114,21 +115,13 @@ export function toggleFlag(
   attempt: Attempt,
   itemId: string | undefined = previous?.itemId,
 ): SaveResult {
-  const refusal = refuseWrite(attempt, now, itemId)
-  if (refusal !== null || itemId === undefined) return refusal ?? { ok: false, reason: 'unknown-item', message: '' }
-  return {
-    ok: true,
-    response: {
-      attemptId: attempt.id,
-      itemId,
-      answer: previous?.answer ?? null,
-      flagged: !(previous?.flagged ?? false),
-      // Flagging is not answering: keep the answer's save time, so a late flag cannot make a
-      // timely answer look late (grading ignores responses saved after the deadline).
-      savedAt: previous?.savedAt ?? now,
-      seq: (previous?.seq ?? 0) + 1,
-    },
-  }
+  return nextResponse(previous, attempt, now, itemId, {
+    answer: previous?.answer ?? null,
+    flagged: !(previous?.flagged ?? false),
+    // Flagging is not answering: keep the answer's save time, so a late flag cannot make a
+    // timely answer look late (grading ignores responses saved after the deadline).
+    savedAt: previous?.savedAt ?? now,
+  })
 }
 
 /** Submit; idempotent. Submitting after the deadline is recorded at the deadline, reason 'deadline'. */

@@ -1,5 +1,5 @@
-/** How the assessment pages put numbers and rules into words, in one place so they agree. */
-import type { GradingMethod, ReviewPart } from '../../domain/types.ts'
+/** How the app puts assessment numbers and rules into words, in one place so every page agrees. */
+import type { Blueprint, GradingMethod, ReviewPart } from '../../domain/types.ts'
 
 export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`
@@ -22,6 +22,12 @@ export const GRADING_METHOD: Record<GradingMethod, string> = {
   first: 'Your first attempt’s grade counts.',
   last: 'Your last attempt’s grade counts.',
   average: 'The average of your grades counts.',
+}
+
+/** The same rule inside a sentence: "your highest grade counts". */
+export function gradingMethodPhrase(method: GradingMethod): string {
+  const sentence = GRADING_METHOD[method]
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1, -1)
 }
 
 const PART: Record<ReviewPart, string> = {
@@ -50,4 +56,20 @@ const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 
 export function when(epochMs: number): string {
   return DATE.format(epochMs)
+}
+
+/** "1 of 2 attempts used", "3 attempts used" (no limit). */
+export function attemptsUsed(blueprint: Blueprint, used: number): string {
+  const limit = blueprint.maxAttempts
+  return limit === undefined ? `${plural(used, 'attempt')} used` : `${used} of ${plural(limit, 'attempt')} used`
+}
+
+/** How many items an assessment draws. */
+export function itemCount(blueprint: Blueprint): number {
+  return blueprint.draws.reduce((sum, d) => sum + d.count, 0)
+}
+
+/** "10 minutes" or "No time limit". */
+export function timeWords(blueprint: Blueprint): string {
+  return blueprint.timeLimit === undefined ? 'No time limit' : minutes(blueprint.timeLimit)
 }
