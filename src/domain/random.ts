@@ -1,5 +1,5 @@
 /**
- * Seeded randomness. The domain never calls Math.random(): an attempt stores its seed, and the
+ * Seeded randomness. The domain never uses the platform's random numbers: an attempt stores its seed, and the
  * same seed must rebuild the same attempt on any device, so every random choice goes through a
  * small deterministic generator (mulberry32: 32-bit state, fast, good enough for shuffling).
  */
