@@ -20,8 +20,7 @@ export async function answerAnything(scope: Locator): Promise<void> {
   // A question's renderer loads on demand; until then only its stem shows.
   await scope.locator('.question-item').first().waitFor()
   await scope.locator('.question-item__loading').waitFor({ state: 'detached' })
-  const radioNames = await scope.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))])
-  for (const name of radioNames) await scope.locator(`input[type="radio"][name="${name}"]`).first().check()
+  const radioNames = await checkFirstOfEachRadioGroup(scope)
   const checkbox = scope.locator('input[type="checkbox"]').first()
   if (await checkbox.count()) await checkbox.check()
   for (const select of await scope.locator('select').all()) await select.selectOption({ index: 1 })
@@ -30,6 +29,21 @@ export async function answerAnything(scope: Locator): Promise<void> {
   }
   const move = scope.getByRole('button', { name: /down$/ }).first()
   if (radioNames.length === 0 && (await scope.locator('input, select, textarea').count()) === 0 && (await move.count())) await move.click()
+}
+
+/** Checks the first choice of every radio group, one at a time (each click re-renders the answer). */
+async function checkFirstOfEachRadioGroup(scope: Locator): Promise<string[]> {
+  const names = () => scope.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))])
+  // Group names come from Vue's useId; if the renderer is re-created while we work, read them again.
+  for (let round = 0; ; round++) {
+    const found = await names()
+    try {
+      for (const name of found) await scope.locator(`input[type="radio"][name="${name}"]`).first().check({ timeout: 5000 })
+      return found
+    } catch (error) {
+      if (round >= 2) throw error
+    }
+  }
 }
 
 /** Answers the current assessment question and waits until the page says it is saved. */
