@@ -13,7 +13,8 @@
  * - An answer or flag refused as overdue, or the deadline itself, asks for submit('deadline'):
  *   answers given after time is up are dropped, never sent late.
  * - A conflict (another tab wrote newer, or submitted) asks to read the attempt again; what
- *   storage holds then replaces what is on screen, and a submit asked for is sent after.
+ *   storage holds then replaces what is on screen (and the conflict's message, now answered),
+ *   and a submit asked for is sent after.
  * - Time comes in on the events.
  */
 import { isEmptyAnswer } from './answers.ts'
@@ -156,7 +157,6 @@ function opened(state: SessionState, event: Extract<SessionEvent, { type: 'opene
     inFlight: again ? state.inFlight : {},
     position: event.position !== undefined ? clampPosition({ attempt }, event.position, fallback) : fallback,
     submit: again && attempt.submittedAt === null ? state.submit : null,
-    message: again ? state.message : undefined,
   }
   if (isOverdue(attempt, event.at)) return askToSubmit(next, 'deadline', event.at)
   return settle(next, event.at)
