@@ -90,6 +90,23 @@ export function slotMarks(state: SessionState): { answered: boolean; flagged: bo
   return (state.attempt?.slots ?? []).map((s) => ({ answered: !isEmptyAnswer(state.saved[s.itemId]?.answer), flagged: state.saved[s.itemId]?.flagged ?? false }))
 }
 
+/**
+ * Every answer on screen, saved or not, as the responses a result file carries (for when this
+ * device cannot save: the learner keeps their work and an instructor can import it).
+ */
+export function onScreenResponses(state: SessionState, at: number): Response[] {
+  const { attempt, saved } = state
+  if (!attempt) return []
+  return Object.entries(state.answers).map(([itemId, answer]) => ({
+    attemptId: attempt.id,
+    itemId,
+    answer,
+    flagged: state.flags[itemId] ?? false,
+    savedAt: at,
+    seq: (saved[itemId]?.seq ?? 0) + 1,
+  }))
+}
+
 /** Whether nothing is waiting to be committed or being committed. */
 export function isSettled(state: SessionState): boolean {
   return Object.keys(state.inFlight).length === 0 && pendingItems(state).length === 0

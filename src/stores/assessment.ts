@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { addAttempt, commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
-import { emptySession, nextSession, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
+import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
 import type { Allowance } from '../domain/attempt.ts'
 import type { Answer, Attempt, Blueprint, Response } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
@@ -131,7 +131,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
    * deadline passed while closed is submitted before this resolves. Throws when it cannot be read.
    */
   async function open(attemptId: string, position?: number): Promise<Attempt | undefined> {
-    await idle
+    // After the last attempt's commands (a failure there was already fed back as an event).
+    await idle.catch(() => undefined)
     const [attempt, responses] = await read(attemptId)
     await dispatch({ type: 'opened', attempt, responses, at: now(), position })
     return session.value.attempt
@@ -182,17 +183,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
    * device cannot save: the learner keeps their work and an instructor can import it.
    */
   async function exportOnScreen(): Promise<{ name: string; text: string } | undefined> {
-    const { attempt: current, answers, saved } = session.value
+    const current = session.value.attempt
     if (!current) return undefined
     const at = now()
-    const onScreen = Object.entries(answers).map(([itemId, value]) => ({
-      attemptId: current.id,
-      itemId,
-      answer: value,
-      flagged: saved[itemId]?.flagged ?? false,
-      savedAt: at,
-      seq: (saved[itemId]?.seq ?? 0) + 1,
-    }))
+    const onScreen = onScreenResponses(session.value, at)
     const [{ createResultFile }, { webSha256 }, { useLearnerStore }] = await Promise.all([
       import('../domain/resultFile.ts'),
       import('../db/importResults.ts'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptySession, firstUnanswered, isSettled, nextSession, slotMarks, type SessionCommand, type SessionEvent, type SessionState } from '../../../src/domain/assessmentSession.ts'
+import { emptySession, firstUnanswered, isSettled, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent, type SessionState } from '../../../src/domain/assessmentSession.ts'
 import type { Answer, Attempt, Response } from '../../../src/domain/types.ts'
 
 const T0 = 1_700_000_000_000
@@ -161,6 +161,11 @@ describe('failed saves', () => {
     const done = nextSession(retried.state, saved(write('q1', A, 1, T0 + 400)))
     expect(done.state.saveState.q1).toBe('saved')
     expect(done.state.message).toBeUndefined()
+  })
+
+  it('keeps an unsaved answer and flag in the file of answers on screen, one version past the stored one', () => {
+    const { state } = run([answer('q1', B), { type: 'flag', itemId: 'q1', at: T0 + 150 }, failure], [response('q1', A, 3)])
+    expect(onScreenResponses(state, T0 + 900)).toEqual([{ attemptId: 'at1', itemId: 'q1', answer: B, flagged: true, savedAt: T0 + 900, seq: 4 }])
   })
 
   it('sends the newer answer that waited behind a commit that failed', () => {
