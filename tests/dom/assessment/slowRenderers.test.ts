@@ -2,7 +2,7 @@ import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setRendererLoader, type Family } from '../../../src/components/question/renderers.ts'
 import { useAssessmentStore } from '../../../src/stores/assessment.ts'
-import { addLearner, handAttempt, manualClock, mountOn, storeAttempt } from './assessmentApp.ts'
+import { manualClock, mountAttempt } from './assessmentApp.ts'
 
 // Question 1 is a choice (its renderer loads at once); 2 is typed text, 3 a cloze, 4 a choice.
 const ITEMS = ['f-q01', 'f-q04', 'f-q05', 'f-q02']
@@ -30,12 +30,7 @@ beforeEach(() => {
 afterAll(() => setRendererLoader())
 
 async function openAttempt() {
-  const app = await mountOn('/course/river-brief/attempt/att', {
-    seed: async (db) => {
-      await addLearner(db)
-      await storeAttempt(db, await handAttempt({ id: 'att', itemIds: ITEMS }))
-    },
-  })
+  const app = await mountAttempt(ITEMS)
   await vi.waitFor(() => expect(app.wrapper.find('.question-choice input').exists()).toBe(true))
   return app
 }
