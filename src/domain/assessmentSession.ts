@@ -37,6 +37,8 @@ export interface SessionState {
   readonly inFlight: Readonly<Record<string, Response>>
   /** Items whose answer changed after their last commit was sent. */
   readonly unsent: Readonly<Record<string, true>>
+  /** Items whose flag was toggled after their last commit was sent. */
+  readonly unsentFlags: Readonly<Record<string, true>>
   /** Index of the slot on screen. */
   readonly position: number
   /** A submit asked for; `sending` once its command went out. */
@@ -77,7 +79,7 @@ export interface SessionStep {
 
 /** A session with no attempt open. */
 export function emptySession(): SessionState {
-  return { attempt: undefined, saved: {}, answers: {}, flags: {}, saveState: {}, inFlight: {}, unsent: {}, position: 0, submit: null, reopening: false, message: undefined }
+  return { attempt: undefined, saved: {}, answers: {}, flags: {}, saveState: {}, inFlight: {}, unsent: {}, unsentFlags: {}, position: 0, submit: null, reopening: false, message: undefined }
 }
 
 /** The index of the first slot with no saved answer, or 0. */
@@ -150,7 +152,7 @@ export function nextSession(state: SessionState, event: SessionEvent): SessionSt
     case 'submit':
       return askToSubmit(state, 'learner', event.at)
     case 'submitted':
-      return { state: { ...state, attempt: event.attempt, submit: null, unsent: {}, flags: flagsOf(state.saved) }, commands: [] }
+      return { state: { ...state, attempt: event.attempt, submit: null, unsent: {}, unsentFlags: {}, flags: flagsOf(state.saved) }, commands: [] }
     case 'submitFailed':
       return { state: { ...state, submit: null, message: event.message }, commands: [] }
   }
@@ -185,17 +187,32 @@ function change(state: SessionState, event: Extract<SessionEvent, { type: 'answe
   const { itemId, at } = event
   // Asked now only for its refusal: the response itself is built when the commit is sent.
   const check = saveAnswer(state.saved[itemId], null, at, attempt, itemId)
-  if (!check.ok) return refused(state, itemId, check, at)
-  if (event.type === 'flag') return settle({ ...state, flags: { ...state.flags, [itemId]: !(state.flags[itemId] ?? false) } }, at)
-  if (event.type === 'retry' && sameAnswer(state.answers[itemId] ?? null, state.saved[itemId]?.answer ?? null)) return settle(state, at)
-  const answers = event.type === 'answer' ? { ...state.answers, [itemId]: event.answer } : state.answers
-  return settle({ ...state, answers, unsent: { ...state.unsent, [itemId]: true } }, at)
+  if (!check.ok) return settle(refused(state, itemId, check, at), at)
+  if (event.type === 'flag') {
+    return settle({ ...state, flags: { ...state.flags, [itemId]: !(state.flags[itemId] ?? false) }, unsentFlags: { ...state.unsentFlags, [itemId]: true } }, at)
+  }
+  if (event.type === 'answer') return settle({ ...state, answers: { ...state.answers, [itemId]: event.answer }, unsent: { ...state.unsent, [itemId]: true } }, at)
+  // A retry sends again whatever did not reach storage: the answer, the flag, or both.
+  const answerLost = !sameAnswer(state.answers[itemId] ?? null, state.saved[itemId]?.answer ?? null)
+  const flagLost = flagDiffers(state, itemId)
+  return settle({
+    ...state,
+    unsent: answerLost ? { ...state.unsent, [itemId]: true } : state.unsent,
+    unsentFlags: flagLost ? { ...state.unsentFlags, [itemId]: true } : state.unsentFlags,
+    saveState: answerLost || flagLost ? state.saveState : { ...state.saveState, [itemId]: 'saved' },
+  }, at)
 }
 
-function refused(state: SessionState, itemId: string, refusal: Extract<SaveResult, { ok: false }>, at: number): SessionStep {
-  const next = { ...failed(state, itemId), unsent: without(state.unsent, itemId), flags: { ...state.flags, [itemId]: state.saved[itemId]?.flagged ?? false } }
-  if (refusal.reason === 'overdue') return askToSubmit(next, 'deadline', at)
-  return { state: { ...next, message: refusal.message }, commands: [] }
+/** Drops what was refused for an item; time up asks for submit('deadline'), anything else is said. */
+function refused(state: SessionState, itemId: string, refusal: Extract<SaveResult, { ok: false }>, at: number): SessionState {
+  const next = {
+    ...failed(state, itemId),
+    unsent: without(state.unsent, itemId),
+    unsentFlags: without(state.unsentFlags, itemId),
+    flags: { ...state.flags, [itemId]: state.saved[itemId]?.flagged ?? false },
+  }
+  if (refusal.reason !== 'overdue') return { ...next, message: refusal.message }
+  return { ...next, submit: next.submit ?? { reason: 'deadline', at, sending: false } }
 }
 
 function askToSubmit(state: SessionState, reason: SubmitReason, at: number): SessionStep {
@@ -211,19 +228,19 @@ function settle(state: SessionState, at: number): SessionStep {
   let next = state
   for (const itemId of pendingItems(state)) {
     const result = nextWrite(next, itemId, at)
-    if (result.ok) {
-      next = {
-        ...next,
-        inFlight: { ...next.inFlight, [itemId]: result.response },
-        unsent: without(next.unsent, itemId),
-        saveState: { ...next.saveState, [itemId]: 'saving' },
-      }
-      commands.push({ type: 'commit', response: result.response })
-    } else {
-      const step = refused(next, itemId, result, at)
-      next = step.state
-      commands.push(...step.commands)
+    if (!result.ok) {
+      next = refused(next, itemId, result, at)
+      continue
     }
+    const answerSent = next.unsent[itemId] === true
+    next = {
+      ...next,
+      inFlight: { ...next.inFlight, [itemId]: result.response },
+      unsent: without(next.unsent, itemId),
+      unsentFlags: answerSent ? next.unsentFlags : without(next.unsentFlags, itemId),
+      saveState: { ...next.saveState, [itemId]: 'saving' },
+    }
+    commands.push({ type: 'commit', response: result.response })
   }
   if (next.submit && !next.submit.sending && isSettled(next)) {
     const { reason, at: asked } = next.submit
@@ -236,10 +253,14 @@ function settle(state: SessionState, at: number): SessionStep {
   return { state: next, commands }
 }
 
-/** Items with something to send and no commit in flight. */
+/** Items with something to send and no commit in flight (a flag toggled back and forth has nothing). */
 function pendingItems(state: SessionState): string[] {
-  const ids = new Set([...Object.keys(state.unsent), ...Object.keys(state.flags)])
-  return [...ids].filter((id) => !state.inFlight[id] && (state.unsent[id] || (state.flags[id] ?? false) !== (state.saved[id]?.flagged ?? false)))
+  const ids = new Set([...Object.keys(state.unsent), ...Object.keys(state.unsentFlags)])
+  return [...ids].filter((id) => !state.inFlight[id] && (state.unsent[id] === true || flagDiffers(state, id)))
+}
+
+function flagDiffers(state: SessionState, itemId: string): boolean {
+  return (state.flags[itemId] ?? false) !== (state.saved[itemId]?.flagged ?? false)
 }
 
 /** An answer first (it keeps the stored flag), then a flag change on its own commit. */

@@ -168,6 +168,13 @@ describe('failed saves', () => {
     expect(onScreenResponses(state, T0 + 900)).toEqual([{ attemptId: 'at1', itemId: 'q1', answer: B, flagged: true, savedAt: T0 + 900, seq: 4 }])
   })
 
+  it('does not send a failed flag again by itself, and sends it on retry', () => {
+    const flagFailed = run([{ type: 'flag', itemId: 'q1', at: T0 + 100 }, failure])
+    expect(flagFailed.steps.at(-1)).toEqual([])
+    expect(isSettled(flagFailed.state)).toBe(true)
+    expect(nextSession(flagFailed.state, { type: 'retry', itemId: 'q1', at: T0 + 300 }).commands).toEqual([commit(write('q1', null, 1, T0 + 300, true))])
+  })
+
   it('sends the newer answer that waited behind a commit that failed', () => {
     const { steps } = run([answer('q1', A), answer('q1', B), failure])
     expect(steps.at(-1)).toEqual([commit(write('q1', B, 1, T0 + 200))])
