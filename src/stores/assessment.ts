@@ -2,8 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { addAttempt, commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
-import { isOverdue, saveAnswer, submitAttempt, toggleFlag as flagged, type Allowance } from '../domain/attempt.ts'
-import { isEmptyAnswer } from '../domain/answers.ts'
+import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
+import type { Allowance } from '../domain/attempt.ts'
 import type { Answer, Attempt, Blueprint, Response } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
 import { newId, now, randomSeed } from './clock.ts'
@@ -11,26 +11,97 @@ import { useCourseItemsStore } from './courseItems.ts'
 import { plainCopy } from './plain.ts'
 import { useStorageStore } from './storage.ts'
 
-export type SaveState = 'saving' | 'saved' | 'failed'
+export type { SaveState } from '../domain/assessmentSession.ts'
 
 /**
- * The assessment attempt being taken. What the learner sees (`answers`) is kept apart from
- * what IndexedDB holds (`responses`): an item shows "saved" only after its write committed,
- * and an answer that failed to save stays on screen to be saved again.
+ * The assessment attempt being taken: the session of `domain/assessmentSession.ts` plus the
+ * storage it needs. Events go through the reducer; its commands run here one at a time, in
+ * order, and each outcome goes back in as an event. Nothing runs from inside another command.
  */
 export const useAssessmentStore = defineStore('assessment', () => {
   const storage = useStorageStore()
-  const attempt = shallowRef<Attempt>()
-  // Shallow: rows are replaced whole, never mutated, and stay plain objects for IndexedDB.
-  const responses = shallowRef<Record<string, Response>>({})
-  const answers = shallowRef<Record<string, Answer | null>>({})
-  const saveState = ref<Record<string, SaveState>>({})
-  const error = ref<string>()
+  const session = shallowRef(emptySession())
   /** True while another tab holds this attempt: this tab shows it but does not write. */
   const lockedOut = ref(false)
-  const queues = new Map<string, Promise<void>>()
+  const queue: SessionCommand[] = []
+  let running = false
+  let idle: Promise<void> = Promise.resolve()
 
-  const submitted = computed(() => attempt.value?.submittedAt != null)
+  /** Reduces one event and queues its commands; runs nothing. */
+  function apply(event: SessionEvent): void {
+    const step = nextSession(session.value, event)
+    session.value = step.state
+    queue.push(...step.commands)
+  }
+
+  /** Applies an event and resolves once every command it led to has run. */
+  function dispatch(event: SessionEvent): Promise<void> {
+    apply(event)
+    if (!running) {
+      running = true
+      idle = drain()
+    }
+    return idle
+  }
+
+  async function drain(): Promise<void> {
+    try {
+      for (let command = queue.shift(); command; command = queue.shift()) await run(command)
+    } finally {
+      running = false
+    }
+  }
+
+  async function run(command: SessionCommand): Promise<void> {
+    const db = storage.database()
+    if (command.type === 'commit') {
+      const { itemId } = command.response
+      try {
+        await commitResponse(db, command.response)
+        storage.saved()
+        apply({ type: 'saved', response: command.response, at: now() })
+      } catch (e) {
+        if (e instanceof StorageError && e.kind === 'conflict') apply({ type: 'conflict', itemId, message: e.message, at: now() })
+        else apply({ type: 'saveFailed', itemId, message: storage.report(e), at: now() })
+      }
+    } else if (command.type === 'reopen') {
+      try {
+        const [attempt, responses] = await read(command.attemptId)
+        apply({ type: 'opened', attempt, responses, at: now() })
+      } catch (e) {
+        apply({ type: 'reopenFailed', message: storage.report(e) })
+      }
+    } else {
+      let saved: Attempt
+      try {
+        saved = await commitSubmission(db, command.attempt)
+      } catch (e) {
+        apply({ type: 'submitFailed', message: storage.report(e) })
+        return
+      }
+      apply({ type: 'submitted', attempt: saved })
+      await afterSubmit(saved)
+    }
+  }
+
+  async function read(attemptId: string): Promise<[Attempt | undefined, Response[]]> {
+    const db = storage.database()
+    const attempt = await getAttempt(db, attemptId)
+    return [attempt, attempt ? await listResponses(db, attemptId) : []]
+  }
+
+  /** Grades the submitted attempt into the history and feeds the review schedule. */
+  async function afterSubmit(saved: Attempt): Promise<void> {
+    const list = Object.values(session.value.saved)
+    useAttemptsStore().remember(saved, list)
+    try {
+      const [{ gradeAttempt }, { useReviewStore }] = await Promise.all([import('../domain/attemptGrading.ts'), import('./review.ts')])
+      const graded = gradeAttempt(saved, list)
+      await useReviewStore().record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade })))
+    } catch {
+      // The attempt is submitted and in the history; the review schedule only suggests practice.
+    }
+  }
 
   /** Starts an attempt at a blueprint and stores it before anything is shown. */
   async function start(blueprint: Blueprint, courseId: string, learnerId: string, allowance?: Allowance): Promise<Attempt> {
@@ -55,81 +126,56 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return created
   }
 
-  /** Opens a stored attempt; one whose deadline passed while closed is submitted first. */
-  async function open(attemptId: string): Promise<Attempt | undefined> {
-    const db = storage.database()
-    const stored = await getAttempt(db, attemptId)
-    const saved = stored ? await listResponses(db, attemptId) : []
-    attempt.value = stored
-    responses.value = Object.fromEntries(saved.map((r) => [r.itemId, r]))
-    answers.value = Object.fromEntries(saved.map((r) => [r.itemId, r.answer]))
-    saveState.value = Object.fromEntries(saved.map((r) => [r.itemId, 'saved' as const]))
-    error.value = undefined
-    // Not waiting on the save queue: open() also runs from inside a save that hit a conflict.
-    if (stored && stored.submittedAt === null && isOverdue(stored, now())) await submit('deadline', false)
-    return attempt.value
+  /**
+   * Opens a stored attempt at `position` (else its first unanswered question); one whose
+   * deadline passed while closed is submitted before this resolves. Throws when it cannot be read.
+   */
+  async function open(attemptId: string, position?: number): Promise<Attempt | undefined> {
+    // After the last attempt's commands (a failure there was already fed back as an event).
+    await idle.catch(() => undefined)
+    const [attempt, responses] = await read(attemptId)
+    await dispatch({ type: 'opened', attempt, responses, at: now(), position })
+    return session.value.attempt
   }
 
-  /** Runs writes to one item one after another, so sequence numbers never race. */
-  function enqueue(itemId: string, write: () => Promise<void>): Promise<void> {
-    const next = (queues.get(itemId) ?? Promise.resolve()).then(write)
-    queues.set(itemId, next)
-    return next
+  /** Reads a stored attempt and its responses, changing nothing here (for the result page). */
+  function lookUp(attemptId: string): Promise<[Attempt | undefined, Response[]]> {
+    return read(attemptId)
   }
 
-  async function write(itemId: string, make: (previous: Response | undefined, at: number, current: Attempt) => ReturnType<typeof saveAnswer>) {
-    const current = attempt.value
-    if (!current) return
-    const result = make(responses.value[itemId], now(), current)
-    if (!result.ok) {
-      saveState.value = { ...saveState.value, [itemId]: 'failed' }
-      // Time is up: submit from inside this save (waiting on the save queue would wait on itself).
-      if (result.reason === 'overdue') await submit('deadline', false)
-      else error.value = result.message
-      return
-    }
-    saveState.value = { ...saveState.value, [itemId]: 'saving' }
-    try {
-      await commitResponse(storage.database(), result.response)
-      responses.value = { ...responses.value, [itemId]: result.response }
-      saveState.value = { ...saveState.value, [itemId]: 'saved' }
-      storage.saved()
-    } catch (e) {
-      saveState.value = { ...saveState.value, [itemId]: 'failed' }
-      error.value = e instanceof StorageError && e.kind === 'conflict' ? e.message : storage.report(e)
-      if (e instanceof StorageError && e.kind === 'conflict') await open(current.id)
-    }
-  }
-
-  /** Records the learner's answer on screen at once, then commits it. */
+  /** Records the learner's answer on screen at once; resolves once it is committed. */
   function answer(itemId: string, value: Answer | null): Promise<void> {
-    if (lockedOut.value) return Promise.resolve()
-    answers.value = { ...answers.value, [itemId]: plainCopy(value) }
-    return enqueue(itemId, () => write(itemId, (previous, at, current) => saveAnswer(previous, answers.value[itemId] ?? null, at, current, itemId)))
+    if (lockedOut.value) return idle
+    return dispatch({ type: 'answer', itemId, answer: plainCopy(value), at: now() })
   }
 
   function toggleFlag(itemId: string): Promise<void> {
-    if (lockedOut.value) return Promise.resolve()
-    return enqueue(itemId, () => write(itemId, (previous, at, current) => flagged(previous, at, current, itemId)))
+    if (lockedOut.value) return idle
+    return dispatch({ type: 'flag', itemId, at: now() })
   }
 
-  /** Submits with the saved answers, grades, and feeds the review schedule. */
-  async function submit(reason: 'learner' | 'deadline', waitForSaves = true): Promise<void> {
-    if (waitForSaves) await Promise.all(queues.values())
-    const current = attempt.value
-    if (!current || current.submittedAt !== null) return
-    const at = now()
-    const next = reason === 'deadline' && current.deadline !== null ? submitAttempt(current, Math.max(at, current.deadline), 'deadline') : submitAttempt(current, at, reason)
-    const saved = await commitSubmission(storage.database(), next)
-    attempt.value = saved
-    const list = Object.values(responses.value)
-    useAttemptsStore().remember(saved, list)
-    const { gradeAttempt } = await import('../domain/attemptGrading.ts')
-    const graded = gradeAttempt(saved, list)
-    const { useReviewStore } = await import('./review.ts')
-    await useReviewStore()
-      .record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade })))
-      .catch(() => undefined)
+  /** Sends an answer that failed to save again. */
+  function retry(itemId: string): Promise<void> {
+    return dispatch({ type: 'retry', itemId, at: now() })
+  }
+
+  /** Shows another question at once (out-of-range indexes are ignored). */
+  function go(index: number): void {
+    void dispatch({ type: 'navigate', to: index })
+  }
+
+  function step(by: number): void {
+    void dispatch({ type: 'step', by })
+  }
+
+  /** Submits once the answers in flight are saved; resolves once it is done (or failed). */
+  function submit(): Promise<void> {
+    return dispatch({ type: 'submit', at: now() })
+  }
+
+  /** Time is up: submits with the answers already saved. */
+  function timeUp(): Promise<void> {
+    return dispatch({ type: 'deadline', at: now() })
   }
 
   /**
@@ -137,17 +183,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
    * device cannot save: the learner keeps their work and an instructor can import it.
    */
   async function exportOnScreen(): Promise<{ name: string; text: string } | undefined> {
-    const current = attempt.value
+    const current = session.value.attempt
     if (!current) return undefined
     const at = now()
-    const onScreen = Object.entries(answers.value).map(([itemId, value]) => ({
-      attemptId: current.id,
-      itemId,
-      answer: value,
-      flagged: responses.value[itemId]?.flagged ?? false,
-      savedAt: at,
-      seq: (responses.value[itemId]?.seq ?? 0) + 1,
-    }))
+    const onScreen = onScreenResponses(session.value, at)
     const [{ createResultFile }, { webSha256 }, { useLearnerStore }] = await Promise.all([
       import('../domain/resultFile.ts'),
       import('../db/importResults.ts'),
@@ -161,12 +200,23 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return { name: `debrief-answers-${new Date(at).toISOString().slice(0, 16).replace(':', '')}.json`, text: JSON.stringify(file, null, 2) }
   }
 
+  const attempt = computed(() => session.value.attempt)
+  const responses = computed(() => session.value.saved)
+  const answers = computed(() => session.value.answers)
+  const saveState = computed(() => session.value.saveState)
+  const message = computed(() => session.value.message)
+  const position = computed(() => session.value.position)
+  const submitted = computed(() => session.value.attempt?.submittedAt != null)
+  const submitting = computed(() => session.value.submit !== null)
+  const marks = computed(() => slotMarks(session.value))
   const counts = computed(() => {
-    const slots = attempt.value?.slots ?? []
-    const answered = slots.filter((s) => !isEmptyAnswer(responses.value[s.itemId]?.answer)).length
-    const flaggedCount = slots.filter((s) => responses.value[s.itemId]?.flagged).length
-    return { total: slots.length, answered, unanswered: slots.length - answered, flagged: flaggedCount }
+    const total = marks.value.length
+    const answered = marks.value.filter((m) => m.answered).length
+    return { total, answered, unanswered: total - answered, flagged: marks.value.filter((m) => m.flagged).length }
   })
 
-  return { attempt, responses, answers, saveState, error, lockedOut, submitted, counts, start, open, answer, toggleFlag, submit, exportOnScreen }
+  return {
+    attempt, responses, answers, saveState, message, position, submitted, submitting, marks, counts, lockedOut,
+    start, open, lookUp, answer, toggleFlag, retry, go, step, submit, timeUp, exportOnScreen,
+  }
 })

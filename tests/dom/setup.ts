@@ -9,4 +9,5 @@ config.global.config.warnHandler = (message) => {
 }
 
 // Question renderers load on demand in the app; tests load them first so mounting stays synchronous.
+// A test of the loading path itself opts out with setRendererLoader(), which forgets these.
 beforeAll(() => preloadRenderers())

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectAccessible, launch, newContext } from './browser.ts'
-import { answerAndWaitSaved, answerAnything, COURSE, createProfile, secondsLeft } from './learnerActions.ts'
+import { answerAndWaitSaved, answerAnything, COURSE, createProfile, secondsLeft, shownQuestion } from './learnerActions.ts'
 
 let browser: Browser
 beforeAll(async () => {
@@ -46,11 +46,12 @@ describe('a learner’s whole journey in Chromium', () => {
       await page.getByRole('button', { name: 'Next', exact: true }).click()
     }
     const before = await secondsLeft(page)
+    await shownQuestion(page.locator('.assessment-question'))
     const answersBefore = await page.locator('.assessment-question').innerText()
 
     // Reload in the middle: every answer, flag and the timer are where they were.
     await page.reload()
-    await page.locator('.assessment-question').waitFor()
+    await shownQuestion(page.locator('.assessment-question'))
     expect(await page.locator('.assessment-bar__counts').textContent()).toBe('5 of 25 answered · 2 flagged')
     const after = await secondsLeft(page)
     expect(after).toBeLessThanOrEqual(before)

@@ -12,38 +12,34 @@ export async function createProfile(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * The question shown inside `scope`, once its renderer is there with its inputs. Questions are
+ * found by item id: after "Next" the new question's element (or its placeholder) is there at once,
+ * so the id read here is the question on screen, and its field names (from the id) never change.
+ */
+export async function shownQuestion(scope: Locator): Promise<Locator> {
+  const itemId = await scope.locator('.question-item').first().getAttribute('data-item-id')
+  const question = scope.locator(`.question-item[data-item-id="${itemId}"]`)
+  await scope.locator(`.question-item[data-item-id="${itemId}"][data-state="ready"]`).waitFor()
+  return question
+}
+
+/**
  * Gives some answer to the question inside `scope`, whatever its type: the first choice of
  * every radio group, the first checkbox, the second option of every drop-down, text in every
  * box, or one move of an ordering list.
  */
 export async function answerAnything(scope: Locator): Promise<void> {
-  // A question's renderer loads on demand; until then only its stem shows.
-  await scope.locator('.question-item').first().waitFor()
-  await scope.locator('.question-item__loading').waitFor({ state: 'detached' })
-  const radioNames = await checkFirstOfEachRadioGroup(scope)
-  const checkbox = scope.locator('input[type="checkbox"]').first()
+  const question = await shownQuestion(scope)
+  const radioNames = await question.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))])
+  for (const name of radioNames) await question.locator(`input[type="radio"][name="${name}"]`).first().check()
+  const checkbox = question.locator('input[type="checkbox"]').first()
   if (await checkbox.count()) await checkbox.check()
-  for (const select of await scope.locator('select').all()) await select.selectOption({ index: 1 })
-  for (const box of await scope.locator('input[type="text"], input:not([type]), textarea').all()) {
+  for (const select of await question.locator('select').all()) await select.selectOption({ index: 1 })
+  for (const box of await question.locator('input[type="text"], input:not([type]), textarea').all()) {
     await box.fill('A small deployment limits dissent and ideological contamination')
   }
-  const move = scope.getByRole('button', { name: /down$/ }).first()
-  if (radioNames.length === 0 && (await scope.locator('input, select, textarea').count()) === 0 && (await move.count())) await move.click()
-}
-
-/** Checks the first choice of every radio group, one at a time (each click re-renders the answer). */
-async function checkFirstOfEachRadioGroup(scope: Locator): Promise<string[]> {
-  const names = () => scope.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))])
-  // Group names come from Vue's useId; if the renderer is re-created while we work, read them again.
-  for (let round = 0; ; round++) {
-    const found = await names()
-    try {
-      for (const name of found) await scope.locator(`input[type="radio"][name="${name}"]`).first().check({ timeout: 5000 })
-      return found
-    } catch (error) {
-      if (round >= 2) throw error
-    }
-  }
+  const move = question.getByRole('button', { name: /down$/ }).first()
+  if (radioNames.length === 0 && (await question.locator('input, select, textarea').count()) === 0 && (await move.count())) await move.click()
 }
 
 /** Answers the current assessment question and waits until the page says it is saved. */

@@ -132,3 +132,13 @@ export async function storeAttempt(db: DebriefDb, attempt: Attempt, answers: Rec
 
 /** The four items of the hand-built "final": two per objective, as its blueprint draws. */
 export const FINAL_ITEMS = ['f-q01', 'f-q02', 'f-q04', 'f-q05']
+
+/** Mounts the page taking Ana's open attempt 'att' at these items (the final's by default). */
+export function mountAttempt(itemIds: string[] = FINAL_ITEMS): Promise<Mounted> {
+  return mountOn('/course/river-brief/attempt/att', {
+    seed: async (db) => {
+      await addLearner(db)
+      await storeAttempt(db, await handAttempt({ id: 'att', itemIds }))
+    },
+  })
+}

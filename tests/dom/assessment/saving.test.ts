@@ -1,7 +1,7 @@
 import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useStorageStore } from '../../../src/stores/storage.ts'
-import { addLearner, FINAL_ITEMS, handAttempt, manualClock, mountOn, storeAttempt } from './assessmentApp.ts'
+import { manualClock, mountAttempt } from './assessmentApp.ts'
 
 // Each commit can be held at the door, so the test sees the page while IndexedDB has not committed.
 const gate = vi.hoisted(() => ({ hold: undefined as Promise<void> | undefined }))
@@ -26,12 +26,7 @@ beforeEach(() => {
 const status = (w: VueWrapper) => w.find('.assessment-save__text').text()
 
 async function openFinal() {
-  const app = await mountOn('/course/river-brief/attempt/att', {
-    seed: async (db) => {
-      await addLearner(db)
-      await storeAttempt(db, await handAttempt({ id: 'att', itemIds: FINAL_ITEMS }))
-    },
-  })
+  const app = await mountAttempt()
   await vi.waitFor(() => expect(app.wrapper.find('.question-choice input').exists()).toBe(true))
   return app
 }

@@ -31,6 +31,10 @@ describe('choice renderers', () => {
     expect(names[0]).toBeTruthy()
   })
 
+  it('names the radio group after the item, so it stays the same whenever the question is shown', () => {
+    expect(mountQuestion(single).find('input').attributes('name')).toBe('q-q-single')
+  })
+
   it('emits the chosen option of a single-choice item', async () => {
     const wrapper = mountQuestion(single)
     await wrapper.findAll('input')[1]!.setValue(true)

@@ -83,6 +83,30 @@ describe('taking an assessment', () => {
     expect((await db.responses.get([attempt.id, itemId]))?.answer).toEqual(someAnswer(itemId))
   })
 
+  it('reads the attempt again when another tab saved first, and shows what that tab saved', async () => {
+    const { store, attempt, db } = await startFinal()
+    const itemId = attempt.slots[0]!.itemId
+    const theirs = someAnswer(itemId)
+    const { commitResponse } = await import('../../../src/db/attempts.ts')
+    await commitResponse(db, { attemptId: attempt.id, itemId, answer: theirs, flagged: true, savedAt: clock.now, seq: 1 })
+    await store.answer(itemId, null)
+    expect(store.answers[itemId]).toEqual(theirs)
+    expect(store.responses[itemId]).toMatchObject({ flagged: true, seq: 1 })
+    expect(store.saveState[itemId]).toBe('saved')
+    expect(await db.responses.get([attempt.id, itemId])).toMatchObject({ answer: theirs, seq: 1 })
+  })
+
+  it('submits only once the answer given just before is committed, and grades it', async () => {
+    const { store, attempt, name } = await startFinal()
+    const itemId = attempt.slots[0]!.itemId
+    void store.answer(itemId, someAnswer(itemId))
+    await Promise.all([store.submit(), store.submit()])
+    expect(store.attempt?.submitReason).toBe('learner')
+    await storeHarness(name)
+    const grade = useAttemptsStore().grades.get(attempt.id)
+    expect(grade?.perItem.filter((r) => r.response !== null).map((r) => r.itemId)).toEqual([itemId])
+  })
+
   it('submits automatically with the answers saved before the deadline', async () => {
     const { store, attempt, name } = await startFinal()
     const first = attempt.slots[0]!.itemId
