@@ -1,7 +1,7 @@
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DebriefDb } from '../../../src/db/database.ts'
-import { usePracticeStore } from '../../../src/stores/practice.ts'
+import { useCheckSessionStore } from '../../../src/stores/checkSession.ts'
 import { mountApp } from '../mountApp.ts'
 import { RIGHT, seedLearner, seedPractice, WRONG } from './seed.ts'
 
@@ -15,7 +15,7 @@ async function openPractice(seed?: Parameters<typeof mountApp>[1], ready = '.pra
     await seed?.(db)
   })
   await vi.waitFor(() => expect(app.wrapper.find(ready).exists()).toBe(true))
-  return { ...app, practice: usePracticeStore() }
+  return { ...app, practice: useCheckSessionStore() }
 }
 
 function button(wrapper: VueWrapper, label: string) {

@@ -1,7 +1,7 @@
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DebriefDb } from '../../../src/db/database.ts'
-import { useReviewSessionStore } from '../../../src/stores/reviewSession.ts'
+import { useCheckSessionStore } from '../../../src/stores/checkSession.ts'
 import { mountApp } from '../mountApp.ts'
 import { COURSE, LEARNER, manualClock, MINUTE, realClock, RIGHT, seedCardDue, seedLearner, seedMissedCard, WRONG } from './seed.ts'
 
@@ -17,7 +17,7 @@ async function openReview(seed: (db: DebriefDb) => Promise<void>, ready = '.prac
     await seed(db)
   })
   await vi.waitFor(() => expect(app.wrapper.find(ready).exists()).toBe(true))
-  return { ...app, session: useReviewSessionStore() }
+  return { ...app, session: useCheckSessionStore() }
 }
 
 function button(wrapper: VueWrapper, label: string) {
