@@ -34,13 +34,13 @@ describe('openSession', () => {
 
 describe('checkAnswer', () => {
   it.each([
-    ['practice, first try', PRACTICE_RULES, {}, true],
-    ['practice, after "Try again"', PRACTICE_RULES, { retrying: true }, false],
-    ['practice, item saved on an earlier visit', PRACTICE_RULES, { saved: [single.id] }, false],
-    ['review, first try', REVIEW_RULES, {}, true],
-    ['review, item saved before', REVIEW_RULES, { saved: [single.id] }, true],
-    ['every try with a retry', EVERY_TRY_WITH_RETRY, { retrying: true }, false],
-  ])('under %s, saves the try: %s', (_label, rules, state: Partial<CheckSession>, save) => {
+    ['practice, first try', true, PRACTICE_RULES, {}],
+    ['practice, after "Try again"', false, PRACTICE_RULES, { retrying: true }],
+    ['practice, item saved on an earlier visit', false, PRACTICE_RULES, { saved: [single.id] }],
+    ['review, first try', true, REVIEW_RULES, {}],
+    ['review, item saved before', true, REVIEW_RULES, { saved: [single.id] }],
+    ['every try with a retry', false, EVERY_TRY_WITH_RETRY, { retrying: true }],
+  ])('under %s, saves the try: %s', (_label, save, rules, state: Partial<CheckSession>) => {
     const outcome = checkAnswer(onSingle(rules, state), single, WRONG)
     expect(outcome.grade?.state).toBe('incorrect')
     expect(outcome.save).toBe(save)
@@ -66,19 +66,19 @@ describe('checkAnswer', () => {
   })
 
   it.each([
-    ['a first check', {}, ['incorrect']],
-    ['a retry', { retrying: true }, []],
-  ])('adds %s to the session results as needed', (_label, state, results) => {
+    ['a first check', ['incorrect'], {}],
+    ['a retry', [], { retrying: true }],
+  ])('after %s, the session results are %j', (_label, results, state) => {
     expect(checkAnswer(onSingle(PRACTICE_RULES, state), single, WRONG).session.results).toEqual(results)
   })
 })
 
 describe('tryAgain and namesCorrectAnswer', () => {
   it.each([
-    ['practice after feedback', PRACTICE_RULES, true, true],
-    ['practice before a check', PRACTICE_RULES, false, false],
-    ['review after feedback', REVIEW_RULES, true, false],
-  ])('in %s, a retry is offered: %s', (_label, rules, checked, retried) => {
+    ['practice after feedback', true, PRACTICE_RULES, true],
+    ['practice before a check', false, PRACTICE_RULES, false],
+    ['review after feedback', false, REVIEW_RULES, true],
+  ])('in %s, a retry is offered: %s', (_label, retried, rules, checked) => {
     const session = checked ? checkAnswer(onSingle(rules), single, WRONG).session : onSingle(rules)
     const next = tryAgain(session)
     expect(next.retrying).toBe(retried)
@@ -87,10 +87,10 @@ describe('tryAgain and namesCorrectAnswer', () => {
   })
 
   it.each([
-    ['practice, first try', PRACTICE_RULES, false, false],
-    ['practice, retry', PRACTICE_RULES, true, true],
-    ['review', REVIEW_RULES, false, true],
-  ])('in %s, names the right answer: %s', (_label, rules, retrying, names) => {
+    ['practice, first try', false, PRACTICE_RULES, false],
+    ['practice, retry', true, PRACTICE_RULES, true],
+    ['review', true, REVIEW_RULES, false],
+  ])('in %s, names the right answer: %s', (_label, names, rules, retrying) => {
     expect(namesCorrectAnswer(onSingle(rules, { retrying }))).toBe(names)
   })
 })
