@@ -62,6 +62,14 @@ describe('practice', () => {
     expect(await app.db.responses.toArray()).toMatchObject([{ itemId: item.id, answer: WRONG[item.id] }])
   })
 
+  it('still shows the feedback, and says why, when the first try cannot be saved', async () => {
+    const app = await openPractice(startsWith('f-q01'))
+    app.db.close()
+    await answerAndCheck(app, WRONG)
+    expect(app.wrapper.find('.question-feedback__state').text()).toBe('Not quite')
+    await vi.waitFor(() => expect(app.wrapper.find('main [role="alert"]').text()).toBe('Debrief lost its connection to storage on this device. Reload the page to keep saving your work.'))
+  })
+
   it('goes on to the next question', async () => {
     const app = await openPractice()
     const first = app.session.item!.id
