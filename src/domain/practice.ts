@@ -1,7 +1,7 @@
 /**
- * Practice runs: every item of a lesson's bank once, in a seeded order, untimed. The first
- * checked answer to each item is the one kept as evidence; trying again is for learning and
- * is not recorded, so mastery reflects what the learner knew before seeing the feedback.
+ * Practice runs: every item of a lesson's bank once, in a seeded order, untimed. A review session
+ * keeps its answers in a run of this shape too. Which tries are kept is the check session's rule
+ * (`checkSession.ts`).
  */
 import { slotOrder } from './assembly.ts'
 import { seededShuffle } from './random.ts'
@@ -17,6 +17,7 @@ export interface StartPracticeInput {
   now: number
 }
 
+/** A new practice attempt over `items`: shuffled and option orders fixed by the seed. */
 export function startPractice(input: StartPracticeInput): Attempt {
   const order = seededShuffle([...input.items], input.seed)
   return {
@@ -36,10 +37,4 @@ export function startPractice(input: StartPracticeInput): Attempt {
     }),
     snapshots: Object.fromEntries(order.map((item) => [item.version, item])),
   }
-}
-
-/** The slot to show when a practice run is resumed: the first one not yet answered. */
-export function nextPracticeSlot(attempt: Attempt, answeredItemIds: ReadonlySet<string>): number {
-  const index = attempt.slots.findIndex((slot) => !answeredItemIds.has(slot.itemId))
-  return index < 0 ? attempt.slots.length : index
 }

@@ -1,6 +1,4 @@
-/** Small formatting and scoring helpers for the progress page. */
-import { gradeResponse } from '../../domain/grading/index.ts'
-import type { Attempt, Response } from '../../domain/types.ts'
+/** Small formatting helpers for the progress page. */
 
 /** A duration in words: "1 h 5 min", "45 min", "less than a minute", "none yet". */
 export function formatDuration(seconds: number): string {
@@ -17,26 +15,6 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 
 export function formatDate(at: number): string {
   return dateTime.format(new Date(at))
-}
-
-/**
- * The first-try score of a practice run: each saved response is the first checked answer to its
- * item (retries are never saved), graded against the snapshot the run showed.
- */
-export function practiceScore(attempt: Attempt, responses: readonly Response[]): { score: number; max: number; answered: number } {
-  let score = 0
-  let max = 0
-  let answered = 0
-  for (const response of responses) {
-    const slot = attempt.slots.find((s) => s.itemId === response.itemId)
-    const item = slot ? attempt.snapshots[slot.version] : undefined
-    if (!item || response.answer === null) continue
-    const grade = gradeResponse(item, response.answer)
-    score += grade.score
-    max += grade.max
-    answered += 1
-  }
-  return { score, max, answered }
 }
 
 /** "4 of 6", "4.5 of 6": points rounded to one decimal place. */

@@ -1,37 +1,14 @@
-import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DebriefDb } from '../../../src/db/database.ts'
-import { usePracticeStore } from '../../../src/stores/practice.ts'
-import { mountApp } from '../mountApp.ts'
-import { RIGHT, seedLearner, seedPractice, WRONG } from './seed.ts'
+import { answerAndCheck, button, openCheckPage, type CheckPage } from './checkPage.ts'
+import { RIGHT, seedPractice, WRONG } from './seed.ts'
 
 enableAutoUnmount(afterEach)
 
 const PATH = '/course/river-brief/lesson/l1-flood/practice'
 
-async function openPractice(seed?: Parameters<typeof mountApp>[1], ready = '.practice-question') {
-  const app = await mountApp(PATH, async (db) => {
-    await seedLearner(db)
-    await seed?.(db)
-  })
-  await vi.waitFor(() => expect(app.wrapper.find(ready).exists()).toBe(true))
-  return { ...app, practice: usePracticeStore() }
-}
-
-function button(wrapper: VueWrapper, label: string) {
-  const found = wrapper.findAll('button').find((b) => b.text() === label)
-  if (!found) throw new Error(`No button "${label}"`)
-  return found
-}
-
-/** Answers the item on screen (through the store's draft, as the renderer's v-model does) and checks it. */
-async function answerAndCheck(app: Awaited<ReturnType<typeof openPractice>>, answers: typeof RIGHT) {
-  app.practice.draft = answers[app.practice.item!.id]!
-  // The button stays disabled while an earlier check is still being saved.
-  await vi.waitFor(() => expect(button(app.wrapper, 'Check answer').attributes('disabled')).toBeUndefined())
-  await button(app.wrapper, 'Check answer').trigger('click')
-  await vi.waitFor(() => expect(app.wrapper.find('.question-feedback').exists()).toBe(true))
-}
+const openPractice = (seed?: (db: DebriefDb) => Promise<unknown>, ready?: string) => openCheckPage(PATH, seed, ready)
 
 /** An open run (no answers yet) whose first question is `itemId`. */
 const startsWith = (itemId: string) => async (db: DebriefDb) => {
@@ -39,10 +16,10 @@ const startsWith = (itemId: string) => async (db: DebriefDb) => {
 }
 
 /** Moves on and waits until the next question (or the summary) is on screen. */
-async function goOn(app: Awaited<ReturnType<typeof openPractice>>, label: string) {
-  const index = app.practice.index
+async function goOn(app: CheckPage, label: string) {
+  const index = app.session.index
   await button(app.wrapper, label).trigger('click')
-  await vi.waitFor(() => expect(app.practice.index).toBe(index + 1))
+  await vi.waitFor(() => expect(app.session.index).toBe(index + 1))
   await flushPromises()
 }
 
@@ -56,14 +33,14 @@ describe('practice', () => {
   it('keeps "Check answer" disabled until something is answered', async () => {
     const app = await openPractice()
     expect(button(app.wrapper, 'Check answer').attributes('disabled')).toBeDefined()
-    app.practice.draft = RIGHT[app.practice.item!.id]!
+    app.session.draft = RIGHT[app.session.item!.id]!
     await flushPromises()
     expect(button(app.wrapper, 'Check answer').attributes('disabled')).toBeUndefined()
   })
 
   it('shows feedback with the evidence passage and saves the first try', async () => {
     const app = await openPractice(startsWith('f-q01'))
-    const item = app.practice.item!
+    const item = app.session.item!
     await answerAndCheck(app, WRONG)
     const feedback = app.wrapper.find('.question-feedback')
     expect(feedback.find('.question-feedback__state').text()).toBe('Not quite')
@@ -75,23 +52,31 @@ describe('practice', () => {
 
   it('does not save a second response when the learner tries again', async () => {
     const app = await openPractice(startsWith('f-q01'))
-    const item = app.practice.item!
+    const item = app.session.item!
     await answerAndCheck(app, WRONG)
     await button(app.wrapper, 'Try again').trigger('click')
     expect(app.wrapper.find('.question-feedback').exists()).toBe(false)
-    expect(app.practice.item!.id).toBe(item.id)
+    expect(app.session.item!.id).toBe(item.id)
     await answerAndCheck(app, RIGHT)
     expect(app.wrapper.find('.question-feedback__state').text()).toBe('Correct')
     expect(await app.db.responses.toArray()).toMatchObject([{ itemId: item.id, answer: WRONG[item.id] }])
   })
 
+  it('still shows the feedback, and says why, when the first try cannot be saved', async () => {
+    const app = await openPractice(startsWith('f-q01'))
+    app.db.close()
+    await answerAndCheck(app, WRONG)
+    expect(app.wrapper.find('.question-feedback__state').text()).toBe('Not quite')
+    await vi.waitFor(() => expect(app.wrapper.find('main [role="alert"]').text()).toBe('Debrief lost its connection to storage on this device. Reload the page to keep saving your work.'))
+  })
+
   it('goes on to the next question', async () => {
     const app = await openPractice()
-    const first = app.practice.item!.id
+    const first = app.session.item!.id
     await answerAndCheck(app, RIGHT)
     await goOn(app, 'Next question')
     expect(app.wrapper.find('.practice-question__position').text()).toBe('Question 2 of 6')
-    expect(app.practice.item!.id).not.toBe(first)
+    expect(app.session.item!.id).not.toBe(first)
     expect(app.wrapper.find('.question-feedback').exists()).toBe(false)
   })
 
@@ -106,14 +91,14 @@ describe('practice', () => {
         await db.responses.put({ attemptId: 'run-1', itemId: slot.itemId, answer: RIGHT[slot.itemId]!, flagged: false, savedAt: 1_000, seq: 1 })
       }
     })
-    expect(app.practice.attempt!.id).toBe('run-1')
+    expect(app.session.attempt!.id).toBe('run-1')
     expect(app.wrapper.find('.practice-question__position').text()).toBe('Question 3 of 6')
-    expect(app.practice.item!.id).toBe(run!.slots[2]!.itemId)
+    expect(app.session.item!.id).toBe(run!.slots[2]!.itemId)
   })
 
   it('says that a written answer’s score is provisional and the instructor’s grade is final', async () => {
     const app = await openPractice(startsWith('f-q06'))
-    expect(app.practice.item!.id).toBe('f-q06')
+    expect(app.session.item!.id).toBe('f-q06')
     expect(app.wrapper.find('.practice-freetext__note').text()).toContain('provisional: your instructor\'s grade is final')
     await answerAndCheck(app, RIGHT)
     expect(app.wrapper.find('.practice-freetext__model').text()).toContain('Because the levee has not been repaired')
@@ -123,7 +108,7 @@ describe('practice', () => {
     const app = await openPractice()
     for (let i = 0; i < 6; i++) {
       // Everything right except the written answer (its provisional score is 0 of 2).
-      await answerAndCheck(app, app.practice.item!.id === 'f-q06' ? WRONG : RIGHT)
+      await answerAndCheck(app, app.session.item!.id === 'f-q06' ? WRONG : RIGHT)
       await goOn(app, i < 5 ? 'Next question' : 'Finish and see your score')
     }
     const summary = app.wrapper.find('.practice-summary')
@@ -131,14 +116,14 @@ describe('practice', () => {
     expect(summary.text()).toContain('What this means for your mastery')
     expect(summary.findAll('.mastery__row')).toHaveLength(2)
     expect(summary.findAll('a').map((a) => a.text())).toEqual(['Review due items', 'Back to the course'])
-    await vi.waitFor(async () => expect((await app.db.attempts.get(app.practice.attempt!.id))?.submittedAt).not.toBeNull())
+    await vi.waitFor(async () => expect((await app.db.attempts.get(app.session.attempt!.id))?.submittedAt).not.toBeNull())
   })
 
   it('starts a fresh run when the learner practises again', async () => {
-    const app = await openPractice((db) => seedPractice(db, { id: 'done-run', at: 1_000, answers: RIGHT }).then(() => undefined), '.practice-summary')
+    const app = await openPractice((db) => seedPractice(db, { id: 'done-run', at: 1_000, answers: RIGHT }), '.practice-summary')
     await button(app.wrapper, 'Practise again').trigger('click')
     await vi.waitFor(() => expect(app.wrapper.find('.practice-question__position').text()).toBe('Question 1 of 6'))
-    expect(app.practice.attempt!.id).not.toBe('done-run')
+    expect(app.session.attempt!.id).not.toBe('done-run')
     expect(await app.db.attempts.count()).toBe(2)
   })
 })

@@ -1,9 +1,8 @@
-import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
+import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DebriefDb } from '../../../src/db/database.ts'
-import { useReviewSessionStore } from '../../../src/stores/reviewSession.ts'
-import { mountApp } from '../mountApp.ts'
-import { COURSE, LEARNER, manualClock, MINUTE, realClock, RIGHT, seedCardDue, seedLearner, seedMissedCard, WRONG } from './seed.ts'
+import { answerAndCheck, button, openCheckPage } from './checkPage.ts'
+import { COURSE, LEARNER, manualClock, MINUTE, realClock, RIGHT, seedCardDue, seedMissedCard, WRONG } from './seed.ts'
 
 enableAutoUnmount(afterEach)
 afterEach(realClock)
@@ -11,27 +10,7 @@ afterEach(realClock)
 const PATH = '/course/river-brief/review'
 const MISSED_AT = new Date(2030, 0, 7, 15, 0).getTime()
 
-async function openReview(seed: (db: DebriefDb) => Promise<void>, ready = '.practice-question') {
-  const app = await mountApp(PATH, async (db) => {
-    await seedLearner(db)
-    await seed(db)
-  })
-  await vi.waitFor(() => expect(app.wrapper.find(ready).exists()).toBe(true))
-  return { ...app, session: useReviewSessionStore() }
-}
-
-function button(wrapper: VueWrapper, label: string) {
-  const found = wrapper.findAll('button').find((b) => b.text() === label)
-  if (!found) throw new Error(`No button "${label}"`)
-  return found
-}
-
-async function answerAndCheck(app: Awaited<ReturnType<typeof openReview>>, answers: typeof RIGHT) {
-  app.session.draft = answers[app.session.item!.id]!
-  await flushPromises()
-  await button(app.wrapper, 'Check answer').trigger('click')
-  await vi.waitFor(() => expect(app.wrapper.find('.question-feedback').exists()).toBe(true))
-}
+const openReview = (seed: (db: DebriefDb) => Promise<void>, ready?: string) => openCheckPage(PATH, seed, ready)
 
 const cardOf = async (db: DebriefDb, itemId: string) => (await db.reviewCards.get([LEARNER, COURSE, itemId]))?.card
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useAttemptsStore } from '../../../src/stores/attempts.ts'
-import { usePracticeStore } from '../../../src/stores/practice.ts'
+import { practiceSession, reviewSession } from '../../../src/stores/checkRuns.ts'
+import { useCheckSessionStore } from '../../../src/stores/checkSession.ts'
 import { useReviewStore } from '../../../src/stores/review.ts'
 import type { Answer, VersionedItem } from '../../../src/domain/types.ts'
 import { COURSE, LEARNER, manualClock, storeHarness } from './storeHarness.ts'
@@ -30,7 +31,7 @@ function answerFor(item: VersionedItem, right: boolean): Answer {
 }
 
 /** Answers and passes over free-text items, whose scores are only provisional. */
-async function skipFreeText(practice: ReturnType<typeof usePracticeStore>) {
+async function skipFreeText(practice: ReturnType<typeof useCheckSessionStore>) {
   while (practice.item?.type === 'freetext') {
     practice.draft = answerFor(practice.item, true)
     await practice.check()
@@ -40,8 +41,8 @@ async function skipFreeText(practice: ReturnType<typeof usePracticeStore>) {
 
 async function startPractice() {
   const harness = await storeHarness()
-  const practice = usePracticeStore()
-  await practice.start(COURSE, 'l1-flood', LEARNER)
+  const practice = useCheckSessionStore()
+  await practice.start(practiceSession(COURSE, 'l1-flood'), LEARNER)
   return { ...harness, practice }
 }
 
@@ -82,8 +83,8 @@ describe('practice', () => {
     await practice.next()
     const attemptId = practice.attempt!.id
     await storeHarness(name)
-    const resumed = usePracticeStore()
-    await resumed.start(COURSE, 'l1-flood', LEARNER)
+    const resumed = useCheckSessionStore()
+    await resumed.start(practiceSession(COURSE, 'l1-flood'), LEARNER)
     expect(resumed.attempt!.id).toBe(attemptId)
     expect(resumed.index).toBe(1)
   })
@@ -126,6 +127,37 @@ describe('practice', () => {
     }
     expect(practice.finished).toBe(true)
     expect((await db.attempts.get(practice.attempt!.id))?.submittedAt).toBe(clock.now)
-    expect(practice.firstTryScore.answered).toBe(6)
+    expect(practice.score.answered).toBe(6)
+  })
+})
+
+describe('review', () => {
+  /** A review of f-q04, missed a day ago. */
+  async function startReview() {
+    const harness = await storeHarness()
+    await useReviewStore().record([{ itemId: 'f-q04', grade: { state: 'incorrect', score: 0, max: 1 } }])
+    clock.advance(DAY)
+    const session = useCheckSessionStore()
+    await session.start(reviewSession(COURSE), LEARNER)
+    return { ...harness, session }
+  }
+
+  it('writes its attempt only at the first check, so opening and leaving writes nothing', async () => {
+    const { session, db } = await startReview()
+    expect(session.item?.id).toBe('f-q04')
+    expect(await db.attempts.count()).toBe(0)
+    session.draft = answerFor(session.item!, true)
+    await session.check()
+    expect(await db.attempts.toArray()).toMatchObject([{ mode: 'practice', sourceId: 'review', submittedAt: null }])
+    expect(await db.responses.count()).toBe(1)
+  })
+
+  it('offers no second try', async () => {
+    const { session } = await startReview()
+    session.draft = answerFor(session.item!, false)
+    await session.check()
+    session.tryAgain()
+    expect(session.canTryAgain).toBe(false)
+    expect(session.grade?.state).toBe('incorrect')
   })
 })

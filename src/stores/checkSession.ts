@@ -1,0 +1,121 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { addAttempt, commitResponse, commitSubmission } from '../db/attempts.ts'
+import { saveAnswer, submitAttempt } from '../domain/attempt.ts'
+import * as rules from '../domain/checkSession.ts'
+import type { Answer, Attempt, Response, VersionedItem } from '../domain/types.ts'
+import { useAttemptsStore } from './attempts.ts'
+import type { CheckSessionOptions } from './checkRuns.ts'
+import { now } from './clock.ts'
+import { useCourseItemsStore } from './courseItems.ts'
+import { plainCopy } from './plain.ts'
+import { useReviewStore } from './review.ts'
+import { useStorageStore } from './storage.ts'
+
+/**
+ * The check session on screen, practice or review (`checkRuns.ts` gives their options): runs the
+ * rules of `domain/checkSession.ts` and writes what they say to save, record and close.
+ */
+export const useCheckSessionStore = defineStore('checkSession', () => {
+  const storage = useStorageStore()
+  const session = shallowRef<rules.CheckSession>(rules.openSession(rules.PRACTICE_RULES, []))
+  const attempt = shallowRef<Attempt>()
+  const saved = shallowRef<Response[]>([])
+  const draft = ref<Answer | null>(null)
+  const error = ref<string>()
+  /** The run's attempt is in the database (a lazy one is written at the first saved check). */
+  let written = false
+  /** The check being saved; moving on waits for it, so a quick "Next" cannot close the run first. */
+  let saving: Promise<void> = Promise.resolve()
+
+  const index = computed(() => session.value.index)
+  const total = computed(() => session.value.queue.length)
+  const grade = computed(() => session.value.grade)
+  const results = computed(() => session.value.results)
+  const finished = computed(() => attempt.value === undefined || rules.isFinished(session.value))
+  const isLast = computed(() => rules.isLastItem(session.value))
+  const namesCorrect = computed(() => rules.namesCorrectAnswer(session.value))
+  const canTryAgain = computed(() => session.value.rules.allowTryAgain)
+  const slot = computed(() => attempt.value?.slots.find((s) => s.itemId === rules.currentItemId(session.value)))
+  const item = computed<VersionedItem | undefined>(() => (slot.value ? attempt.value?.snapshots[slot.value.version] : undefined))
+  const score = computed(() => (attempt.value ? rules.practiceScore(attempt.value, saved.value) : { score: 0, max: 0, answered: 0 }))
+  const outlook = computed(() => {
+    const items = useCourseItemsStore().items
+    const review = useReviewStore()
+    return rules.reviewOutlook(review.cards, review.due, (id) => items.has(id))
+  })
+
+  /** Opens a session: resumes or builds its run, and writes a new attempt unless it is lazy. */
+  async function start(options: CheckSessionOptions, learnerId: string, fresh = false): Promise<void> {
+    const run = await options.load(learnerId, fresh)
+    attempt.value = run.attempt
+    saved.value = run.saved
+    written = run.stored
+    session.value = rules.openSession({ saveEvery: options.saveEvery, allowTryAgain: options.allowTryAgain }, run.queue, run.saved.map((r) => r.itemId))
+    draft.value = null
+    error.value = undefined
+    if (run.attempt && !options.lazyAttempt) await writeAttempt(run.attempt)
+  }
+
+  async function writeAttempt(run: Attempt): Promise<void> {
+    if (written) return
+    await addAttempt(storage.database(), run)
+    written = true
+    useAttemptsStore().remember(run, saved.value)
+  }
+
+  /** Grades the draft and shows feedback; saves the try and reschedules its item when the rules say so. */
+  function check(): Promise<void> {
+    saving = saveCheck()
+    return saving
+  }
+
+  async function saveCheck(): Promise<void> {
+    const run = attempt.value
+    const current = item.value
+    if (!run || !current) return
+    const answer = plainCopy(draft.value)
+    const outcome = rules.checkAnswer(session.value, current, answer)
+    session.value = outcome.session
+    if (!outcome.grade || !outcome.save) return
+    try {
+      await writeAttempt(run)
+      const write = saveAnswer(undefined, answer, now(), run, current.id)
+      if (!write.ok) return
+      await commitResponse(storage.database(), write.response)
+      saved.value = [...saved.value, write.response]
+      useAttemptsStore().remember(run, saved.value)
+      await useReviewStore().record([{ itemId: current.id, grade: outcome.grade, firstTry: outcome.firstTry }])
+    } catch (e) {
+      error.value = storage.report(e)
+    }
+  }
+
+  /** Clears the feedback for another go at the same item (practice). */
+  function tryAgain() {
+    session.value = rules.tryAgain(session.value)
+  }
+
+  /** Moves to the next item; after the last one the run's attempt is closed. */
+  async function next(): Promise<void> {
+    await saving.catch(() => undefined)
+    const moved = rules.moveOn(session.value)
+    session.value = moved.session
+    draft.value = null
+    error.value = undefined
+    const run = attempt.value
+    if (!moved.close || !run || !written || run.submittedAt !== null) return
+    try {
+      const closed = await commitSubmission(storage.database(), submitAttempt(run, now(), 'learner'))
+      attempt.value = closed
+      useAttemptsStore().remember(closed, saved.value)
+    } catch (e) {
+      error.value = storage.report(e)
+    }
+  }
+
+  return {
+    attempt, index, total, slot, item, draft, grade, results, error, finished, isLast, namesCorrect, canTryAgain, score, outlook,
+    start, check, tryAgain, next,
+  }
+})
