@@ -6,6 +6,7 @@
  * instructor pages; it does not protect the data, which anyone with the browser's developer
  * tools can read (or delete, along with the passphrase) in IndexedDB.
  */
+import { randomBytes } from '../platform/clock.ts'
 import type { DebriefDb } from './database.ts'
 import { toStorageError } from './errors.ts'
 
@@ -57,7 +58,7 @@ export async function getPassphraseRecord(db: DebriefDb): Promise<PassphraseReco
 
 /** Sets (or replaces) the passphrase; resolves once the record is committed. */
 export async function setPassphrase(db: DebriefDb, passphrase: string, iterations = PBKDF2_ITERATIONS): Promise<void> {
-  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
+  const salt = randomBytes(SALT_BYTES)
   const rounds = Math.max(MIN_ITERATIONS, iterations)
   const record: PassphraseRecord = { salt: toBase64(salt), iterations: rounds, hash: toBase64(await derive(passphrase, salt, rounds)) }
   try {

@@ -6,9 +6,9 @@ import { isOverdue, saveAnswer, submitAttempt, toggleFlag as flagged, type Allow
 import { isEmptyAnswer } from '../domain/answers.ts'
 import type { Answer, Attempt, Blueprint, Response } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
-import { newId, now, randomSeed } from './clock.ts'
+import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
-import { plainCopy } from './plain.ts'
+import { plainCopy } from '../platform/plainCopy.ts'
 import { useStorageStore } from './storage.ts'
 
 export type SaveState = 'saving' | 'saved' | 'failed'

@@ -6,7 +6,7 @@ import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
 import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
 import type { Attempt, Blueprint, ManualGrade, Response } from '../domain/types.ts'
-import { now } from './clock.ts'
+import { now } from '../platform/clock.ts'
 import { useStorageStore } from './storage.ts'
 
 type Engine = typeof import('../domain/learnerEngine.ts')

@@ -5,6 +5,7 @@ import type { CourseRecords } from '../db/instructorData.ts'
 import type { ImportOutcome } from '../db/importResults.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
+import { now } from '../platform/clock.ts'
 import { useStorageStore } from './storage.ts'
 
 export const MIN_PASSPHRASE_LENGTH = 8
@@ -75,14 +76,14 @@ export const useInstructorStore = defineStore('instructor', () => {
 
   async function importFiles(id: string, files: readonly { name: string; text: string }[]): Promise<ImportOutcome[]> {
     const { importResultFiles } = await import('../db/importResults.ts')
-    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: Date.now() })
+    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now() })
     await load(id, true)
     return outcomes
   }
 
   async function regrade(id: string, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>): Promise<number> {
     const { applyRegrades } = await import('../db/grading.ts')
-    const applied = await applyRegrades(storage.database(), changes, items, Date.now())
+    const applied = await applyRegrades(storage.database(), changes, items, now())
     await load(id, true)
     return applied
   }

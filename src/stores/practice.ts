@@ -6,10 +6,10 @@ import { gradeResponse, type Grade } from '../domain/grading/index.ts'
 import { nextPracticeSlot, startPractice } from '../domain/practice.ts'
 import type { Answer, Attempt, Response, VersionedItem } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
-import { newId, now, randomSeed } from './clock.ts'
+import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
 import { useReviewStore } from './review.ts'
-import { plainCopy } from './plain.ts'
+import { plainCopy } from '../platform/plainCopy.ts'
 import { useStorageStore } from './storage.ts'
 
 /** One practice run through a lesson's bank: answer, check, see why, try again, move on. */

@@ -6,9 +6,9 @@ import { gradeResponse, type Grade, type GradeState } from '../domain/grading/in
 import { startPractice } from '../domain/practice.ts'
 import type { Answer, Attempt, Response, VersionedItem } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
-import { newId, now, randomSeed } from './clock.ts'
+import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
-import { plainCopy } from './plain.ts'
+import { plainCopy } from '../platform/plainCopy.ts'
 import { useReviewStore } from './review.ts'
 import { useStorageStore } from './storage.ts'
 

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { DebriefDb } from '../../../src/db/database.ts'
 import { createLearner } from '../../../src/db/learners.ts'
 import { useAttemptsStore } from '../../../src/stores/attempts.ts'
-import { setClock } from '../../../src/stores/clock.ts'
+import { setClock } from '../../../src/platform/clock.ts'
 import { useReviewStore } from '../../../src/stores/review.ts'
 import { useStorageStore } from '../../../src/stores/storage.ts'
 

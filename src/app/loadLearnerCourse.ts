@@ -1,8 +1,8 @@
 import { listManualGradesFor } from '../db/attempts.ts'
-import { useAttemptsStore } from './attempts.ts'
-import { useLearnerStore } from './learner.ts'
-import { useProgressStore } from './progress.ts'
-import { useStorageStore } from './storage.ts'
+import { useAttemptsStore } from '../stores/attempts.ts'
+import { useLearnerStore } from '../stores/learner.ts'
+import { useProgressStore } from '../stores/progress.ts'
+import { useStorageStore } from '../stores/storage.ts'
 
 /**
  * Reads everything the active learner has in a course from IndexedDB before a page of it
@@ -16,12 +16,12 @@ export async function loadLearnerCourse(courseId: string, options: { deferEngine
   // Instructors' grades and comments on free text, so the learner sees them with their results.
   const manualGrades = async (ids: string[]) => listManualGradesFor(useStorageStore().database(), ids)
   // The review schedule is for the course pages, not the page taking an assessment.
-  const review = options.deferEngine ? undefined : (await import('./review.ts')).useReviewStore()
+  const review = options.deferEngine ? undefined : (await import('../stores/review.ts')).useReviewStore()
   await Promise.all([useProgressStore().load(learnerId, courseId), attempts.load(learnerId, courseId, manualGrades, options), review?.load(learnerId, courseId)])
   const submitted = await attempts.submitOverdue()
   if (submitted.length > 0) {
     const { gradeAttempt } = await import('../domain/attemptGrading.ts')
-    const { useReviewStore } = await import('./review.ts')
+    const { useReviewStore } = await import('../stores/review.ts')
     await useReviewStore().record(
       submitted.flatMap((a) =>
         gradeAttempt(a, attempts.responses.get(a.id) ?? [])
