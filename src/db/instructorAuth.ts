@@ -8,7 +8,7 @@
  */
 import { randomBytes } from '../platform/clock.ts'
 import type { DebriefDb } from './database.ts'
-import { toStorageError } from './errors.ts'
+import { guarded } from './errors.ts'
 
 /** OWASP (2023) asks for 600,000 iterations of PBKDF2-HMAC-SHA-256; we never accept fewer than 210,000. */
 export const PBKDF2_ITERATIONS = 600_000
@@ -47,13 +47,11 @@ function isRecord(value: unknown): value is PassphraseRecord {
   return r !== null && typeof r === 'object' && typeof r.salt === 'string' && typeof r.hash === 'string' && typeof r.iterations === 'number'
 }
 
-export async function getPassphraseRecord(db: DebriefDb): Promise<PassphraseRecord | undefined> {
-  try {
+export function getPassphraseRecord(db: DebriefDb): Promise<PassphraseRecord | undefined> {
+  return guarded(async () => {
     const row = await db.settings.get(KEY)
     return isRecord(row?.value) ? row.value : undefined
-  } catch (error) {
-    throw toStorageError(error)
-  }
+  })
 }
 
 /** Sets (or replaces) the passphrase; resolves once the record is committed. */
@@ -61,11 +59,7 @@ export async function setPassphrase(db: DebriefDb, passphrase: string, iteration
   const salt = randomBytes(SALT_BYTES)
   const rounds = Math.max(MIN_ITERATIONS, iterations)
   const record: PassphraseRecord = { salt: toBase64(salt), iterations: rounds, hash: toBase64(await derive(passphrase, salt, rounds)) }
-  try {
-    await db.settings.put({ key: KEY, value: record })
-  } catch (error) {
-    throw toStorageError(error)
-  }
+  await guarded(() => db.settings.put({ key: KEY, value: record }))
 }
 
 /** True when `passphrase` matches the stored one; false when it does not or none is set. */

@@ -9,6 +9,7 @@ import { useAttemptsStore } from './attempts.ts'
 import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
 import { plainCopy } from '../platform/plainCopy.ts'
+import { errorMessage } from '../app/errorMessage.ts'
 import { useStorageStore } from './storage.ts'
 
 export type SaveState = 'saving' | 'saved' | 'failed'
@@ -96,7 +97,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
       storage.saved()
     } catch (e) {
       saveState.value = { ...saveState.value, [itemId]: 'failed' }
-      error.value = e instanceof StorageError && e.kind === 'conflict' ? e.message : storage.report(e)
+      if (!(e instanceof StorageError && e.kind === 'conflict')) storage.noteProblem(e)
+      error.value = errorMessage(e)
       if (e instanceof StorageError && e.kind === 'conflict') await open(current.id)
     }
   }

@@ -10,6 +10,7 @@ import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
 import { useReviewStore } from './review.ts'
 import { plainCopy } from '../platform/plainCopy.ts'
+import { errorMessage } from '../app/errorMessage.ts'
 import { useStorageStore } from './storage.ts'
 
 /** One practice run through a lesson's bank: answer, check, see why, try again, move on. */
@@ -92,7 +93,8 @@ export const usePracticeStore = defineStore('practice', () => {
       useAttemptsStore().remember(run, saved.value)
       await useReviewStore().record([{ itemId: current.id, grade: result, firstTry: true }])
     } catch (e) {
-      error.value = storage.report(e)
+      storage.noteProblem(e)
+      error.value = errorMessage(e)
     }
   }
 
@@ -112,7 +114,8 @@ export const usePracticeStore = defineStore('practice', () => {
         attempt.value = closed
         useAttemptsStore().remember(closed, saved.value)
       } catch (e) {
-        error.value = storage.report(e)
+        storage.noteProblem(e)
+        error.value = errorMessage(e)
       }
     }
   }

@@ -10,6 +10,7 @@ import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
 import { plainCopy } from '../platform/plainCopy.ts'
 import { useReviewStore } from './review.ts'
+import { errorMessage } from '../app/errorMessage.ts'
 import { useStorageStore } from './storage.ts'
 
 /** The source id of the practice attempt that records one review session's answers. */
@@ -96,7 +97,8 @@ export const useReviewSessionStore = defineStore('reviewSession', () => {
       }
       await useReviewStore().record([{ itemId: current.id, grade: result }])
     } catch (e) {
-      error.value = storage.report(e)
+      storage.noteProblem(e)
+      error.value = errorMessage(e)
     }
   }
 
@@ -114,7 +116,8 @@ export const useReviewSessionStore = defineStore('reviewSession', () => {
       attempt.value = closed
       useAttemptsStore().remember(closed, saved.value)
     } catch (e) {
-      error.value = storage.report(e)
+      storage.noteProblem(e)
+      error.value = errorMessage(e)
     }
   }
 
