@@ -21,8 +21,7 @@ export function passphraseProblem(passphrase: string, confirmation: string): str
  * Instructor mode: the passphrase lock (unlocked for this tab only, in memory) and one course's
  * learners, attempts and grades, reloaded after every change the instructor makes.
  */
-// The router's guard reads `unlocked` from this store's state by its id ('instructor'), see
-// isInstructorUnlocked in pages/instructor/routes.ts. Heavier db modules load on first use.
+// The router's guard asks `unlocked` (src/router.ts). Heavier db modules load on first use.
 export const useInstructorStore = defineStore('instructor', () => {
   const storage = useStorageStore()
   const unlocked = ref(false)

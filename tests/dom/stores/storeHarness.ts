@@ -33,6 +33,8 @@ export async function storeHarness(name = `store-test-${++counter}`) {
   useStorageStore().attach({ db, mode: 'persistent' })
   if (!(await db.learners.get(LEARNER))) await createLearner(db, { id: LEARNER, name: 'Ana', createdAt: 1 })
   await useAttemptsStore().load(LEARNER, COURSE)
+  // As the router does before a page that shows grades.
+  await useAttemptsStore().gradesReady()
   await useReviewStore().load(LEARNER, COURSE)
   return { db, name }
 }
