@@ -2,8 +2,9 @@
  * The bundle budget as a rule: a production build (with the app's own vite.config.ts, into a
  * temporary folder) must not put grading, FSRS, valibot, yaml, markdown-it or sanitize-html
  * code in any chunk the start page loads before it can show anything: the entry (index.html)
- * with its static imports, and the course home's route chunk with its static imports. The
- * manifest gives the chunk graph; a plugin records which source modules went into each chunk.
+ * with its static imports, and the course home's route chunk with its static imports. The page
+ * taking an assessment is held to the same rule. The manifest gives the chunk graph; a plugin
+ * records which source modules went into each chunk.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -51,8 +52,11 @@ describe('the start page’s chunks', () => {
     expect(modules.some((id) => id.endsWith('/src/pages/CourseHomePage.vue'))).toBe(true)
   })
 
-  it('hold no grading, FSRS, valibot, yaml, markdown-it or sanitize-html code', () => {
-    expect(forbiddenModules(staticChunks(manifest, ['index.html', COURSE_HOME]), modulesOf)).toEqual([])
+  it.each([
+    ['the start page (the course home)', COURSE_HOME],
+    ['the page taking an assessment', 'src/pages/AssessmentPage.vue'],
+  ])('hold no grading, FSRS, valibot, yaml, markdown-it or sanitize-html code on %s', (_page, route) => {
+    expect(forbiddenModules(staticChunks(manifest, ['index.html', route]), modulesOf)).toEqual([])
   })
 
   it('keep grading and FSRS in chunks of their own, loaded later', () => {
