@@ -54,6 +54,11 @@ export function getPassphraseRecord(db: DebriefDb): Promise<PassphraseRecord | u
   })
 }
 
+/** Whether an instructor passphrase is set on this device. */
+export async function hasPassphrase(db: DebriefDb): Promise<boolean> {
+  return (await getPassphraseRecord(db)) !== undefined
+}
+
 /** Sets (or replaces) the passphrase; resolves once the record is committed. */
 export async function setPassphrase(db: DebriefDb, passphrase: string, iterations = PBKDF2_ITERATIONS): Promise<void> {
   const salt = randomBytes(SALT_BYTES)

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { getPassphraseRecord, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
+import { hasPassphrase as passphraseIsSet, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
 import type { CourseRecords } from '../db/instructorData.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
@@ -31,7 +31,7 @@ export const useInstructorStore = defineStore('instructor', () => {
   const records = shallowRef<CourseRecords>()
 
   async function checkSetup(): Promise<boolean> {
-    hasPassphrase.value = (await getPassphraseRecord(storage.database())) !== undefined
+    hasPassphrase.value = await passphraseIsSet(storage.database())
     return hasPassphrase.value
   }
 
