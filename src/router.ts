@@ -71,15 +71,11 @@ export interface RouterHooks {
   hasLearner: () => boolean
   /** Loads the learner's data for a course before its pages render, so they never start empty. */
   loadCourseData: (courseId: string) => Promise<void>
-  /** Resolves once grades can be shown; pages with `meta.showsGrades` wait for it, so theirs are there at first paint. */
-  gradesReady?: () => Promise<void>
-  /** Whether instructor mode is unlocked in this tab (asked only on the way to an instructor page). */
-  isInstructorUnlocked?: () => boolean | Promise<boolean>
 }
 
 /**
- * Asks the instructor store, loading it only when an instructor page is on the way, so instructor
- * mode adds nothing to the learner's pages.
+ * Whether instructor mode is unlocked in this tab. The guard asks only on the way to an
+ * instructor page, so the instructor store loads then and adds nothing to the learner's pages.
  */
 async function instructorStoreUnlocked(): Promise<boolean> {
   const { useInstructorStore } = await import('./stores/instructor.ts')
@@ -96,13 +92,14 @@ export function createAppRouter(hooks: RouterHooks, history: RouterHistory = cre
     if (to.meta.needsLearner && !hooks.hasLearner()) return { name: 'profiles', query: { next: to.fullPath } }
     return true
   })
-  router.beforeEach(instructorGuard(hooks.isInstructorUnlocked ?? instructorStoreUnlocked))
+  router.beforeEach(instructorGuard(instructorStoreUnlocked))
   router.beforeResolve(async (to) => {
     const courseId = to.params.courseId
     if (typeof courseId !== 'string' || !hooks.hasLearner()) return
     await hooks.loadCourseData(courseId)
-    // Only pages that show grades load the grading engine (the page taking an assessment does not).
-    if (to.meta.showsGrades === true) await (hooks.gradesReady ?? (() => useAttemptsStore().gradesReady()))()
+    // Pages that show grades have them at first paint; the others (the page taking an
+    // assessment) never load the grading engine.
+    if (to.meta.showsGrades === true) await useAttemptsStore().gradesReady()
   })
   return router
 }
