@@ -44,16 +44,15 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // The manifest lets tests/unit/build/startChunks.test.ts check what the start page loads.
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // The small modules every learner page shares travel in one chunk, not seven tiny ones.
-          groups: [
-            {
-              name: 'learner-core',
-              test: /[\\/]src[\\/](stores[\\/](clock|plain|storage|learner|progress|attempts|learnerCourse)\.ts|db[\\/](errors|attempts|learners|progress|connection|database|schema)\.ts|domain[\\/](attempt|answers)\.ts|composables[\\/]useCourse\.ts)$|virtual:debrief[\\/]catalog|node_modules[\\/]pinia/,
-            },
-          ],
+          // What the entry imports statically (the app shell, stores, db, the catalog) travels as one
+          // chunk, not a dozen small ones. Everything else is split at its lazy boundary: a route's
+          // page, the grading engine (useGradingEngine), the scheduler, renderers, course items.
+          groups: [{ name: 'app', tags: ['$initial'] }],
         },
       },
     },

@@ -1,10 +1,11 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { errorMessage } from './app/errorMessage.ts'
 import { openDatabase } from './db/connection.ts'
 import { createAppRouter } from './router.ts'
 import { useLearnerStore } from './stores/learner.ts'
-import { loadLearnerCourse } from './stores/learnerCourse.ts'
+import { loadLearnerCourse } from './app/loadLearnerCourse.ts'
 import { useStorageStore } from './stores/storage.ts'
 import './styles/tokens.css'
 import './styles/base.css'
@@ -13,7 +14,7 @@ async function start() {
   const pinia = createPinia()
   const app = createApp(App).use(pinia)
   const storage = useStorageStore()
-  storage.attach(await openDatabase({ storage: navigator.storage, onProblem: storage.reportKind }))
+  storage.attach(await openDatabase({ storage: navigator.storage, onProblem: storage.noteProblemKind }))
   const learner = useLearnerStore()
   // Read what IndexedDB has before the first paint, so no page starts with a spinner.
   await learner.load()
@@ -25,7 +26,10 @@ start().catch((error: unknown) => {
   console.error(error)
   const root = document.getElementById('app')
   if (root) {
-    root.innerHTML =
-      '<main style="padding:1rem;font-family:system-ui"><h1>Debrief could not start</h1><p>Something on this device stopped Debrief from opening. Reload the page to try again; if it keeps happening, try another browser.</p></main>'
+    root.innerHTML = '<main style="padding:1rem;font-family:system-ui"><h1>Debrief could not start</h1><p></p></main>'
+    root.querySelector('p')!.textContent = errorMessage(
+      error,
+      'Something on this device stopped Debrief from opening. Reload the page to try again; if it keeps happening, try another browser.',
+    )
   }
 })

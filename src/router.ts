@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { courses } from 'virtual:debrief/catalog'
-import { instructorGuard, instructorRoutes, isInstructorUnlocked } from './pages/instructor/routes.ts'
+import { instructorGuard, instructorRoutes } from './pages/instructor/routes.ts'
+import { useAttemptsStore } from './stores/attempts.ts'
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -10,7 +11,7 @@ export const routes: RouteRecordRaw[] = [
     redirect: () => (courses.length === 1 ? { name: 'course', params: { courseId: courses[0]!.id } } : { name: 'courses' }),
   },
   { path: '/courses', name: 'courses', component: () => import('./pages/CourseListPage.vue'), meta: { title: 'Courses' } },
-  { path: '/course/:courseId', name: 'course', component: () => import('./pages/CourseHomePage.vue'), props: true },
+  { path: '/course/:courseId', name: 'course', component: () => import('./pages/CourseHomePage.vue'), props: true, meta: { showsGrades: true } },
   {
     path: '/course/:courseId/lesson/:lessonId',
     name: 'lesson',
@@ -23,14 +24,14 @@ export const routes: RouteRecordRaw[] = [
     name: 'practice',
     component: () => import('./pages/PracticePage.vue'),
     props: true,
-    meta: { needsLearner: true, title: 'Practice' },
+    meta: { needsLearner: true, title: 'Practice', showsGrades: true },
   },
   {
     path: '/course/:courseId/assessment/:blueprintId',
     name: 'assessment-start',
     component: () => import('./pages/AssessmentStartPage.vue'),
     props: true,
-    meta: { needsLearner: true, title: 'Assessment' },
+    meta: { needsLearner: true, title: 'Assessment', showsGrades: true },
   },
   {
     path: '/course/:courseId/attempt/:attemptId',
@@ -44,7 +45,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'attempt-result',
     component: () => import('./pages/AssessmentResultPage.vue'),
     props: true,
-    meta: { needsLearner: true, title: 'Your result' },
+    meta: { needsLearner: true, title: 'Your result', showsGrades: true },
   },
   {
     path: '/course/:courseId/review',
@@ -58,7 +59,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'progress',
     component: () => import('./pages/ProgressPage.vue'),
     props: true,
-    meta: { needsLearner: true, title: 'Your progress' },
+    meta: { needsLearner: true, title: 'Your progress', showsGrades: true },
   },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), meta: { title: 'Your data' } },
   { path: '/profiles', name: 'profiles', component: () => import('./pages/ProfilesPage.vue'), meta: { title: 'Choose your profile' } },
@@ -68,11 +69,17 @@ export const routes: RouteRecordRaw[] = [
 
 export interface RouterHooks {
   hasLearner: () => boolean
-  /**
-   * Loads the learner's data for a course before its pages render, so they never start empty.
-   * `deferEngine`: the page shows no grades, so the grading engine need not be loaded first.
-   */
-  loadCourseData: (courseId: string, options: { deferEngine: boolean }) => Promise<void>
+  /** Loads the learner's data for a course before its pages render, so they never start empty. */
+  loadCourseData: (courseId: string) => Promise<void>
+}
+
+/**
+ * Whether instructor mode is unlocked in this tab. The guard asks only on the way to an
+ * instructor page, so the instructor store loads then and adds nothing to the learner's pages.
+ */
+async function instructorStoreUnlocked(): Promise<boolean> {
+  const { useInstructorStore } = await import('./stores/instructor.ts')
+  return useInstructorStore().unlocked
 }
 
 export function createAppRouter(hooks: RouterHooks, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
@@ -85,10 +92,14 @@ export function createAppRouter(hooks: RouterHooks, history: RouterHistory = cre
     if (to.meta.needsLearner && !hooks.hasLearner()) return { name: 'profiles', query: { next: to.fullPath } }
     return true
   })
-  router.beforeEach(instructorGuard(isInstructorUnlocked))
+  router.beforeEach(instructorGuard(instructorStoreUnlocked))
   router.beforeResolve(async (to) => {
     const courseId = to.params.courseId
-    if (typeof courseId === 'string' && hooks.hasLearner()) await hooks.loadCourseData(courseId, { deferEngine: to.meta.assessmentOpen === true })
+    if (typeof courseId !== 'string' || !hooks.hasLearner()) return
+    await hooks.loadCourseData(courseId)
+    // Pages that show grades have them at first paint; the others (the page taking an
+    // assessment) never load the grading engine.
+    if (to.meta.showsGrades === true) await useAttemptsStore().gradesReady()
   })
   return router
 }

@@ -5,15 +5,7 @@
 import type { Table } from 'dexie'
 import type { Attempt, ManualGrade, Response } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
-import { StorageError, toStorageError } from './errors.ts'
-
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    throw toStorageError(error)
-  }
-}
+import { guarded, StorageError } from './errors.ts'
 
 export function addAttempt(db: DebriefDb, attempt: Attempt): Promise<void> {
   return guarded(async () => {
@@ -34,7 +26,7 @@ export function listResponses(db: DebriefDb, attemptId: string): Promise<Respons
 }
 
 /** Rows of many attempts from a table indexed by attemptId, grouped by attempt (every id gets a list). */
-function groupedByAttempt<T extends { attemptId: string }>(table: Table<T, [string, string]>, attemptIds: readonly string[]): Promise<Map<string, T[]>> {
+export function groupedByAttempt<T extends { attemptId: string }>(table: Table<T, [string, string]>, attemptIds: readonly string[]): Promise<Map<string, T[]>> {
   return guarded(async () => {
     const rows = await table.where('attemptId').anyOf([...attemptIds]).toArray()
     const byAttempt = new Map<string, T[]>(attemptIds.map((id) => [id, []]))

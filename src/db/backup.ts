@@ -1,20 +1,18 @@
 /** One-step backup of everything on this device, and an all-or-nothing restore. */
 import { BACKUP_TABLE_KEYS, type BackupFile, type BackupTables } from '../domain/backupFile.ts'
 import type { DebriefDb } from './database.ts'
-import { toStorageError } from './errors.ts'
+import { guarded } from './errors.ts'
 
 const TABLES = Object.keys(BACKUP_TABLE_KEYS)
 
-export async function readAllTables(db: DebriefDb): Promise<BackupTables> {
-  try {
-    return await db.transaction('r', TABLES, async () => {
+export function readAllTables(db: DebriefDb): Promise<BackupTables> {
+  return guarded(() =>
+    db.transaction('r', TABLES, async () => {
       const out: BackupTables = {}
       for (const name of TABLES) out[name] = (await db.table(name).toArray()) as Record<string, unknown>[]
       return out
-    })
-  } catch (error) {
-    throw toStorageError(error)
-  }
+    }),
+  )
 }
 
 /**
@@ -23,9 +21,9 @@ export async function readAllTables(db: DebriefDb): Promise<BackupTables> {
  * Learners from backups made before database version 2 are marked as this device's profiles,
  * as the version 2 upgrade does.
  */
-export async function restoreAllTables(db: DebriefDb, backup: BackupFile): Promise<Record<string, number>> {
-  try {
-    return await db.transaction('rw', TABLES, async () => {
+export function restoreAllTables(db: DebriefDb, backup: BackupFile): Promise<Record<string, number>> {
+  return guarded(() =>
+    db.transaction('rw', TABLES, async () => {
       const counts: Record<string, number> = {}
       for (const name of TABLES) {
         const rows = backup.tables[name] ?? []
@@ -36,8 +34,6 @@ export async function restoreAllTables(db: DebriefDb, backup: BackupFile): Promi
         counts[name] = rows.length
       }
       return counts
-    })
-  } catch (error) {
-    throw toStorageError(error)
-  }
+    }),
+  )
 }

@@ -3,7 +3,7 @@
  * in-memory copy so the learner can still work (with a clear warning).
  */
 import { DebriefDb } from './database.ts'
-import { classifyStorageError, type StorageProblemKind } from './errors.ts'
+import { classifyStorageError, toStorageError, type StorageProblemKind } from './errors.ts'
 
 export type StorageMode = 'persistent' | 'best-effort' | 'memory'
 
@@ -43,8 +43,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenedDat
   try {
     await db.open()
   } catch (error) {
-    const kind = classifyStorageError(error)
-    if (kind !== 'unavailable') throw error
+    // Only a store that is not there at all gets the memory copy: a profile that failed to open
+    // may still hold the learner's data, and a blank copy would hide it.
+    if (classifyStorageError(error) !== 'unavailable') throw toStorageError(error)
     const memory = new DebriefDb(options.name, await (options.loadMemoryBackend ?? memoryBackend)())
     await memory.open()
     return { db: memory, mode: 'memory' }

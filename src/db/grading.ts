@@ -7,15 +7,7 @@ import { regradeAttempt, type RegradeChange } from '../domain/regrade.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
 import { listManualGradesFor } from './attempts.ts'
-import { StorageError, toStorageError } from './errors.ts'
-
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    throw toStorageError(error)
-  }
-}
+import { guarded, StorageError } from './errors.ts'
 
 /** Instructor grades of many attempts, by attempt id (every id present, possibly empty). */
 export { listManualGradesFor }

@@ -10,22 +10,19 @@
  * Export (learner): the learner's submitted assessment attempts in a course, with responses,
  * instructor grades and what grading needs of each assessment.
  */
-import type { AssessmentInfo, ResultFile, ResultFileErrorCode, Sha256 } from '../domain/resultFile.ts'
+import type { AssessmentInfo, ResultFile, Sha256 } from '../domain/resultFile.ts'
 import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
+import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, Response } from '../domain/types.ts'
+import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
-import { describeStorageError } from './errors.ts'
-import { listManualGradesFor } from './grading.ts'
+import { guarded, toStorageError } from './errors.ts'
 
 /** SHA-256 as lower-case hex, through WebCrypto. */
 export const webSha256: Sha256 = async (text) => {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
-
-export type ImportOutcome =
-  | { fileName: string; ok: true; learner: { id: string; name: string }; newLearner: boolean; added: number; alreadyImported: number }
-  | { fileName: string; ok: false; code: ResultFileErrorCode | 'storage'; message: string; path?: string }
 
 export interface ImportOptions {
   /** The course being imported into: a file for another course is refused. */
@@ -71,7 +68,7 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
       return { fileName, ok: true as const, learner: file.learner, newLearner: known === undefined, added, alreadyImported }
     })
   } catch (error) {
-    return { fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${describeStorageError(error).message}` }
+    return { fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${toStorageError(error).message}` }
   }
 }
 
@@ -93,15 +90,16 @@ export interface ExportOptions {
 
 /** A learner's result file for one course: their submitted assessment attempts. */
 export async function exportLearnerResults(db: DebriefDb, options: ExportOptions): Promise<ResultFile> {
-  const { learner, attempts, responses, grades } = await db.transaction('r', [db.learners, db.attempts, db.responses, db.manualGrades], async () => {
-    const learner = await db.learners.get(options.learnerId)
-    const attempts = (await db.attempts.where('[learnerId+courseId]').equals([options.learnerId, options.courseId]).toArray())
-      .filter((a) => a.mode === 'assessment' && a.submittedAt !== null)
-      .sort((a, b) => a.startedAt - b.startedAt)
-    const ids = attempts.map((a) => a.id)
-    const responses = await db.responses.where('attemptId').anyOf(ids).toArray()
-    return { learner, attempts, responses, grades: await listManualGradesFor(db, ids) }
-  })
+  const { learner, attempts, responses, grades } = await guarded(() =>
+    db.transaction('r', [db.learners, db.attempts, db.responses, db.manualGrades], async () => {
+      const learner = await db.learners.get(options.learnerId)
+      const attempts = (await db.attempts.where('[learnerId+courseId]').equals([options.learnerId, options.courseId]).toArray())
+        .filter((a) => a.mode === 'assessment' && a.submittedAt !== null)
+        .sort((a, b) => a.startedAt - b.startedAt)
+      const ids = attempts.map((a) => a.id)
+      return { learner, attempts, responses: await groupedByAttempt(db.responses, ids), grades: await groupedByAttempt(db.manualGrades, ids) }
+    }),
+  )
   if (learner === undefined) throw new Error('That profile is no longer on this device.')
   return createResultFile(
     {
@@ -112,7 +110,7 @@ export async function exportLearnerResults(db: DebriefDb, options: ExportOptions
         const assessment = options.assessments.get(attempt.sourceId)
         return {
           attempt,
-          responses: responses.filter((r) => r.attemptId === attempt.id),
+          responses: responses.get(attempt.id) ?? [],
           manualGrades: grades.get(attempt.id) ?? [],
           ...(assessment !== undefined ? { assessment } : {}),
         }

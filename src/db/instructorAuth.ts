@@ -6,8 +6,9 @@
  * instructor pages; it does not protect the data, which anyone with the browser's developer
  * tools can read (or delete, along with the passphrase) in IndexedDB.
  */
+import { randomBytes } from '../platform/clock.ts'
 import type { DebriefDb } from './database.ts'
-import { toStorageError } from './errors.ts'
+import { guarded } from './errors.ts'
 
 /** OWASP (2023) asks for 600,000 iterations of PBKDF2-HMAC-SHA-256; we never accept fewer than 210,000. */
 export const PBKDF2_ITERATIONS = 600_000
@@ -46,25 +47,24 @@ function isRecord(value: unknown): value is PassphraseRecord {
   return r !== null && typeof r === 'object' && typeof r.salt === 'string' && typeof r.hash === 'string' && typeof r.iterations === 'number'
 }
 
-export async function getPassphraseRecord(db: DebriefDb): Promise<PassphraseRecord | undefined> {
-  try {
+export function getPassphraseRecord(db: DebriefDb): Promise<PassphraseRecord | undefined> {
+  return guarded(async () => {
     const row = await db.settings.get(KEY)
     return isRecord(row?.value) ? row.value : undefined
-  } catch (error) {
-    throw toStorageError(error)
-  }
+  })
+}
+
+/** Whether an instructor passphrase is set on this device. */
+export async function hasPassphrase(db: DebriefDb): Promise<boolean> {
+  return (await getPassphraseRecord(db)) !== undefined
 }
 
 /** Sets (or replaces) the passphrase; resolves once the record is committed. */
 export async function setPassphrase(db: DebriefDb, passphrase: string, iterations = PBKDF2_ITERATIONS): Promise<void> {
-  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
+  const salt = randomBytes(SALT_BYTES)
   const rounds = Math.max(MIN_ITERATIONS, iterations)
   const record: PassphraseRecord = { salt: toBase64(salt), iterations: rounds, hash: toBase64(await derive(passphrase, salt, rounds)) }
-  try {
-    await db.settings.put({ key: KEY, value: record })
-  } catch (error) {
-    throw toStorageError(error)
-  }
+  await guarded(() => db.settings.put({ key: KEY, value: record }))
 }
 
 /** True when `passphrase` matches the stored one; false when it does not or none is set. */

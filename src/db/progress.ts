@@ -1,10 +1,10 @@
 /** Reading progress per learner and lesson. */
+import type { LessonProgress, LessonState } from '../domain/learnerTypes.ts'
 import type { DebriefDb } from './database.ts'
-import type { LessonProgressRecord, LessonState } from './records.ts'
-import { toStorageError } from './errors.ts'
+import { guarded } from './errors.ts'
 
-export async function listLessonProgress(db: DebriefDb, learnerId: string, courseId: string): Promise<LessonProgressRecord[]> {
-  return db.lessonProgress.where('[learnerId+courseId]').equals([learnerId, courseId]).toArray()
+export function listLessonProgress(db: DebriefDb, learnerId: string, courseId: string): Promise<LessonProgress[]> {
+  return guarded(() => db.lessonProgress.where('[learnerId+courseId]').equals([learnerId, courseId]).toArray())
 }
 
 export interface ReadingUpdate {
@@ -21,15 +21,15 @@ export interface ReadingUpdate {
 }
 
 /** Records reading progress in one transaction, keeping the furthest point reached. */
-export async function recordReading(db: DebriefDb, update: ReadingUpdate): Promise<LessonProgressRecord> {
+export function recordReading(db: DebriefDb, update: ReadingUpdate): Promise<LessonProgress> {
   const key: [string, string, string] = [update.learnerId, update.courseId, update.lessonId]
-  try {
-    return await db.transaction('rw', db.lessonProgress, async () => {
+  return guarded(() =>
+    db.transaction('rw', db.lessonProgress, async () => {
       const previous = await db.lessonProgress.get(key)
       const readFraction = Math.min(1, Math.max(previous?.readFraction ?? 0, update.readFraction))
       const done = previous?.state === 'done' || update.finished === true
       const state: LessonState = done ? 'done' : readFraction > 0 ? 'in-progress' : 'not-started'
-      const next: LessonProgressRecord = {
+      const next: LessonProgress = {
         learnerId: update.learnerId,
         courseId: update.courseId,
         lessonId: update.lessonId,
@@ -40,8 +40,6 @@ export async function recordReading(db: DebriefDb, update: ReadingUpdate): Promi
       }
       await db.lessonProgress.put(next)
       return next
-    })
-  } catch (error) {
-    throw toStorageError(error)
-  }
+    }),
+  )
 }

@@ -1,30 +1,13 @@
-/** The rows stored in each table. Domain types are stored as they are. */
+/**
+ * The rows stored in each table, for src/db only: db functions take and return domain types.
+ * Domain types are stored as they are.
+ */
+import type { Learner, LessonProgress } from '../domain/learnerTypes.ts'
 import type { ReviewCard } from '../domain/schedule.ts'
 import type { Attempt, ManualGrade, Response } from '../domain/types.ts'
 
-export interface LearnerRecord {
-  id: string
-  name: string
-  createdAt: number
-  /** 'imported' learners came from result files; they are not offered as profiles here. */
-  origin: 'local' | 'imported'
-  /** Extra time for timed assessments, agreed with an instructor. */
-  allowance?: { multiplier?: number; extraMinutes?: number }
-}
-
-export type LessonState = 'not-started' | 'in-progress' | 'done'
-
-export interface LessonProgressRecord {
-  learnerId: string
-  courseId: string
-  lessonId: string
-  state: LessonState
-  /** Furthest point read, 0..1. */
-  readFraction: number
-  secondsSpent: number
-  updatedAt: number
-}
-
+export type LearnerRecord = Learner
+export type LessonProgressRecord = LessonProgress
 export type AttemptRecord = Attempt
 export type ResponseRecord = Response
 

@@ -1,4 +1,4 @@
-/** Facts about a learner's answer that need no grading (kept tiny: the assessment page loads it). */
+/** Facts about a learner's answer that need no grading. */
 import type { Answer } from './types.ts'
 
 /**

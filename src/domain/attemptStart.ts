@@ -1,6 +1,6 @@
 /**
- * Starting an assessment attempt: drawing its items (assembly) and fixing its deadline. Kept
- * apart from `attempt.ts` so that taking an attempt never loads the assembly code.
+ * Starting an assessment attempt: checking the attempt limit, drawing its items from the seed
+ * (assembly) and fixing its deadline. The rest of the life cycle is `attempt.ts`.
  */
 import { assembleAttempt } from './assembly.ts'
 import { AttemptLimitError, attemptsLeft, deadlineFor, type Allowance } from './attempt.ts'

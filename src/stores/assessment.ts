@@ -6,9 +6,10 @@ import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCo
 import type { Allowance } from '../domain/attempt.ts'
 import type { Answer, Attempt, Blueprint, Response } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
-import { newId, now, randomSeed } from './clock.ts'
+import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
-import { plainCopy } from './plain.ts'
+import { plainCopy } from '../platform/plainCopy.ts'
+import { errorMessage } from '../app/errorMessage.ts'
 import { useStorageStore } from './storage.ts'
 
 export type { SaveState } from '../domain/assessmentSession.ts'
@@ -52,6 +53,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
   }
 
+  /** Shows the storage banner when the error is a storage problem, and gives its words. */
+  function problem(error: unknown): string {
+    storage.noteProblem(error)
+    return errorMessage(error)
+  }
+
   async function run(command: SessionCommand): Promise<void> {
     const db = storage.database()
     if (command.type === 'commit') {
@@ -62,21 +69,21 @@ export const useAssessmentStore = defineStore('assessment', () => {
         apply({ type: 'saved', response: command.response, at: now() })
       } catch (e) {
         if (e instanceof StorageError && e.kind === 'conflict') apply({ type: 'conflict', itemId, message: e.message, at: now() })
-        else apply({ type: 'saveFailed', itemId, message: storage.report(e), at: now() })
+        else apply({ type: 'saveFailed', itemId, message: problem(e), at: now() })
       }
     } else if (command.type === 'reopen') {
       try {
         const [attempt, responses] = await read(command.attemptId)
         apply({ type: 'opened', attempt, responses, at: now() })
       } catch (e) {
-        apply({ type: 'reopenFailed', message: storage.report(e) })
+        apply({ type: 'reopenFailed', message: problem(e) })
       }
     } else {
       let saved: Attempt
       try {
         saved = await commitSubmission(db, command.attempt)
       } catch (e) {
-        apply({ type: 'submitFailed', message: storage.report(e) })
+        apply({ type: 'submitFailed', message: problem(e) })
         return
       }
       apply({ type: 'submitted', attempt: saved })

@@ -1,24 +1,28 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { courses } from 'virtual:debrief/catalog'
-import { commitSubmission, listAttempts, listResponsesFor } from '../db/attempts.ts'
+import { useGradingEngine, type GradingEngine } from '../composables/useGradingEngine.ts'
+import { commitSubmission, listAttempts, listManualGradesFor, listResponsesFor } from '../db/attempts.ts'
 import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
 import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
 import type { Attempt, Blueprint, ManualGrade, Response } from '../domain/types.ts'
-import { now } from './clock.ts'
+import { now } from '../platform/clock.ts'
 import { useStorageStore } from './storage.ts'
 
-type Engine = typeof import('../domain/learnerEngine.ts')
+/** Attempts that carry grades or mastery evidence: all but assessments still being taken. */
+function counts(attempt: Attempt): boolean {
+  return attempt.mode !== 'assessment' || attempt.submittedAt !== null
+}
 
 /**
- * One learner's attempts in one course, graded with the engine, and what they say about mastery.
- * The engine is loaded only once the learner has an attempt: before that there is nothing to
- * grade, and the start page of a new learner ships without it.
+ * One learner's attempts in one course (history, instructors' grades), their grades and what
+ * they say about mastery. Grades and mastery need the grading engine: it is loaded the first
+ * time they are read while there is something to grade, so a page that never reads them (the
+ * page taking an assessment) and a learner with nothing graded yet load no grading code.
  */
 export const useAttemptsStore = defineStore('attempts', () => {
   const storage = useStorageStore()
-  const engine = shallowRef<Engine>()
   const courseId = ref<string>()
   const learnerId = ref<string>()
   const attempts = shallowRef<Attempt[]>([])
@@ -30,32 +34,29 @@ export const useAttemptsStore = defineStore('attempts', () => {
   const computedAt = ref(0)
 
   const course = computed(() => courses.find((c) => c.id === courseId.value))
+  const hasGradable = computed(() => attempts.value.some(counts))
 
   function blueprint(id: string): Blueprint | undefined {
     return course.value?.blueprints.find((b) => b.id === id)
   }
 
-  /** Loads the grading engine (once); grades and mastery fill in when it arrives. */
-  async function loadEngine(): Promise<void> {
-    engine.value ??= await import('../domain/learnerEngine.ts')
+  /** The engine when there is something to grade (asking loads it; the computeds rerun when it arrives). */
+  function engineWhenNeeded(): GradingEngine | undefined {
+    return hasGradable.value ? useGradingEngine().engine.value : undefined
   }
 
-  /**
-   * Reads the learner's attempts. With `deferEngine` (the page taking an assessment, which
-   * shows no grades) the engine is not awaited, so that page loads no grading code.
-   */
-  async function load(
-    learner: string,
-    course: string,
-    loadManualGrades?: (attemptIds: string[]) => Promise<Map<string, ManualGrade[]>>,
-    options: { deferEngine?: boolean } = {},
-  ) {
+  /** Resolves once grades and mastery can be shown: at once, or when the engine has loaded. */
+  async function gradesReady(): Promise<void> {
+    if (hasGradable.value) await useGradingEngine().ready
+  }
+
+  /** Reads the learner's attempts in a course, with their responses and instructors' grades. */
+  async function load(learner: string, course: string) {
     const db = storage.database()
     const list = await listAttempts(db, learner, course)
-    if (list.length > 0 && !options.deferEngine) await loadEngine()
     const ids = list.map((a) => a.id)
     responses.value = await listResponsesFor(db, ids)
-    manualGrades.value = loadManualGrades && ids.length > 0 ? await loadManualGrades(ids) : new Map()
+    manualGrades.value = ids.length > 0 ? await listManualGradesFor(db, ids) : new Map()
     attempts.value = list
     learnerId.value = learner
     courseId.value = course
@@ -64,7 +65,6 @@ export const useAttemptsStore = defineStore('attempts', () => {
 
   /** Replaces or adds one attempt and its responses after a write. */
   function remember(attempt: Attempt, attemptResponses?: Response[]) {
-    void loadEngine()
     const others = attempts.value.filter((a) => a.id !== attempt.id)
     attempts.value = [...others, attempt].sort((a, b) => a.startedAt - b.startedAt)
     if (attemptResponses) responses.value = new Map(responses.value).set(attempt.id, attemptResponses)
@@ -73,14 +73,14 @@ export const useAttemptsStore = defineStore('attempts', () => {
 
   const grades = computed(() => {
     const out = new Map<string, AttemptGrade>()
-    const { gradeAttempt } = engine.value ?? {}
-    if (!gradeAttempt) return out
+    const engine = engineWhenNeeded()
+    if (!engine) return out
     for (const attempt of attempts.value) {
       if (attempt.mode !== 'assessment' || attempt.submittedAt === null) continue
       const bp = blueprint(attempt.sourceId)
       out.set(
         attempt.id,
-        gradeAttempt(attempt, responses.value.get(attempt.id) ?? [], manualGrades.value.get(attempt.id) ?? [], {
+        engine.gradeAttempt(attempt, responses.value.get(attempt.id) ?? [], manualGrades.value.get(attempt.id) ?? [], {
           passMark: bp?.passMark,
           negativeMarking: bp?.negativeMarking,
         }),
@@ -103,16 +103,17 @@ export const useAttemptsStore = defineStore('attempts', () => {
       .map((a) => ({ startedAt: a.startedAt, grade: grades.value.get(a.id) }))
       .filter((s) => s.grade !== undefined)
       .map((s) => ({ startedAt: s.startedAt, percent: s.grade!.percent }))
-    return engine.value?.finalGrade(summaries, bp.gradingMethod) ?? null
+    return engineWhenNeeded()?.finalGrade(summaries, bp.gradingMethod) ?? null
   }
 
   const objectives = computed(() => course.value?.lessons.flatMap((l) => l.objectives) ?? [])
 
   const mastery = computed<Mastery[]>(() => {
     const ids = objectives.value.map((o) => o.id)
-    // No engine yet means no attempts yet: every objective is simply not started.
-    if (!engine.value) return ids.map((objective) => ({ objective, mastery: 0, confidence: 0, evidenceCount: 0, level: 'not-started' }))
-    return engine.value.computeMastery(engine.value.masteryEvidence(attempts.value, responses.value), computedAt.value, ids)
+    const engine = engineWhenNeeded()
+    // No engine yet: nothing graded yet (or it is still arriving), so every objective is not started.
+    if (!engine) return ids.map((objective) => ({ objective, mastery: 0, confidence: 0, evidenceCount: 0, level: 'not-started' }))
+    return engine.computeMastery(engine.masteryEvidence(attempts.value, responses.value), computedAt.value, ids)
   })
 
   /**
@@ -132,8 +133,6 @@ export const useAttemptsStore = defineStore('attempts', () => {
   }
 
   return {
-    engine,
-    loadEngine,
     autoSubmitted,
     courseId,
     learnerId,
@@ -144,6 +143,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
     blueprint,
     load,
     remember,
+    gradesReady,
     grades,
     openAssessment,
     attemptsAt,

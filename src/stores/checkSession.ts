@@ -1,4 +1,7 @@
 import { defineStore } from 'pinia'
+import { errorMessage } from '../app/errorMessage.ts'
+import { now } from '../platform/clock.ts'
+import { plainCopy } from '../platform/plainCopy.ts'
 import { computed, ref, shallowRef } from 'vue'
 import { addAttempt, commitResponse, commitSubmission } from '../db/attempts.ts'
 import { saveAnswer, submitAttempt } from '../domain/attempt.ts'
@@ -6,9 +9,7 @@ import * as rules from '../domain/checkSession.ts'
 import type { Answer, Attempt, Response, VersionedItem } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
 import type { CheckSessionOptions } from './checkRuns.ts'
-import { now } from './clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
-import { plainCopy } from './plain.ts'
 import { useReviewStore } from './review.ts'
 import { useStorageStore } from './storage.ts'
 
@@ -87,7 +88,8 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
       useAttemptsStore().remember(run, saved.value)
       await useReviewStore().record([{ itemId: current.id, grade: outcome.grade, firstTry: outcome.firstTry }])
     } catch (e) {
-      error.value = storage.report(e)
+      storage.noteProblem(e)
+      error.value = errorMessage(e)
     }
   }
 
@@ -110,7 +112,8 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
       attempt.value = closed
       useAttemptsStore().remember(closed, saved.value)
     } catch (e) {
-      error.value = storage.report(e)
+      storage.noteProblem(e)
+      error.value = errorMessage(e)
     }
   }
 

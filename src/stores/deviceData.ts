@@ -2,8 +2,9 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { readAllTables, restoreAllTables } from '../db/backup.ts'
 import { SCHEMA_VERSIONS } from '../db/schema.ts'
+import { errorMessage } from '../app/errorMessage.ts'
 import { createBackupFile, parseBackupFile } from '../domain/backupFile.ts'
-import { now } from './clock.ts'
+import { now } from '../platform/clock.ts'
 import { useLearnerStore } from './learner.ts'
 import { useStorageStore } from './storage.ts'
 import { webSha256 } from '../db/importResults.ts'
@@ -29,7 +30,8 @@ export const useDeviceDataStore = defineStore('deviceData', () => {
       say('Your backup file is downloading. Keep it somewhere safe, such as your documents or a USB stick.')
       return { name: `debrief-backup-${at.toISOString().slice(0, 10)}.json`, text: JSON.stringify(file) }
     } catch (error) {
-      say(storage.report(error), true)
+      storage.noteProblem(error)
+      say(errorMessage(error), true)
       return undefined
     }
   }
@@ -49,7 +51,8 @@ export const useDeviceDataStore = defineStore('deviceData', () => {
       say(`Restored ${profiles} profile${profiles === 1 ? '' : 's'} and ${attempts} attempt${attempts === 1 ? '' : 's'} from the backup.`)
       return true
     } catch (error) {
-      say(`${storage.report(error)} Nothing was changed.`, true)
+      storage.noteProblem(error)
+      say(`${errorMessage(error)} Nothing was changed.`, true)
       return false
     }
   }

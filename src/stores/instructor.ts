@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { getPassphraseRecord, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
+import { hasPassphrase as passphraseIsSet, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
 import type { CourseRecords } from '../db/instructorData.ts'
-import type { ImportOutcome } from '../db/importResults.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
+import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
+import { now } from '../platform/clock.ts'
 import { useStorageStore } from './storage.ts'
 
 export const MIN_PASSPHRASE_LENGTH = 8
@@ -20,8 +21,7 @@ export function passphraseProblem(passphrase: string, confirmation: string): str
  * Instructor mode: the passphrase lock (unlocked for this tab only, in memory) and one course's
  * learners, attempts and grades, reloaded after every change the instructor makes.
  */
-// The router's guard reads `unlocked` from this store's state by its id ('instructor'), see
-// isInstructorUnlocked in pages/instructor/routes.ts. Heavier db modules load on first use.
+// The router's guard asks `unlocked` (src/router.ts). Heavier db modules load on first use.
 export const useInstructorStore = defineStore('instructor', () => {
   const storage = useStorageStore()
   const unlocked = ref(false)
@@ -31,7 +31,7 @@ export const useInstructorStore = defineStore('instructor', () => {
   const records = shallowRef<CourseRecords>()
 
   async function checkSetup(): Promise<boolean> {
-    hasPassphrase.value = (await getPassphraseRecord(storage.database())) !== undefined
+    hasPassphrase.value = await passphraseIsSet(storage.database())
     return hasPassphrase.value
   }
 
@@ -75,14 +75,14 @@ export const useInstructorStore = defineStore('instructor', () => {
 
   async function importFiles(id: string, files: readonly { name: string; text: string }[]): Promise<ImportOutcome[]> {
     const { importResultFiles } = await import('../db/importResults.ts')
-    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: Date.now() })
+    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now() })
     await load(id, true)
     return outcomes
   }
 
   async function regrade(id: string, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>): Promise<number> {
     const { applyRegrades } = await import('../db/grading.ts')
-    const applied = await applyRegrades(storage.database(), changes, items, Date.now())
+    const applied = await applyRegrades(storage.database(), changes, items, now())
     await load(id, true)
     return applied
   }

@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { createLearner, getActiveLearnerId, listLearners, setActiveLearner } from '../db/learners.ts'
-import type { LearnerRecord } from '../db/records.ts'
+import type { Learner } from '../domain/learnerTypes.ts'
 import { useStorageStore } from './storage.ts'
 
 /** Learner profiles on this device; each learner's data is kept apart by id. */
 export const useLearnerStore = defineStore('learner', () => {
   const storage = useStorageStore()
-  const learners = ref<LearnerRecord[]>([])
+  const learners = ref<Learner[]>([])
   const activeId = ref<string>()
   const active = computed(() => learners.value.find((l) => l.id === activeId.value))
 
@@ -19,7 +19,7 @@ export const useLearnerStore = defineStore('learner', () => {
   }
 
   /** Creates a profile from a name and makes it the active one. */
-  async function create(name: string, now: number, id: string): Promise<LearnerRecord> {
+  async function create(name: string, now: number, id: string): Promise<Learner> {
     const trimmed = name.trim().replace(/\s+/g, ' ')
     if (!trimmed) throw new Error('Please type a name for the profile.')
     if (trimmed.length > 60) throw new Error('Please use a name of 60 characters or fewer.')

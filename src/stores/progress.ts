@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listLessonProgress, recordReading, type ReadingUpdate } from '../db/progress.ts'
-import type { LessonProgressRecord } from '../db/records.ts'
+import type { LessonProgress } from '../domain/learnerTypes.ts'
 import { useStorageStore } from './storage.ts'
 
 /** Reading progress of the active learner in one course. */
 export const useProgressStore = defineStore('progress', () => {
   const storage = useStorageStore()
-  const byLesson = ref<Record<string, LessonProgressRecord>>({})
+  const byLesson = ref<Record<string, LessonProgress>>({})
   const loadedFor = ref<string>()
 
   async function load(learnerId: string, courseId: string) {
@@ -23,7 +23,7 @@ export const useProgressStore = defineStore('progress', () => {
       if (loadedFor.value === `${update.learnerId}/${update.courseId}`) byLesson.value = { ...byLesson.value, [saved.lessonId]: saved }
       return true
     } catch (error) {
-      storage.report(error)
+      storage.noteProblem(error)
       return false
     }
   }

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { listReviewCards, putReviewCards } from '../db/review.ts'
 import type { Grade } from '../domain/grading/index.ts'
 import type { ReviewCard } from '../domain/schedule.ts'
-import { now } from './clock.ts'
+import { now } from '../platform/clock.ts'
 import { useStorageStore } from './storage.ts'
 
 export interface GradedItem {

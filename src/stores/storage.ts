@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { DebriefDb } from '../db/database.ts'
 import type { StorageMode } from '../db/connection.ts'
-import { describeStorageError, STORAGE_MESSAGES, type StorageProblemKind } from '../db/errors.ts'
+import { STORAGE_MESSAGES, storageProblemOf, type StorageProblemKind } from '../db/errors.ts'
 
 /** The open database and anything the learner must know about storage. */
 export const useStorageStore = defineStore('storage', () => {
@@ -27,14 +27,18 @@ export const useStorageStore = defineStore('storage', () => {
     return db.value
   }
 
-  /** Records a storage failure so the banner explains it; returns its message. */
-  function report(error: unknown): string {
-    const described = describeStorageError(error)
-    problem.value = described.kind
-    return described.message
+  /**
+   * Shows the storage banner for a failed read or write, when the error is a storage problem
+   * (a full disk, a lost connection…); other errors leave the banner as it is. The words for the
+   * error itself come from `errorMessage` (src/app/errorMessage.ts).
+   */
+  function noteProblem(error: unknown) {
+    const kind = storageProblemOf(error)
+    if (kind !== undefined) problem.value = kind
   }
 
-  function reportKind(kind: StorageProblemKind) {
+  /** Shows the storage banner for a problem the database reported by itself (another tab…). */
+  function noteProblemKind(kind: StorageProblemKind) {
     problem.value = kind
   }
 
@@ -43,5 +47,5 @@ export const useStorageStore = defineStore('storage', () => {
     if (problem.value === 'quota') problem.value = undefined
   }
 
-  return { db, mode, problem, message, attach, database, report, reportKind, saved }
+  return { db, mode, problem, message, attach, database, noteProblem, noteProblemKind, saved }
 })

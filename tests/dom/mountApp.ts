@@ -6,7 +6,7 @@ import App from '../../src/App.vue'
 import { DebriefDb } from '../../src/db/database.ts'
 import { createAppRouter } from '../../src/router.ts'
 import { useLearnerStore } from '../../src/stores/learner.ts'
-import { loadLearnerCourse } from '../../src/stores/learnerCourse.ts'
+import { loadLearnerCourse } from '../../src/app/loadLearnerCourse.ts'
 import { useProgressStore } from '../../src/stores/progress.ts'
 import { useStorageStore } from '../../src/stores/storage.ts'
 

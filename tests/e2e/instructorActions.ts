@@ -51,7 +51,7 @@ export function seedDrawingFreeText(blueprintId: string, freeText: number, from 
 
 /**
  * Makes this browser context's assessment draws use `seed`: the app takes an attempt's seed from
- * crypto.getRandomValues(new Uint32Array(1)) (src/stores/clock.ts, randomSeed); every other use of
+ * crypto.getRandomValues(new Uint32Array(1)) (src/platform/clock.ts, randomSeed); every other use of
  * getRandomValues (the passphrase salt, …) is left alone.
  */
 export async function pinAssessmentSeed(context: BrowserContext, seed: number): Promise<void> {

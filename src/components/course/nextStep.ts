@@ -6,7 +6,7 @@
  * 4. sit the final assessment, while it is not passed and attempts remain;
  * otherwise the course is done.
  */
-import type { LessonProgressRecord } from '../../db/records.ts'
+import type { LessonProgress } from '../../domain/learnerTypes.ts'
 import type { CourseSummary, LessonSummary } from '../../domain/catalog.ts'
 import type { Mastery } from '../../domain/mastery.ts'
 import type { Attempt, Blueprint, Objective } from '../../domain/types.ts'
@@ -20,7 +20,7 @@ export type NextStep =
 
 export interface NextStepInput {
   course: CourseSummary
-  progress: Readonly<Record<string, LessonProgressRecord>>
+  progress: Readonly<Record<string, LessonProgress>>
   openAssessment: Attempt | undefined
   mastery: readonly Mastery[]
   /** Attempts used at a blueprint. */

@@ -1,4 +1,3 @@
-import { getActivePinia } from 'pinia'
 import type { NavigationGuard, RouteRecordRaw } from 'vue-router'
 
 const BASE = '/course/:courseId/instructor'
@@ -59,20 +58,13 @@ export const instructorRoutes: RouteRecordRaw[] = [
   },
 ]
 
-/** Sends a locked visitor of an instructor page to the unlock page, then back to where they were going. */
-export function instructorGuard(isUnlocked: () => boolean): NavigationGuard {
-  return (to) => {
-    if (to.meta.instructor !== true || isUnlocked()) return true
+/**
+ * Sends a locked visitor of an instructor page to the unlock page, then back to where they were
+ * going. `isUnlocked` is asked only for instructor pages.
+ */
+export function instructorGuard(isUnlocked: () => boolean | Promise<boolean>): NavigationGuard {
+  return async (to) => {
+    if (to.meta.instructor !== true || (await isUnlocked())) return true
     return { name: 'instructor-unlock', params: { courseId: String(to.params.courseId ?? '') }, query: { next: to.fullPath } }
   }
-}
-
-/**
- * Whether instructor mode is unlocked in this tab, read from the instructor store's state
- * (id 'instructor', see src/stores/instructor.ts) without importing the store, so the guard adds
- * nothing of instructor mode to the learner's start page.
- */
-export function isInstructorUnlocked(): boolean {
-  const state = getActivePinia()?.state.value.instructor as { unlocked?: unknown } | undefined
-  return state?.unlocked === true
 }

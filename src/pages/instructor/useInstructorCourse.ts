@@ -1,17 +1,10 @@
 import { computed, ref, shallowRef } from 'vue'
 import { loadCourseItems } from 'virtual:debrief/catalog'
+import { errorMessage } from '../../app/errorMessage.ts'
 import { useCourse } from '../../composables/useCourse.ts'
-import { describeStorageError, StorageError } from '../../db/errors.ts'
 import type { CourseItems } from '../../domain/catalog.ts'
 import type { GradebookAssessment, GradebookInput } from '../../domain/gradebook.ts'
 import { useInstructorStore } from '../../stores/instructor.ts'
-
-/** A friendly message for any failure: storage problems in plain words, never a stack trace. */
-export function friendlyError(error: unknown): string {
-  if (error instanceof StorageError) return error.message
-  if (error instanceof Error && error.name === 'Error') return error.message
-  return describeStorageError(error).message
-}
 
 /**
  * What every instructor page needs of a course: its assessments, objective texts and the
@@ -40,7 +33,7 @@ export function useInstructorCourse(courseId: () => string) {
       await store.load(courseId(), force)
       loaded.value = true
     } catch (e) {
-      error.value = friendlyError(e)
+      error.value = errorMessage(e)
     }
   }
 

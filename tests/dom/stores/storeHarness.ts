@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { DebriefDb } from '../../../src/db/database.ts'
 import { createLearner } from '../../../src/db/learners.ts'
 import { useAttemptsStore } from '../../../src/stores/attempts.ts'
-import { setClock } from '../../../src/stores/clock.ts'
+import { setClock } from '../../../src/platform/clock.ts'
 import { useReviewStore } from '../../../src/stores/review.ts'
 import { useStorageStore } from '../../../src/stores/storage.ts'
 
@@ -33,6 +33,8 @@ export async function storeHarness(name = `store-test-${++counter}`) {
   useStorageStore().attach({ db, mode: 'persistent' })
   if (!(await db.learners.get(LEARNER))) await createLearner(db, { id: LEARNER, name: 'Ana', createdAt: 1 })
   await useAttemptsStore().load(LEARNER, COURSE)
+  // As the router does before a page that shows grades.
+  await useAttemptsStore().gradesReady()
   await useReviewStore().load(LEARNER, COURSE)
   return { db, name }
 }

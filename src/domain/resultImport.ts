@@ -1,0 +1,6 @@
+/** What importing one result file did, for the instructor's import report. */
+import type { ResultFileErrorCode } from './resultFile.ts'
+
+export type ImportOutcome =
+  | { fileName: string; ok: true; learner: { id: string; name: string }; newLearner: boolean; added: number; alreadyImported: number }
+  | { fileName: string; ok: false; code: ResultFileErrorCode | 'storage'; message: string; path?: string }

@@ -1,0 +1,46 @@
+import { defineStore } from 'pinia'
+import { courses } from 'virtual:debrief/catalog'
+import { exportLearnerResults } from '../db/importResults.ts'
+import type { AssessmentInfo } from '../domain/resultFile.ts'
+import { serializeResultFile } from '../domain/resultFile.ts'
+import { now } from '../platform/clock.ts'
+import { useStorageStore } from './storage.ts'
+
+export interface ResultDownload {
+  name: string
+  text: string
+  /** Submitted attempts in the file. */
+  attempts: number
+}
+
+/** A file name people can recognise: course, learner and date. */
+function fileName(courseId: string, learnerName: string, exportedAt: string): string {
+  const slug = learnerName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'learner'
+  return `debrief-${courseId}-${slug}-${exportedAt.slice(0, 10)}.json`
+}
+
+/** What grading needs of each of a course's assessments, so the instructor grades as the learner's app did. */
+function assessmentsOf(courseId: string): Map<string, AssessmentInfo> {
+  const blueprints = courses.find((c) => c.id === courseId)?.blueprints ?? []
+  return new Map(
+    blueprints.map((b) => [b.id, { id: b.id, title: b.title, passMark: b.passMark, gradingMethod: b.gradingMethod, negativeMarking: b.negativeMarking ?? false }]),
+  )
+}
+
+/** A learner's result file for their instructor (their submitted assessments in one course). */
+export const useResultExportStore = defineStore('resultExport', () => {
+  const storage = useStorageStore()
+
+  /** Builds the result file to download; storage failures show the storage banner and are rethrown. */
+  async function resultFile(learnerId: string, courseId: string): Promise<ResultDownload> {
+    try {
+      const file = await exportLearnerResults(storage.database(), { learnerId, courseId, now: now(), assessments: assessmentsOf(courseId) })
+      return { name: fileName(courseId, file.learner.name, file.exportedAt), text: serializeResultFile(file), attempts: file.attempts.length }
+    } catch (error) {
+      storage.noteProblem(error)
+      throw error
+    }
+  }
+
+  return { resultFile }
+})
