@@ -13,6 +13,7 @@
  * last bin. Objective mastery: per objective, the share of attempts whose objective percent
  * reaches the pass mark, and the mean of those percents.
  */
+import { passed } from './blueprints.ts'
 import type { GradedAttempt } from './gradebook.ts'
 import type { ItemStatistics, StatisticsAttempt } from './statistics.ts'
 import type { Item } from './types.ts'
@@ -111,7 +112,7 @@ export function objectiveMastery(graded: readonly GradedAttempt[], passMark: num
       const sum = sums.get(o.objective) ?? { attempts: 0, percentSum: 0, mastered: 0 }
       sum.attempts++
       sum.percentSum += percent
-      if (percent >= passMark * 100 - 1e-9) sum.mastered++
+      if (passed(percent, passMark)) sum.mastered++
       sums.set(o.objective, sum)
     }
   }

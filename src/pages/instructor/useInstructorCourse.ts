@@ -3,7 +3,8 @@ import { loadCourseItems } from 'virtual:debrief/catalog'
 import { useCourse } from '../../composables/useCourse.ts'
 import { describeStorageError, StorageError } from '../../db/errors.ts'
 import type { CourseItems } from '../../domain/catalog.ts'
-import type { GradebookAssessment, GradebookInput } from '../../domain/gradebook.ts'
+import { assessmentInfo, type AssessmentInfo } from '../../domain/blueprints.ts'
+import type { GradebookInput } from '../../domain/gradebook.ts'
 import { useInstructorStore } from '../../stores/instructor.ts'
 
 /** A friendly message for any failure: storage problems in plain words, never a stack trace. */
@@ -24,9 +25,7 @@ export function useInstructorCourse(courseId: () => string) {
   const loaded = ref(false)
   const items = shallowRef<CourseItems>()
 
-  const assessments = computed((): GradebookAssessment[] =>
-    (course.value?.blueprints ?? []).map((b) => ({ id: b.id, title: b.title, passMark: b.passMark, gradingMethod: b.gradingMethod, negativeMarking: b.negativeMarking ?? false })),
-  )
+  const assessments = computed((): AssessmentInfo[] => (course.value?.blueprints ?? []).map(assessmentInfo))
   const objectiveText = computed(() => new Map((course.value?.lessons ?? []).flatMap((l) => l.objectives.map((o) => [o.id, o.text] as const))))
   const input = computed((): GradebookInput | undefined => {
     const records = store.records
