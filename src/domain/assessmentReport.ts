@@ -3,6 +3,11 @@
  * (statistics.ts): the attempts it feeds them, flags on weak items, the score distribution and
  * mastery per objective.
  *
+ * Attempts counted: submitted assessment attempts at the chosen assessment (practice, open
+ * attempts and other assessments never count), each graded with the assessment's pass mark and
+ * marking rule; either every such attempt, or each learner's first (earliest start, ties by
+ * attempt id), as Moodle's "first attempt" statistics do.
+ *
  * Flags (Moodle's usual reading of its own figures; thresholds in ITEM_FLAG_THRESHOLDS):
  * - too easy: facility above 90 %;   too hard: facility below 20 %;
  * - negative discrimination: index below 0 (stronger learners did worse on it: check the key);
@@ -13,8 +18,9 @@
  * last bin. Objective mastery: per objective, the share of attempts whose objective percent
  * reaches the pass mark, and the mean of those percents.
  */
-import type { GradedAttempt } from './gradebook.ts'
-import type { ItemStatistics, StatisticsAttempt } from './statistics.ts'
+import { passed, type AssessmentInfo } from './blueprints.ts'
+import { gradeFor, type GradebookInput, type GradedAttempt } from './gradebook.ts'
+import { firstAttempts, type ItemStatistics, type StatisticsAttempt } from './statistics.ts'
 import type { Item } from './types.ts'
 
 export const ITEM_FLAG_THRESHOLDS = {
@@ -42,6 +48,21 @@ export function itemFlags(stats: Pick<ItemStatistics, 'facility' | 'discriminati
   if (d !== null && d < t.negativeDiscriminationBelow) flags.push('negative-discrimination')
   else if (d !== null && d < t.weakDiscriminationBelow) flags.push('weak-discrimination')
   return flags
+}
+
+export type AttemptsCounted = 'first' | 'all'
+
+/** The graded attempts the statistics count at one assessment (rule at the top of the file). */
+export function countedAttempts(
+  input: Pick<GradebookInput, 'attempts' | 'responses' | 'manualGrades'>,
+  assessment: AssessmentInfo,
+  which: AttemptsCounted,
+): GradedAttempt[] {
+  const all = input.attempts
+    .filter((a) => a.mode === 'assessment' && a.submittedAt !== null && a.sourceId === assessment.id)
+    .map((attempt) => ({ attempt, grade: gradeFor(attempt, input, assessment), learnerId: attempt.learnerId, attemptId: attempt.id, startedAt: attempt.startedAt }))
+  const chosen = which === 'first' ? firstAttempts(all) : all
+  return chosen.map(({ attempt, grade }) => ({ attempt, grade }))
 }
 
 /**
@@ -111,7 +132,7 @@ export function objectiveMastery(graded: readonly GradedAttempt[], passMark: num
       const sum = sums.get(o.objective) ?? { attempts: 0, percentSum: 0, mastered: 0 }
       sum.attempts++
       sum.percentSum += percent
-      if (percent >= passMark * 100 - 1e-9) sum.mastered++
+      if (passed(percent, passMark)) sum.mastered++
       sums.set(o.objective, sum)
     }
   }

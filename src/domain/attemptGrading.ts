@@ -14,6 +14,7 @@
  * - finalGrade over submitted attempts: highest, first or last (by start time) percent, or the
  *   average of all percents; null when there are none.
  */
+import { passed } from './blueprints.ts'
 import { applyManualGrade, gradeResponse, itemMax, type Grade } from './grading/index.ts'
 import type { Attempt, GradingMethod, ManualGrade, Response } from './types.ts'
 
@@ -112,7 +113,7 @@ export function gradeAttempt(
   score = round(score)
   max = round(max)
   const passMark = options.passMark ?? 0.5
-  const reached = max > 0 ? score >= passMark * max - 1e-9 : false
+  const reached = max > 0 && passed((100 * score) / max, passMark)
   return {
     score,
     max,

@@ -16,16 +16,9 @@
  * - Sorting puts missing values (null) last in both directions, then orders by name.
  */
 import { finalGrade, gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
+import { passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from './csv.ts'
 import type { Attempt, GradingMethod, ManualGrade, Response } from './types.ts'
-
-export interface GradebookAssessment {
-  id: string
-  title: string
-  passMark: number
-  gradingMethod: GradingMethod
-  negativeMarking?: boolean
-}
 
 export interface GradebookLearner {
   id: string
@@ -35,7 +28,7 @@ export interface GradebookLearner {
 
 export interface GradebookInput {
   learners: readonly GradebookLearner[]
-  assessments: readonly GradebookAssessment[]
+  assessments: readonly AssessmentInfo[]
   attempts: readonly Attempt[]
   responses: ReadonlyMap<string, readonly Response[]>
   manualGrades: ReadonlyMap<string, readonly ManualGrade[]>
@@ -76,7 +69,7 @@ export interface GradedAttempt {
 }
 
 /** Grade one attempt with its assessment's pass mark and marking rule. */
-export function gradeFor(attempt: Attempt, input: Pick<GradebookInput, 'responses' | 'manualGrades'>, assessment?: GradebookAssessment): AttemptGrade {
+export function gradeFor(attempt: Attempt, input: Pick<GradebookInput, 'responses' | 'manualGrades'>, assessment?: AssessmentInfo): AttemptGrade {
   return gradeAttempt(attempt, input.responses.get(attempt.id) ?? [], input.manualGrades.get(attempt.id) ?? [], {
     passMark: assessment?.passMark ?? 0.5,
     negativeMarking: assessment?.negativeMarking ?? false,
@@ -105,7 +98,7 @@ function maxOrNull(a: number | null, b: number | null): number | null {
   return Math.max(a, b)
 }
 
-function cellFor(assessment: GradebookAssessment, own: readonly Attempt[], input: GradebookInput, objectives: Map<string, { score: number; max: number }>): GradebookCell {
+function cellFor(assessment: AssessmentInfo, own: readonly Attempt[], input: GradebookInput, objectives: Map<string, { score: number; max: number }>): GradebookCell {
   const submitted: GradedAttempt[] = []
   let lastActivity: number | null = null
   let open = 0
@@ -125,7 +118,7 @@ function cellFor(assessment: GradebookAssessment, own: readonly Attempt[], input
     }
   }
   const pending = submitted.reduce((n, g) => n + g.grade.pending, 0)
-  const reached = grade !== null && grade >= assessment.passMark * 100 - 1e-9
+  const reached = grade !== null && reachesPassMark(grade, assessment.passMark)
   const passed = grade === null ? null : reached ? true : chosen.some((g) => g.grade.pending > 0) ? null : false
   return { grade, attempts: submitted.length, open, lastActivity, passed, pending }
 }
@@ -247,7 +240,7 @@ const outcomeText = (cell: GradebookCell | undefined): string => {
 }
 
 /** The gradebook as a table for export: a header row and one row of cells per learner. */
-export function gradebookTable(rows: readonly GradebookRow[], assessments: readonly GradebookAssessment[], objectives: readonly string[]): { header: string[]; rows: CsvCell[][] } {
+export function gradebookTable(rows: readonly GradebookRow[], assessments: readonly AssessmentInfo[], objectives: readonly string[]): { header: string[]; rows: CsvCell[][] } {
   const header = ['learner id', 'learner', 'origin', 'last activity']
   for (const a of assessments) header.push(`${a.title}: grade %`, `${a.title}: attempts`, `${a.title}: result`, `${a.title}: pending grading`, `${a.title}: last activity`)
   for (const o of objectives) header.push(`objective ${o} %`)
@@ -264,7 +257,7 @@ export function gradebookTable(rows: readonly GradebookRow[], assessments: reado
 }
 
 /** gradebook.csv: UTF-8 with BOM, ISO dates, formula-looking text neutralised (see csv.ts). */
-export function gradebookCsv(rows: readonly GradebookRow[], assessments: readonly GradebookAssessment[], objectives: readonly string[]): string {
+export function gradebookCsv(rows: readonly GradebookRow[], assessments: readonly AssessmentInfo[], objectives: readonly string[]): string {
   const table = gradebookTable(rows, assessments, objectives)
   return toCsv(table.header, table.rows)
 }

@@ -10,13 +10,14 @@
  *   maximum (equal to the points themselves unless the item sets its own `points`).
  */
 import type { AttemptGrade, ItemResult } from './attemptGrading.ts'
-import { gradeFor, type GradebookAssessment, type GradebookInput } from './gradebook.ts'
+import type { AssessmentInfo } from './blueprints.ts'
+import { gradeFor, type GradebookInput } from './gradebook.ts'
 import { itemMax } from './grading/index.ts'
 import type { Attempt, FreeTextItem, ManualGrade } from './types.ts'
 
 export interface GradingTask {
   attempt: Attempt
-  assessment: GradebookAssessment | undefined
+  assessment: AssessmentInfo | undefined
   learnerName: string
   item: FreeTextItem
   result: ItemResult

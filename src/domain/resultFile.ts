@@ -14,9 +14,10 @@
  * with the `up()` chain) → checksum (over the file as written) → structure → course. Each failure
  * is a code and a plain-English message saying what is wrong and how to fix it.
  */
+import type { AssessmentInfo } from './blueprints.ts'
 import { canonicalJson } from './canonicalJson.ts'
 import { checkResultStructure } from './resultFileStructure.ts'
-import type { Attempt, Blueprint, ManualGrade, Response } from './types.ts'
+import type { Attempt, ManualGrade, Response } from './types.ts'
 import { Invalid, type Obj } from './validate.ts'
 
 export const RESULT_FILE_FORMAT = 'debrief-result'
@@ -24,8 +25,9 @@ export const RESULT_FILE_VERSION = 1
 
 export type Sha256 = (text: string) => Promise<string>
 
-/** What the instructor needs of the blueprint to grade the attempt without the course files. */
-export type AssessmentInfo = Pick<Blueprint, 'id' | 'title' | 'passMark' | 'gradingMethod'> & { negativeMarking?: boolean }
+// One shape for what grading needs of a blueprint (src/domain/blueprints.ts); re-exported so the
+// result file's readers keep one import.
+export type { AssessmentInfo }
 
 export interface ResultAttemptEntry {
   attempt: Attempt

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { courses } from 'virtual:debrief/catalog'
 import { exportLearnerResults } from '../db/importResults.ts'
-import type { AssessmentInfo } from '../domain/resultFile.ts'
+import { assessmentInfo, type AssessmentInfo } from '../domain/blueprints.ts'
 import { serializeResultFile } from '../domain/resultFile.ts'
 import { now } from '../platform/clock.ts'
 import { useStorageStore } from './storage.ts'
@@ -22,9 +22,7 @@ function fileName(courseId: string, learnerName: string, exportedAt: string): st
 /** What grading needs of each of a course's assessments, so the instructor grades as the learner's app did. */
 function assessmentsOf(courseId: string): Map<string, AssessmentInfo> {
   const blueprints = courses.find((c) => c.id === courseId)?.blueprints ?? []
-  return new Map(
-    blueprints.map((b) => [b.id, { id: b.id, title: b.title, passMark: b.passMark, gradingMethod: b.gradingMethod, negativeMarking: b.negativeMarking ?? false }]),
-  )
+  return new Map(blueprints.map((b) => [b.id, assessmentInfo(b)]))
 }
 
 /** A learner's result file for their instructor (their submitted assessments in one course). */

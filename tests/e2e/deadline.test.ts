@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { points } from '../../src/components/assessment/words.ts'
+import { points } from '../../src/domain/format.ts'
 import { gradeAttempt } from '../../src/domain/attemptGrading.ts'
 import type { Attempt, Response } from '../../src/domain/types.ts'
 import { answerAndWaitSaved, COURSE, createProfile } from './learnerActions.ts'

@@ -1,25 +1,26 @@
 import { computed, ref, shallowRef } from 'vue'
 import { loadCourseItems } from 'virtual:debrief/catalog'
 import { errorMessage } from '../../app/errorMessage.ts'
+import { useBusy } from '../../composables/useBusy.ts'
 import { useCourse } from '../../composables/useCourse.ts'
 import type { CourseItems } from '../../domain/catalog.ts'
-import type { GradebookAssessment, GradebookInput } from '../../domain/gradebook.ts'
+import { assessmentInfo, type AssessmentInfo } from '../../domain/blueprints.ts'
+import type { GradebookInput } from '../../domain/gradebook.ts'
 import { useInstructorStore } from '../../stores/instructor.ts'
 
 /**
  * What every instructor page needs of a course: its assessments, objective texts and the
- * records from the instructor store, loaded on `refresh()` with a friendly error message.
+ * records from the instructor store, loaded on `refresh()`; `run(action)` for the page's own
+ * actions. Failures of either land in `error` in friendly words (see useBusy).
  */
 export function useInstructorCourse(courseId: () => string) {
   const store = useInstructorStore()
   const course = useCourse(courseId)
-  const error = ref<string>()
+  const { busy, error, run } = useBusy()
   const loaded = ref(false)
   const items = shallowRef<CourseItems>()
 
-  const assessments = computed((): GradebookAssessment[] =>
-    (course.value?.blueprints ?? []).map((b) => ({ id: b.id, title: b.title, passMark: b.passMark, gradingMethod: b.gradingMethod, negativeMarking: b.negativeMarking ?? false })),
-  )
+  const assessments = computed((): AssessmentInfo[] => (course.value?.blueprints ?? []).map(assessmentInfo))
   const objectiveText = computed(() => new Map((course.value?.lessons ?? []).flatMap((l) => l.objectives.map((o) => [o.id, o.text] as const))))
   const input = computed((): GradebookInput | undefined => {
     const records = store.records
@@ -28,20 +29,24 @@ export function useInstructorCourse(courseId: () => string) {
   })
 
   async function refresh(force = false): Promise<void> {
-    error.value = undefined
-    try {
+    await run(async () => {
       await store.load(courseId(), force)
       loaded.value = true
+    })
+  }
+
+  /**
+   * The course's current banks and passages (for reviews and regrades); undefined, with the
+   * reason in `error`, when they cannot be loaded. Leaves an earlier error in place.
+   */
+  async function loadItems(): Promise<CourseItems | undefined> {
+    try {
+      items.value ??= await loadCourseItems(courseId())
     } catch (e) {
       error.value = errorMessage(e)
     }
-  }
-
-  /** The course's current banks and passages (for reviews and regrades). */
-  async function loadItems(): Promise<CourseItems | undefined> {
-    items.value ??= await loadCourseItems(courseId())
     return items.value
   }
 
-  return { store, course, assessments, objectiveText, input, error, loaded, items, refresh, loadItems }
+  return { store, course, assessments, objectiveText, input, busy, error, run, loaded, items, refresh, loadItems }
 }

@@ -87,7 +87,7 @@ describe('assessment result page', () => {
     expect(first.find('.question-mark').exists()).toBe(true)
     await vi.waitFor(() => expect(first.find('[data-passage="p-event"]').exists()).toBe(true))
     expect(first.find('.question-feedback').text()).toContain('The brief says the river "reportedly" burst its banks.')
-    expect(wrapper.findAll('.review-list__item')).toHaveLength(4)
+    expect(wrapper.findAll('.answer-list__item')).toHaveLength(4)
   })
 
   it('hides the answers when the policy shows only the score after submitting', async () => {
@@ -116,7 +116,7 @@ describe('assessment result page', () => {
 
   it('shows the answers once the last attempt is used, and offers no other try', async () => {
     const { wrapper } = await showResult({ id: 'f1', answers: RIGHT }, { id: 'f2', answers: WRONG })
-    expect(wrapper.findAll('.review-list__item')).toHaveLength(4)
+    expect(wrapper.findAll('.answer-list__item')).toHaveLength(4)
     expect(wrapper.findAll('a').some((a) => a.text() === 'Try again')).toBe(false)
   })
 

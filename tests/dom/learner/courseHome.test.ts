@@ -99,22 +99,41 @@ describe('course home for a learner', () => {
 
   it('shows mastery per objective in words', async () => {
     const { wrapper } = await openHome((db) => practise(db, 1, 'wrong'))
-    expect(wrapper.findAll('.mastery__level').map((l) => l.text())).toEqual(['Practised', 'Learning'])
+    expect(wrapper.findAll('[data-objective] .mastery__level').map((l) => l.text())).toEqual(['Practised', 'Learning'])
   })
 
   it('shows mastered objectives in words', async () => {
     const { wrapper } = await openHome((db) => practise(db, 6))
-    expect(wrapper.findAll('.mastery__level').map((l) => l.text())).toEqual(['Mastered', 'Mastered'])
+    expect(wrapper.findAll('[data-objective] .mastery__level').map((l) => l.text())).toEqual(['Mastered', 'Mastered'])
+  })
+
+  it('shows mastery per lesson in words, not started before any answer, with the objectives one click away', async () => {
+    const { wrapper } = await openHome()
+    const rows = wrapper.findAll('.lesson-mastery__row')
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.find('.lesson-mastery__title').text()).toBe('The flood and what comes next')
+    expect(rows[0]!.find(':scope > .mastery__level').text()).toBe('Not started')
+    expect(rows[0]!.find(':scope > .mastery__figures').text()).toBe('No answers yet · 2 objectives')
+    const objectives = rows[0]!.find('details.lesson-mastery__objectives')
+    expect(objectives.find('summary').text()).toBe('Objectives of The flood and what comes next')
+    expect(objectives.findAll('[data-objective]')).toHaveLength(2)
+  })
+
+  it('sums up a lesson whose objectives are all mastered', async () => {
+    const { wrapper } = await openHome((db) => practise(db, 6))
+    const row = wrapper.find('.lesson-mastery__row')
+    expect(row.find(':scope > .mastery__level').text()).toBe('Mastered')
+    expect(row.find(':scope > .mastery__figures').text()).toMatch(/^\d+% · 2 of 2 objectives mastered$/)
   })
 
   it('lists the assessments with their size, time, attempts used and the grade that counts', async () => {
     const { wrapper } = await openHome((db) => seedAssessment(db, { id: 'final-1', blueprintId: 'final', at: T - 60 * MINUTE, answers: 'right' }).then(() => undefined))
     const quiz = wrapper.find('[data-blueprint="quiz-l1"]')
-    expect(quiz.find('.course-assessments__meta').text()).toBe('Quiz · 4 questions · No time limit · 0 attempts used')
-    expect(quiz.find('.course-assessments__grade').text()).toBe('No grade yet.')
+    expect(quiz.find('.assessment-list__meta').text()).toBe('Quiz · 4 questions · No time limit · 0 attempts used')
+    expect(quiz.find('.assessment-list__grade').text()).toBe('No grade yet.')
     const final = wrapper.find('[data-blueprint="final"]')
-    expect(final.find('.course-assessments__meta').text()).toBe('Final assessment · 4 questions · 10 minutes · 1 of 2 attempts used')
-    expect(final.find('.course-assessments__grade').text()).toBe('Your grade: 100% (your highest grade counts).')
+    expect(final.find('.assessment-list__meta').text()).toBe('Final assessment · 4 questions · 10 minutes · 1 of 2 attempts used')
+    expect(final.find('.assessment-list__grade').text()).toBe('Your grade: 100% (your highest grade counts).')
     expect(final.find('a').attributes('href')).toBe('/course/river-brief/assessment/final')
   })
 
@@ -130,7 +149,7 @@ describe('course home for a learner', () => {
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(() => expect(wrapper.find('.course-review__count').exists()).toBe(true))
     expect(learner.active?.name).toBe('Ben')
-    expect(wrapper.findAll('.mastery__level').map((l) => l.text())).toEqual(['Not started', 'Not started'])
+    expect(wrapper.findAll('[data-objective] .mastery__level').map((l) => l.text())).toEqual(['Not started', 'Not started'])
   })
 })
 

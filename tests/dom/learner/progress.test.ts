@@ -45,7 +45,7 @@ describe('progress page', () => {
       const { wrapper } = await openProgress()
       expect(wrapper.findAll('.mastery__level').map((l) => l.text())).toEqual(['Not started', 'Not started'])
       expect(wrapper.find('.history__empty').exists()).toBe(true)
-      expect(wrapper.findAll('.grades__final').map((g) => g.text())).toEqual(['No grade yet', 'No grade yet'])
+      expect(wrapper.findAll('.assessment-list__grade').map((g) => g.text())).toEqual(['No grade yet', 'No grade yet'])
       expect(wrapper.find('.progress-page__time').text()).toBe('Time spent reading and in assessments: none yet')
     })
   })
@@ -105,8 +105,8 @@ describe('progress page', () => {
     it('shows the grade that counts, by the grading method, with the attempts used', async () => {
       const { wrapper } = await openProgress(passed)
       const final = wrapper.find('[data-blueprint="final"]')
-      expect(final.find('.grades__final').text()).toBe('100% — passed')
-      expect(final.find('.grades__meta').text()).toBe('Pass mark 70%; your highest grade counts. 2 of 2 attempts used.')
+      expect(final.find('.assessment-list__grade').text()).toBe('100% — passed')
+      expect(final.find('.assessment-list__meta').text()).toBe('Pass mark 70%; your highest grade counts. 2 of 2 attempts used.')
     })
 
     it('lists each attempt with its score and a link to its result', async () => {

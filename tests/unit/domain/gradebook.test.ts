@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import {
   filterRows, gradebookCsv, gradebookRows, gradebookTable, pageRows, sortRows,
-  type GradebookAssessment, type GradebookInput, type GradebookRow,
+  type GradebookInput, type GradebookRow,
 } from '../../../src/domain/gradebook.ts'
+import type { AssessmentInfo } from '../../../src/domain/blueprints.ts'
 import type { Attempt, GradingMethod, ManualGrade, Response } from '../../../src/domain/types.ts'
 import {
   byAttempt, FREE_ANSWER, freetext, makeAttempt, manual, respond, RIGHT_SINGLE, RIGHT_TF, single, T0, truefalse, WRONG_SINGLE, WRONG_TF,
 } from '../instructor/fixtures.ts'
 
-const final = (gradingMethod: GradingMethod = 'highest', passMark = 0.6): GradebookAssessment => ({ id: 'final', title: 'Final', passMark, gradingMethod })
+const final = (gradingMethod: GradingMethod = 'highest', passMark = 0.6): AssessmentInfo => ({ id: 'final', title: 'Final', passMark, gradingMethod })
 const ana = { id: 'ana', name: 'Ana', origin: 'local' as const }
 const ben = { id: 'ben', name: 'Ben', origin: 'imported' as const }
 
-function input(attempts: Attempt[], responses: Response[], options: { assessments?: GradebookAssessment[]; manualGrades?: ManualGrade[] } = {}): GradebookInput {
+function input(attempts: Attempt[], responses: Response[], options: { assessments?: AssessmentInfo[]; manualGrades?: ManualGrade[] } = {}): GradebookInput {
   return {
     learners: [ana, ben],
     assessments: options.assessments ?? [final()],

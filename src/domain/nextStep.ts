@@ -6,10 +6,10 @@
  * 4. sit the final assessment, while it is not passed and attempts remain;
  * otherwise the course is done.
  */
-import type { LessonProgress } from '../../domain/learnerTypes.ts'
-import type { CourseSummary, LessonSummary } from '../../domain/catalog.ts'
-import type { Mastery } from '../../domain/mastery.ts'
-import type { Attempt, Blueprint, Objective } from '../../domain/types.ts'
+import type { CourseSummary, LessonSummary } from './catalog.ts'
+import { finalStanding, type AssessmentStanding, type LessonProgress } from './courseProgress.ts'
+import type { Mastery } from './mastery.ts'
+import type { Attempt, Blueprint, Objective } from './types.ts'
 
 export type NextStep =
   | { kind: 'resume'; attempt: Attempt; title: string; minutesLeft: number | null }
@@ -19,17 +19,18 @@ export type NextStep =
   | { kind: 'done'; passed: boolean }
 
 export interface NextStepInput {
-  course: CourseSummary
-  progress: Readonly<Record<string, LessonProgress>>
+  course: Pick<CourseSummary, 'lessons' | 'blueprints'>
+  /** Reading progress by lesson id; a lesson without an entry is not started. */
+  progress: Readonly<Record<string, Pick<LessonProgress, 'state'>>>
   openAssessment: Attempt | undefined
   mastery: readonly Mastery[]
-  /** Attempts used at a blueprint. */
-  attemptsAt: (blueprintId: string) => number
-  /** The counting percent at a blueprint, null before any graded attempt. */
-  finalFor: (blueprintId: string) => number | null
+  /** Attempts used and counting grade by blueprint id (courseProgress.ts). */
+  standings: Readonly<Record<string, AssessmentStanding>>
+  /** Epoch ms, for the minutes left on an open assessment. */
   now: number
 }
 
+/** The course home's suggestion (order at the top of the file). */
 export function nextStep(input: NextStepInput): NextStep {
   const { course, progress, openAssessment, now } = input
   if (openAssessment) {
@@ -54,10 +55,9 @@ export function nextStep(input: NextStepInput): NextStep {
     return { kind: 'practise', lesson, objective: lesson.objectives.find((o) => o.id === weakest.objective)! }
   }
 
-  const final = course.blueprints.find((b) => b.kind === 'final')
+  const final = finalStanding(course.blueprints, input.standings)
   if (!final) return { kind: 'done', passed: false }
-  const grade = input.finalFor(final.id)
-  const passed = grade !== null && grade >= final.passMark * 100
-  const attemptsLeft = final.maxAttempts === undefined || input.attemptsAt(final.id) < final.maxAttempts
-  return !passed && attemptsLeft ? { kind: 'final', blueprint: final } : { kind: 'done', passed }
+  const max = final.blueprint.maxAttempts
+  const attemptsLeft = max === undefined || final.standing.used < max
+  return !final.passed && attemptsLeft ? { kind: 'final', blueprint: final.blueprint } : { kind: 'done', passed: final.passed }
 }

@@ -1,21 +1,12 @@
-/** How the app puts assessment numbers and rules into words, in one place so every page agrees. */
+/**
+ * How an assessment's rules read to a learner (grading method, review policy, attempts, time
+ * limit), in one place so the course home, the progress page and the assessment pages agree.
+ * Numbers, dates and plurals come from src/domain/format.ts.
+ */
+import { itemCount, passed } from '../../domain/blueprints.ts'
+import type { AssessmentStanding } from '../../domain/courseProgress.ts'
+import { minutes, percent, plural } from '../../domain/format.ts'
 import type { Blueprint, GradingMethod, ReviewPart } from '../../domain/types.ts'
-
-export function percent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`
-}
-
-export function points(n: number): string {
-  return String(Math.round(n * 100) / 100)
-}
-
-export function minutes(n: number): string {
-  return `${n} ${n === 1 ? 'minute' : 'minutes'}`
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`
-}
 
 export const GRADING_METHOD: Record<GradingMethod, string> = {
   highest: 'Your highest grade counts.',
@@ -52,24 +43,40 @@ export function reviewPolicyText(afterSubmit: readonly ReviewPart[], afterLast: 
   return `${now} Once you have no attempts left, you also see ${reviewParts(later)}.`
 }
 
-const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-
-export function when(epochMs: number): string {
-  return DATE.format(epochMs)
-}
-
 /** "1 of 2 attempts used", "3 attempts used" (no limit). */
 export function attemptsUsed(blueprint: Blueprint, used: number): string {
   const limit = blueprint.maxAttempts
   return limit === undefined ? `${plural(used, 'attempt')} used` : `${used} of ${plural(limit, 'attempt')} used`
 }
 
-/** How many items an assessment draws. */
-export function itemCount(blueprint: Blueprint): number {
-  return blueprint.draws.reduce((sum, d) => sum + d.count, 0)
+/** "Quiz · 4 questions · 10 minutes": what an assessment asks, in one line. */
+export function assessmentSize(blueprint: Blueprint): string {
+  return `${blueprint.kind === 'final' ? 'Final assessment' : 'Quiz'} · ${itemCount(blueprint)} questions · ${timeWords(blueprint)}`
 }
 
 /** "10 minutes" or "No time limit". */
 export function timeWords(blueprint: Blueprint): string {
   return blueprint.timeLimit === undefined ? 'No time limit' : minutes(blueprint.timeLimit)
+}
+
+/** The verdict on a graded attempt: "passed", "not passed", or waiting while free text is ungraded. */
+export function verdict(outcome: boolean | null): string {
+  return outcome === true ? 'passed' : outcome === false ? 'not passed' : 'waiting for your instructor'
+}
+
+/**
+ * An assessment's standing in two lines: on the course home, what it asks and the grade that
+ * counts; on the progress page, the grade against the pass mark and the rules behind it.
+ */
+export function standingLines(blueprint: Blueprint, standing: AssessmentStanding, view: 'course' | 'progress'): { meta: string; grade: string } {
+  const grade = standing.countingGrade
+  const rule = gradingMethodPhrase(blueprint.gradingMethod)
+  const used = attemptsUsed(blueprint, standing.used)
+  if (view === 'course') {
+    return { meta: `${assessmentSize(blueprint)} · ${used}`, grade: grade === null ? 'No grade yet.' : `Your grade: ${percent(grade)} (${rule}).` }
+  }
+  return {
+    meta: `Pass mark ${percent(blueprint.passMark * 100)}; ${rule}. ${used}.`,
+    grade: grade === null ? 'No grade yet' : `${percent(grade)} — ${verdict(passed(grade, blueprint.passMark))}`,
+  }
 }
