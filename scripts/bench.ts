@@ -15,7 +15,7 @@ import { preview } from 'vite'
 import { createRng } from '../src/domain/random.ts'
 import { quizStatistics, type StatisticsAttempt } from '../src/domain/statistics.ts'
 import { filterRows, gradebookRows, pageRows, sortRows, type GradebookInput } from '../src/domain/gradebook.ts'
-import type { Attempt, Response, VersionedItem } from '../src/domain/types.ts'
+import type { Attempt, SavedResponse, VersionedItem } from '../src/domain/types.ts'
 import { browserScripts, CHROMIUM, lighthouseScores, openFinal, saveLatencies } from './benchBrowser.ts'
 
 const KB = 1024
@@ -59,7 +59,7 @@ function syntheticGradebook(learners: number, items: number, attemptsEach: numbe
   const snapshots = Object.fromEntries(bank.map((item) => [item.version, item]))
   const slots = bank.map((item) => ({ itemId: item.id, version: item.version }))
   const attempts: Attempt[] = []
-  const responses = new Map<string, Response[]>()
+  const responses = new Map<string, SavedResponse[]>()
   for (const s of syntheticAttempts(learners, items, attemptsEach)) {
     attempts.push({ id: s.attemptId, courseId: 'c', learnerId: s.learnerId, mode: 'assessment', sourceId: 'final', seed: 1, startedAt: s.startedAt, deadline: null, submittedAt: s.startedAt + 1, submitReason: 'learner', slots, snapshots })
     responses.set(s.attemptId, Object.entries(s.items).map(([itemId, x]) => ({ attemptId: s.attemptId, itemId, answer: { type: 'single', optionId: x.score > 0 ? 'a' : 'b' }, flagged: false, savedAt: s.startedAt, seq: 1 })))

@@ -3,7 +3,7 @@
  * resolves only once IndexedDB has committed it, so the app may say "saved".
  */
 import type { Table } from 'dexie'
-import type { Attempt, ManualGrade, Response } from '../domain/types.ts'
+import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded, StorageError } from './errors.ts'
 
@@ -21,7 +21,7 @@ export function listAttempts(db: DebriefDb, learnerId: string, courseId: string)
   return guarded(async () => (await db.attempts.where('[learnerId+courseId]').equals([learnerId, courseId]).toArray()).sort((a, b) => a.startedAt - b.startedAt))
 }
 
-export function listResponses(db: DebriefDb, attemptId: string): Promise<Response[]> {
+export function listResponses(db: DebriefDb, attemptId: string): Promise<SavedResponse[]> {
   return guarded(() => db.responses.where('attemptId').equals(attemptId).toArray())
 }
 
@@ -36,7 +36,7 @@ export function groupedByAttempt<T extends { attemptId: string }>(table: Table<T
 }
 
 /** All responses of many attempts, grouped by attempt id. */
-export function listResponsesFor(db: DebriefDb, attemptIds: readonly string[]): Promise<Map<string, Response[]>> {
+export function listResponsesFor(db: DebriefDb, attemptIds: readonly string[]): Promise<Map<string, SavedResponse[]>> {
   return groupedByAttempt(db.responses, attemptIds)
 }
 
@@ -50,7 +50,7 @@ export function listManualGradesFor(db: DebriefDb, attemptIds: readonly string[]
  * stored sequence number is not the one before this write — another tab saved in between —
  * or when the attempt was already submitted.
  */
-export function commitResponse(db: DebriefDb, response: Response): Promise<void> {
+export function commitResponse(db: DebriefDb, response: SavedResponse): Promise<void> {
   return guarded(() =>
     db.transaction('rw', db.attempts, db.responses, async () => {
       const attempt = await db.attempts.get(response.attemptId)

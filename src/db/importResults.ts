@@ -13,7 +13,7 @@
 import type { AssessmentInfo, ResultFile, Sha256 } from '../domain/resultFile.ts'
 import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
-import type { ManualGrade, Response } from '../domain/types.ts'
+import type { ManualGrade, SavedResponse } from '../domain/types.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded, toStorageError } from './errors.ts'
@@ -61,7 +61,7 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
           continue
         }
         await db.attempts.add(entry.attempt)
-        await db.responses.bulkAdd(newestPerItem<Response>(entry.responses, (a, b) => a.seq > b.seq))
+        await db.responses.bulkAdd(newestPerItem<SavedResponse>(entry.responses, (a, b) => a.seq > b.seq))
         await db.manualGrades.bulkAdd(newestPerItem<ManualGrade>(entry.manualGrades ?? [], (a, b) => a.gradedAt >= b.gradedAt))
         added++
       }

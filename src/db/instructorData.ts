@@ -1,7 +1,7 @@
 /** Everything the instructor pages read for one course: learners, attempts and their grades. */
 import Dexie from 'dexie'
 import type { Learner } from '../domain/learnerTypes.ts'
-import type { Attempt, ManualGrade, Response } from '../domain/types.ts'
+import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
@@ -11,7 +11,7 @@ export interface CourseRecords {
   /** Profiles on this device and learners whose results were imported. */
   learners: Learner[]
   attempts: Attempt[]
-  responses: Map<string, Response[]>
+  responses: Map<string, SavedResponse[]>
   manualGrades: Map<string, ManualGrade[]>
 }
 

@@ -4,12 +4,12 @@
  */
 import type { Learner, LessonProgress } from '../domain/learnerTypes.ts'
 import type { ReviewCard } from '../domain/schedule.ts'
-import type { Attempt, ManualGrade, Response } from '../domain/types.ts'
+import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 
 export type LearnerRecord = Learner
 export type LessonProgressRecord = LessonProgress
 export type AttemptRecord = Attempt
-export type ResponseRecord = Response
+export type ResponseRecord = SavedResponse
 
 /** The FSRS schedule of one item for one learner, as plain data. */
 export interface ReviewCardRecord {

@@ -19,7 +19,7 @@
  */
 import { isEmptyAnswer } from './answers.ts'
 import { isOverdue, saveAnswer, submitAttempt, toggleFlag, type SaveResult } from './attempt.ts'
-import type { Answer, Attempt, Response } from './attemptTypes.ts'
+import type { Answer, Attempt, SavedResponse } from './attemptTypes.ts'
 
 export type SaveState = 'saving' | 'saved' | 'failed'
 export type SubmitReason = 'learner' | 'deadline'
@@ -27,14 +27,14 @@ export type SubmitReason = 'learner' | 'deadline'
 export interface SessionState {
   readonly attempt: Attempt | undefined
   /** What storage holds, per item id. */
-  readonly saved: Readonly<Record<string, Response>>
+  readonly saved: Readonly<Record<string, SavedResponse>>
   /** The answers on screen, saved or not. */
   readonly answers: Readonly<Record<string, Answer | null>>
   /** The flag the learner last asked for, per item (saved or not). */
   readonly flags: Readonly<Record<string, boolean>>
   readonly saveState: Readonly<Record<string, SaveState>>
   /** The response being committed, per item. */
-  readonly inFlight: Readonly<Record<string, Response>>
+  readonly inFlight: Readonly<Record<string, SavedResponse>>
   /** Items whose answer changed after their last commit was sent. */
   readonly unsent: Readonly<Record<string, true>>
   /** Items whose flag was toggled after their last commit was sent. */
@@ -51,14 +51,14 @@ export interface SessionState {
 
 export type SessionEvent =
   /** The attempt as storage holds it (first open, or a read asked for by `reopen`). */
-  | { type: 'opened'; attempt: Attempt | undefined; responses: readonly Response[]; at: number; position?: number }
+  | { type: 'opened'; attempt: Attempt | undefined; responses: readonly SavedResponse[]; at: number; position?: number }
   | { type: 'answer'; itemId: string; answer: Answer | null; at: number }
   | { type: 'flag'; itemId: string; at: number }
   /** Send the item's answer on screen again (after a failed save). */
   | { type: 'retry'; itemId: string; at: number }
   | { type: 'navigate'; to: number }
   | { type: 'step'; by: number }
-  | { type: 'saved'; response: Response; at: number }
+  | { type: 'saved'; response: SavedResponse; at: number }
   | { type: 'saveFailed'; itemId: string; message: string; at: number }
   | { type: 'conflict'; itemId: string; message: string; at: number }
   | { type: 'reopenFailed'; message: string }
@@ -68,7 +68,7 @@ export type SessionEvent =
   | { type: 'submitFailed'; message: string }
 
 export type SessionCommand =
-  | { type: 'commit'; response: Response }
+  | { type: 'commit'; response: SavedResponse }
   | { type: 'submit'; attempt: Attempt; reason: SubmitReason }
   | { type: 'reopen'; attemptId: string }
 
@@ -83,7 +83,7 @@ export function emptySession(): SessionState {
 }
 
 /** The index of the first slot with no saved answer, or 0. */
-export function firstUnanswered(attempt: Attempt, saved: Readonly<Record<string, Response>>): number {
+export function firstUnanswered(attempt: Attempt, saved: Readonly<Record<string, SavedResponse>>): number {
   return Math.max(0, attempt.slots.findIndex((s) => isEmptyAnswer(saved[s.itemId]?.answer)))
 }
 
@@ -96,7 +96,7 @@ export function slotMarks(state: SessionState): { answered: boolean; flagged: bo
  * Every answer on screen, saved or not, as the responses a result file carries (for when this
  * device cannot save: the learner keeps their work and an instructor can import it).
  */
-export function onScreenResponses(state: SessionState, at: number): Response[] {
+export function onScreenResponses(state: SessionState, at: number): SavedResponse[] {
   const { attempt, saved } = state
   if (!attempt) return []
   return Object.entries(state.answers).map(([itemId, answer]) => ({
@@ -279,7 +279,7 @@ function clampPosition(state: Pick<SessionState, 'attempt'>, to: number, otherwi
   return Number.isInteger(to) && to >= 0 && to < count ? to : otherwise
 }
 
-function flagsOf(saved: Readonly<Record<string, Response>>): Record<string, boolean> {
+function flagsOf(saved: Readonly<Record<string, SavedResponse>>): Record<string, boolean> {
   return Object.fromEntries(Object.values(saved).map((r) => [r.itemId, r.flagged]))
 }
 

@@ -1,5 +1,5 @@
 /**
- * The attempt life cycle as pure functions over `Attempt` and `Response` (types.ts).
+ * The attempt life cycle as pure functions over `Attempt` and `SavedResponse` (types.ts).
  *
  * Rules:
  * - The deadline is absolute and fixed at start: startedAt + timeLimit × multiplier + extra
@@ -14,7 +14,7 @@
  *   `afterLastAttempt` parts join them when no attempts are left (or, with `closeOnPass`, once
  *   the learner has passed).
  */
-import type { Answer, Attempt, Blueprint, ReviewPart, ReviewPolicy, Response } from './types.ts'
+import type { Answer, Attempt, Blueprint, ReviewPart, ReviewPolicy, SavedResponse } from './types.ts'
 
 // Types only: this module stays light (no grading, no assembly) so the page that takes an
 // assessment loads neither; `attemptStart.ts` starts attempts, `attemptGrading.ts` grades them.
@@ -60,7 +60,7 @@ export function deadlineFor(blueprint: Blueprint, now: number, allowance: Allowa
 
 
 export type SaveRefusal = 'submitted' | 'overdue' | 'unknown-item'
-export type SaveResult = { ok: true; response: Response } | { ok: false; reason: SaveRefusal; message: string }
+export type SaveResult = { ok: true; response: SavedResponse } | { ok: false; reason: SaveRefusal; message: string }
 
 /** Whether the deadline has passed (an unsubmitted attempt only). */
 export function isOverdue(attempt: Attempt, now: number): boolean {
@@ -82,11 +82,11 @@ function refuseWrite(attempt: Attempt, now: number, itemId: string | undefined):
 
 /** The next version of a slot's response, or the refusal when the attempt takes no more writes. */
 function nextResponse(
-  previous: Response | undefined,
+  previous: SavedResponse | undefined,
   attempt: Attempt,
   now: number,
   itemId: string | undefined,
-  change: Pick<Response, 'answer' | 'flagged' | 'savedAt'>,
+  change: Pick<SavedResponse, 'answer' | 'flagged' | 'savedAt'>,
 ): SaveResult {
   const refusal = refuseWrite(attempt, now, itemId)
   if (refusal !== null || itemId === undefined) return refusal ?? { ok: false, reason: 'unknown-item', message: '' }
@@ -99,7 +99,7 @@ function nextResponse(
  * `itemId` is needed only for the first save, when there is no previous response.
  */
 export function saveAnswer(
-  previous: Response | undefined,
+  previous: SavedResponse | undefined,
   answer: Answer | null,
   now: number,
   attempt: Attempt,
@@ -110,7 +110,7 @@ export function saveAnswer(
 
 /** Flag or unflag a slot for the learner's own review; refused like an answer once time is up. */
 export function toggleFlag(
-  previous: Response | undefined,
+  previous: SavedResponse | undefined,
   now: number,
   attempt: Attempt,
   itemId: string | undefined = previous?.itemId,

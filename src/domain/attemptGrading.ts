@@ -16,7 +16,7 @@
  */
 import { passed } from './blueprints.ts'
 import { applyManualGrade, gradeResponse, itemMax, type Grade } from './grading/index.ts'
-import type { Attempt, GradingMethod, ManualGrade, Response } from './types.ts'
+import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
 
 export interface AttemptGradeOptions {
   /** Fraction of the maximum score needed to pass (Blueprint.passMark); defaults to 0.5. */
@@ -33,7 +33,7 @@ export interface ItemResult {
   manual: boolean
   /** True while this item waits for an instructor. */
   pending: boolean
-  response: Response | null
+  response: SavedResponse | null
 }
 
 export interface ObjectiveResult {
@@ -56,8 +56,8 @@ export interface AttemptGrade {
 }
 
 /** The response that counts for each item: the newest saved in time. */
-export function countedResponses(attempt: Attempt, responses: readonly Response[]): Map<string, Response> {
-  const counted = new Map<string, Response>()
+export function countedResponses(attempt: Attempt, responses: readonly SavedResponse[]): Map<string, SavedResponse> {
+  const counted = new Map<string, SavedResponse>()
   for (const response of responses) {
     if (response.attemptId !== attempt.id) continue
     if (attempt.deadline !== null && response.savedAt > attempt.deadline) continue
@@ -74,7 +74,7 @@ function round(value: number): number {
 /** Grade every slot of an attempt (rules at the top of the file). */
 export function gradeAttempt(
   attempt: Attempt,
-  responses: readonly Response[],
+  responses: readonly SavedResponse[],
   manualGrades: readonly ManualGrade[] = [],
   options: AttemptGradeOptions = {},
 ): AttemptGrade {

@@ -50,7 +50,7 @@ export interface Attempt {
 }
 
 /** A learner's saved answer to one slot of an attempt. */
-export interface Response {
+export interface SavedResponse {
   attemptId: string
   itemId: string
   answer: Answer | null

@@ -8,7 +8,7 @@
  * the one recorded in the review schedule. The functions here decide; the store writes.
  */
 import { gradeResponse, type Grade, type GradeState } from './grading/index.ts'
-import type { Answer, Attempt, Response, VersionedItem } from './types.ts'
+import type { Answer, Attempt, SavedResponse, VersionedItem } from './types.ts'
 
 /** The source id of the practice attempt that keeps one review session's answers. */
 export const REVIEW_SOURCE = 'review'
@@ -122,7 +122,7 @@ export interface PracticeScore {
  * The first-try score of a practice run (or a review's attempt): each saved response graded
  * against the snapshot the run showed. Retries are never saved, so they never count.
  */
-export function practiceScore(attempt: Attempt, responses: readonly Response[]): PracticeScore {
+export function practiceScore(attempt: Attempt, responses: readonly SavedResponse[]): PracticeScore {
   let score = 0
   let max = 0
   let answered = 0

@@ -4,9 +4,9 @@
  */
 import { gradeResponse } from './grading/index.ts'
 import type { MasteryEvidence } from './mastery.ts'
-import type { Attempt, Response } from './types.ts'
+import type { Attempt, SavedResponse } from './types.ts'
 
-export function masteryEvidence(attempts: readonly Attempt[], responsesByAttempt: ReadonlyMap<string, readonly Response[]>): MasteryEvidence[] {
+export function masteryEvidence(attempts: readonly Attempt[], responsesByAttempt: ReadonlyMap<string, readonly SavedResponse[]>): MasteryEvidence[] {
   const evidence: MasteryEvidence[] = []
   for (const attempt of attempts) {
     if (attempt.mode === 'assessment' && attempt.submittedAt === null) continue

@@ -18,7 +18,7 @@
 import { finalGrade, gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
 import { passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from './csv.ts'
-import type { Attempt, GradingMethod, ManualGrade, Response } from './types.ts'
+import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
 
 export interface GradebookLearner {
   id: string
@@ -30,7 +30,7 @@ export interface GradebookInput {
   learners: readonly GradebookLearner[]
   assessments: readonly AssessmentInfo[]
   attempts: readonly Attempt[]
-  responses: ReadonlyMap<string, readonly Response[]>
+  responses: ReadonlyMap<string, readonly SavedResponse[]>
   manualGrades: ReadonlyMap<string, readonly ManualGrade[]>
 }
 
@@ -86,7 +86,7 @@ export function chosenAttempts(graded: readonly GradedAttempt[], method: Grading
   return [best]
 }
 
-function latest(attempt: Attempt, responses: readonly Response[] | undefined): number {
+function latest(attempt: Attempt, responses: readonly SavedResponse[] | undefined): number {
   let at = Math.max(attempt.startedAt, attempt.submittedAt ?? 0)
   for (const r of responses ?? []) at = Math.max(at, r.savedAt)
   return at

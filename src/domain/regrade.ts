@@ -12,7 +12,7 @@
  * - Nothing here runs by itself: regrading is an explicit instructor action.
  */
 import { gradeAttempt, type AttemptGradeOptions } from './attemptGrading.ts'
-import type { Attempt, ManualGrade, Response, VersionedItem } from './types.ts'
+import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from './types.ts'
 
 export interface RegradeChange {
   attemptId: string
@@ -40,7 +40,7 @@ export function regradeAttempt(attempt: Attempt, item: VersionedItem): Attempt {
 
 export interface RegradeInput {
   attempts: readonly Attempt[]
-  responses: ReadonlyMap<string, readonly Response[]>
+  responses: ReadonlyMap<string, readonly SavedResponse[]>
   manualGrades: ReadonlyMap<string, readonly ManualGrade[]>
   /** The current bank, by item id. */
   current: ReadonlyMap<string, VersionedItem>

@@ -17,7 +17,7 @@
 import type { AssessmentInfo } from './blueprints.ts'
 import { canonicalJson } from './canonicalJson.ts'
 import { checkResultStructure } from './resultFileStructure.ts'
-import type { Attempt, ManualGrade, Response } from './types.ts'
+import type { Attempt, ManualGrade, SavedResponse } from './types.ts'
 import { Invalid, type Obj } from './validate.ts'
 
 export const RESULT_FILE_FORMAT = 'debrief-result'
@@ -31,7 +31,7 @@ export type { AssessmentInfo }
 
 export interface ResultAttemptEntry {
   attempt: Attempt
-  responses: Response[]
+  responses: SavedResponse[]
   manualGrades?: ManualGrade[]
   assessment?: AssessmentInfo
 }

@@ -237,4 +237,4 @@ export interface Course {
   blueprints: Blueprint[]
 }
 
-export type { Answer, Attempt, AttemptMode, AttemptSlot, ManualGrade, Response } from './attemptTypes.ts'
+export type { Answer, Attempt, AttemptMode, AttemptSlot, ManualGrade, SavedResponse } from './attemptTypes.ts'

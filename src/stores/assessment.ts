@@ -4,7 +4,7 @@ import { addAttempt, commitResponse, commitSubmission, getAttempt, listResponses
 import { StorageError } from '../db/errors.ts'
 import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
 import type { Allowance } from '../domain/attempt.ts'
-import type { Answer, Attempt, Blueprint, Response } from '../domain/types.ts'
+import type { Answer, Attempt, Blueprint, SavedResponse } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
 import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
@@ -91,7 +91,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
   }
 
-  async function read(attemptId: string): Promise<[Attempt | undefined, Response[]]> {
+  async function read(attemptId: string): Promise<[Attempt | undefined, SavedResponse[]]> {
     const db = storage.database()
     const attempt = await getAttempt(db, attemptId)
     return [attempt, attempt ? await listResponses(db, attemptId) : []]
@@ -146,7 +146,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   }
 
   /** Reads a stored attempt and its responses, changing nothing here (for the result page). */
-  function lookUp(attemptId: string): Promise<[Attempt | undefined, Response[]]> {
+  function lookUp(attemptId: string): Promise<[Attempt | undefined, SavedResponse[]]> {
     return read(attemptId)
   }
 

@@ -6,7 +6,7 @@ import { commitSubmission, listAttempts, listManualGradesFor, listResponsesFor }
 import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
 import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
-import type { Attempt, Blueprint, ManualGrade, Response } from '../domain/types.ts'
+import type { Attempt, Blueprint, ManualGrade, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useStorageStore } from './storage.ts'
 
@@ -26,7 +26,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
   const courseId = ref<string>()
   const learnerId = ref<string>()
   const attempts = shallowRef<Attempt[]>([])
-  const responses = shallowRef(new Map<string, Response[]>())
+  const responses = shallowRef(new Map<string, SavedResponse[]>())
   const manualGrades = shallowRef(new Map<string, ManualGrade[]>())
   /** Attempts this app submitted because their time ran out while it was closed (to tell the learner). */
   const autoSubmitted = shallowRef<Attempt[]>([])
@@ -64,7 +64,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
   }
 
   /** Replaces or adds one attempt and its responses after a write. */
-  function remember(attempt: Attempt, attemptResponses?: Response[]) {
+  function remember(attempt: Attempt, attemptResponses?: SavedResponse[]) {
     const others = attempts.value.filter((a) => a.id !== attempt.id)
     attempts.value = [...others, attempt].sort((a, b) => a.startedAt - b.startedAt)
     if (attemptResponses) responses.value = new Map(responses.value).set(attempt.id, attemptResponses)

@@ -1,7 +1,7 @@
 /** The two kinds of check session: where their items come from and the rules they keep. */
 import { PRACTICE_RULES, REVIEW_RULES, REVIEW_SOURCE, type CheckRules } from '../domain/checkSession.ts'
 import { startPractice } from '../domain/practice.ts'
-import type { Attempt, Response, VersionedItem } from '../domain/types.ts'
+import type { Attempt, SavedResponse, VersionedItem } from '../domain/types.ts'
 import { listResponses } from '../db/attempts.ts'
 import { useAttemptsStore } from './attempts.ts'
 import { newId, now, randomSeed } from '../platform/clock.ts'
@@ -18,7 +18,7 @@ export interface CheckRun {
   /** Item ids in the order asked. */
   queue: string[]
   /** Tries this attempt saved before. */
-  saved: Response[]
+  saved: SavedResponse[]
 }
 
 export interface CheckSessionOptions extends CheckRules {

@@ -6,7 +6,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { addAttempt, commitResponse, commitSubmission } from '../db/attempts.ts'
 import { saveAnswer, submitAttempt } from '../domain/attempt.ts'
 import * as rules from '../domain/checkSession.ts'
-import type { Answer, Attempt, Response, VersionedItem } from '../domain/types.ts'
+import type { Answer, Attempt, SavedResponse, VersionedItem } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
 import type { CheckSessionOptions } from './checkRuns.ts'
 import { useCourseItemsStore } from './courseItems.ts'
@@ -21,7 +21,7 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
   const storage = useStorageStore()
   const session = shallowRef<rules.CheckSession>(rules.openSession(rules.PRACTICE_RULES, []))
   const attempt = shallowRef<Attempt>()
-  const saved = shallowRef<Response[]>([])
+  const saved = shallowRef<SavedResponse[]>([])
   const draft = ref<Answer | null>(null)
   const error = ref<string>()
   /** The run's attempt is in the database (a lazy one is written at the first saved check). */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import { points } from '../../src/domain/format.ts'
 import { gradeAttempt } from '../../src/domain/attemptGrading.ts'
-import type { Attempt, Response } from '../../src/domain/types.ts'
+import type { Attempt, SavedResponse } from '../../src/domain/types.ts'
 import { answerAndWaitSaved, COURSE, createProfile } from './learnerActions.ts'
 import { attemptIdOf, collectErrors, goToQuestion, launchPersistent, profileDir, readStoredAttempt, removeDir, startFinal } from './persistent.ts'
 
@@ -63,7 +63,7 @@ describe('an attempt whose time ran out while the app was closed', () => {
     await later.waitForURL(new RegExp(`/course/${COURSE}/attempt/${attemptId}/result$`))
     await later.getByText('Time ran out, so your saved answers were submitted for you.').waitFor()
     // The score shown is the grade of exactly those saved answers (the final shows it after each attempt).
-    const grade = gradeAttempt(submitted.attempt as unknown as Attempt, submitted.responses as unknown as Response[])
+    const grade = gradeAttempt(submitted.attempt as unknown as Attempt, submitted.responses as unknown as SavedResponse[])
     await later.locator('.result-summary__percent').waitFor()
     expect(await later.locator('.result-summary__score').textContent()).toBe(`${Math.round(grade.percent)}%${points(grade.score)} of ${points(grade.max)} points`)
 

@@ -11,7 +11,7 @@ import App from '../../../src/App.vue'
 import { DebriefDb } from '../../../src/db/database.ts'
 import { createLearner } from '../../../src/db/learners.ts'
 import type { LearnerRecord } from '../../../src/db/records.ts'
-import type { Answer, Attempt, Response } from '../../../src/domain/types.ts'
+import type { Answer, Attempt, SavedResponse } from '../../../src/domain/types.ts'
 import { createAppRouter } from '../../../src/router.ts'
 import { setClock } from '../../../src/platform/clock.ts'
 import { useLearnerStore } from '../../../src/stores/learner.ts'
@@ -119,7 +119,7 @@ export async function handAttempt(spec: HandAttempt): Promise<Attempt> {
 export async function storeAttempt(db: DebriefDb, attempt: Attempt, answers: Record<string, Answer> = {}, flagged: string[] = []) {
   await db.attempts.add(attempt)
   const ids = new Set([...Object.keys(answers), ...flagged])
-  const rows: Response[] = [...ids].map((itemId) => ({
+  const rows: SavedResponse[] = [...ids].map((itemId) => ({
     attemptId: attempt.id,
     itemId,
     answer: answers[itemId] ?? null,

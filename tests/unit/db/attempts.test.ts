@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addAttempt, commitResponse, commitSubmission, getAttempt, listOpenAttempts, listResponses } from '../../../src/db/attempts.ts'
 import { DebriefDb } from '../../../src/db/database.ts'
-import type { Attempt, Response } from '../../../src/domain/types.ts'
+import type { Attempt, SavedResponse } from '../../../src/domain/types.ts'
 import { uniqueName } from './upgradeHarness.ts'
 
 const attempt: Attempt = {
@@ -20,7 +20,7 @@ const attempt: Attempt = {
   snapshots: {},
 }
 
-const response = (seq: number, optionId = 'a'): Response => ({
+const response = (seq: number, optionId = 'a'): SavedResponse => ({
   attemptId: 'a1',
   itemId: 'q1',
   answer: { type: 'single', optionId },

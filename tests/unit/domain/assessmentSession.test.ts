@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptySession, firstUnanswered, isSettled, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent, type SessionState } from '../../../src/domain/assessmentSession.ts'
-import type { Answer, Attempt, Response } from '../../../src/domain/types.ts'
+import type { Answer, Attempt, SavedResponse } from '../../../src/domain/types.ts'
 
 const T0 = 1_700_000_000_000
 const DEADLINE = T0 + 10 * 60_000
@@ -22,12 +22,12 @@ const attempt: Attempt = {
   snapshots: {},
 }
 
-function response(itemId: string, answer: Answer | null, seq: number, flagged = false): Response {
+function response(itemId: string, answer: Answer | null, seq: number, flagged = false): SavedResponse {
   return { attemptId: 'at1', itemId, answer, flagged, savedAt: T0 + seq, seq }
 }
 
 /** Reduces events in order from an opened attempt; returns the final state and every command, step by step. */
-function run(events: SessionEvent[], responses: Response[] = [], start: Attempt = attempt) {
+function run(events: SessionEvent[], responses: SavedResponse[] = [], start: Attempt = attempt) {
   let { state, commands } = nextSession(emptySession(), { type: 'opened', attempt: start, responses, at: T0 })
   const steps: SessionCommand[][] = [commands]
   for (const event of events) {
@@ -38,10 +38,10 @@ function run(events: SessionEvent[], responses: Response[] = [], start: Attempt 
 }
 
 const answer = (itemId: string, value: Answer | null, at = T0 + 100): SessionEvent => ({ type: 'answer', itemId, answer: value, at })
-const saved = (r: Response, at = T0 + 200): SessionEvent => ({ type: 'saved', response: r, at })
-const commit = (r: Response): SessionCommand => ({ type: 'commit', response: r })
+const saved = (r: SavedResponse, at = T0 + 200): SessionEvent => ({ type: 'saved', response: r, at })
+const commit = (r: SavedResponse): SessionCommand => ({ type: 'commit', response: r })
 /** A commit of `value` to `itemId` as sequence `seq`, saved at `at`. */
-const write = (itemId: string, value: Answer | null, seq: number, at: number, flagged = false): Response => ({ attemptId: 'at1', itemId, answer: value, flagged, savedAt: at, seq })
+const write = (itemId: string, value: Answer | null, seq: number, at: number, flagged = false): SavedResponse => ({ attemptId: 'at1', itemId, answer: value, flagged, savedAt: at, seq })
 const submitCommand = (submittedAt: number, reason: 'learner' | 'deadline'): SessionCommand => ({
   type: 'submit',
   reason,
@@ -49,7 +49,7 @@ const submitCommand = (submittedAt: number, reason: 'learner' | 'deadline'): Ses
 })
 
 describe('opening an attempt', () => {
-  it.each<[string, Response[], number | undefined, number]>([
+  it.each<[string, SavedResponse[], number | undefined, number]>([
     ['nothing answered, no position kept', [], undefined, 0],
     ['the first question answered', [response('q1', A, 1)], undefined, 1],
     ['a position kept for this tab', [response('q1', A, 1)], 2, 2],
@@ -182,7 +182,7 @@ describe('failed saves', () => {
 })
 
 describe('the deadline', () => {
-  it.each<[string, SessionEvent[], Response[], SessionCommand[]]>([
+  it.each<[string, SessionEvent[], SavedResponse[], SessionCommand[]]>([
     ['an answer after the deadline is dropped and submits', [answer('q1', A, DEADLINE + 1)], [], [submitCommand(DEADLINE, 'deadline')]],
     ['a flag after the deadline submits', [{ type: 'flag', itemId: 'q1', at: DEADLINE + 1 }], [], [submitCommand(DEADLINE, 'deadline')]],
     ['the deadline event submits as of the deadline', [{ type: 'deadline', at: DEADLINE + 400 }], [], [submitCommand(DEADLINE, 'deadline')]],

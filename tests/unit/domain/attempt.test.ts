@@ -4,7 +4,7 @@ import {
 } from '../../../src/domain/attempt.ts'
 import { finalGrade, gradeAttempt } from '../../../src/domain/attemptGrading.ts'
 import { startAttempt } from '../../../src/domain/attemptStart.ts'
-import type { Answer, Attempt, ManualGrade, ReviewPart, ReviewPolicy, Response } from '../../../src/domain/types.ts'
+import type { Answer, Attempt, ManualGrade, ReviewPart, ReviewPolicy, SavedResponse } from '../../../src/domain/types.ts'
 import { blueprint, makeBanks, mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
 
 const MIN = 60_000
@@ -15,7 +15,7 @@ function start(overrides: Partial<Parameters<typeof startAttempt>[0]> = {}): Att
   return startAttempt({ blueprint, banks, learnerId: 'ann', courseId: 'c1', attemptId: 'at1', seed: 7, now: T0, previousAttempts: [], ...overrides })
 }
 
-function saved(result: ReturnType<typeof saveAnswer>): Response {
+function saved(result: ReturnType<typeof saveAnswer>): SavedResponse {
   if (!result.ok) throw new Error(result.message)
   return result.response
 }
@@ -140,9 +140,9 @@ describe('submission and deadlines', () => {
 
 describe('gradeAttempt', () => {
   const attempt = startAttempt({ blueprint: mixedBlueprint, banks: mixedBanks, learnerId: 'ann', courseId: 'c1', attemptId: 'm1', seed: 3, now: T0, previousAttempts: [] })
-  const response = (itemId: string, answer: Answer | null, savedAt = T0 + MIN, seq = 1): Response =>
+  const response = (itemId: string, answer: Answer | null, savedAt = T0 + MIN, seq = 1): SavedResponse =>
     ({ attemptId: 'm1', itemId, answer, flagged: false, savedAt, seq })
-  const right: Response[] = [
+  const right: SavedResponse[] = [
     response('q-single', { type: 'single', optionId: 'a' }),
     response('q-multiple', { type: 'multiple', optionIds: ['a', 'b'] }),
     response('q-tf', { type: 'truefalse', value: false }),

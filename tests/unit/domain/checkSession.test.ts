@@ -4,7 +4,7 @@ import {
   REVIEW_RULES, reviewOutlook, tryAgain, type CheckRules, type CheckSession,
 } from '../../../src/domain/checkSession.ts'
 import { startPractice } from '../../../src/domain/practice.ts'
-import type { Answer, Response } from '../../../src/domain/types.ts'
+import type { Answer, SavedResponse } from '../../../src/domain/types.ts'
 import { numeric, single, truefalse } from '../../fixtures/items.ts'
 
 const RIGHT: Answer = { type: 'single', optionId: 'a' }
@@ -120,7 +120,7 @@ describe('moveOn', () => {
 
 describe('practiceScore', () => {
   const run = startPractice({ courseId: 'c1', lessonId: 'l1', learnerId: 'ann', items: [single, truefalse, numeric], attemptId: 'r1', seed: 3, now: 0 })
-  const saved = (itemId: string, answer: Answer | null): Response => ({ attemptId: 'r1', itemId, answer, flagged: false, savedAt: 0, seq: 1 })
+  const saved = (itemId: string, answer: Answer | null): SavedResponse => ({ attemptId: 'r1', itemId, answer, flagged: false, savedAt: 0, seq: 1 })
   /** The run as it would be after the single-choice item was edited: its slot shows the new version. */
   const edited = {
     ...run,

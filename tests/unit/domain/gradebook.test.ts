@@ -4,7 +4,7 @@ import {
   type GradebookInput, type GradebookRow,
 } from '../../../src/domain/gradebook.ts'
 import type { AssessmentInfo } from '../../../src/domain/blueprints.ts'
-import type { Attempt, GradingMethod, ManualGrade, Response } from '../../../src/domain/types.ts'
+import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from '../../../src/domain/types.ts'
 import {
   byAttempt, FREE_ANSWER, freetext, makeAttempt, manual, respond, RIGHT_SINGLE, RIGHT_TF, single, T0, truefalse, WRONG_SINGLE, WRONG_TF,
 } from '../instructor/fixtures.ts'
@@ -13,7 +13,7 @@ const final = (gradingMethod: GradingMethod = 'highest', passMark = 0.6): Assess
 const ana = { id: 'ana', name: 'Ana', origin: 'local' as const }
 const ben = { id: 'ben', name: 'Ben', origin: 'imported' as const }
 
-function input(attempts: Attempt[], responses: Response[], options: { assessments?: AssessmentInfo[]; manualGrades?: ManualGrade[] } = {}): GradebookInput {
+function input(attempts: Attempt[], responses: SavedResponse[], options: { assessments?: AssessmentInfo[]; manualGrades?: ManualGrade[] } = {}): GradebookInput {
   return {
     learners: [ana, ben],
     assessments: options.assessments ?? [final()],

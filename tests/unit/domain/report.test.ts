@@ -12,7 +12,7 @@ import { startAttempt } from '../../../src/domain/attemptStart.ts'
 import { roundTo } from '../../../src/domain/csv.ts'
 import { createResultFile, serializeResultFile, type ResultAttemptEntry } from '../../../src/domain/resultFile.ts'
 import { quizStatistics, type StatisticsAttempt } from '../../../src/domain/statistics.ts'
-import type { Answer, Response } from '../../../src/domain/types.ts'
+import type { Answer, SavedResponse } from '../../../src/domain/types.ts'
 import { mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
 
 const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
@@ -35,7 +35,7 @@ const answers: Record<string, Answer> = {
 
 function entry(learner: string, attemptId: string, right: number, startOffset: number): ResultAttemptEntry {
   const attempt = startAttempt({ blueprint: mixedBlueprint, banks: mixedBanks, learnerId: learner, courseId: 'c1', attemptId, seed: right + startOffset, now: T0 + startOffset, previousAttempts: [] })
-  const responses: Response[] = attempt.slots.slice(0, right).map((slot, i) => ({
+  const responses: SavedResponse[] = attempt.slots.slice(0, right).map((slot, i) => ({
     attemptId, itemId: slot.itemId, answer: answers[slot.itemId] ?? null, flagged: i === 0, savedAt: T0 + startOffset + 1000 * (i + 1), seq: 1,
   }))
   return { attempt: submitAttempt(attempt, T0 + startOffset + 600_000, 'learner'), responses, assessment }

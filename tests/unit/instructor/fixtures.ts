@@ -1,5 +1,5 @@
 /** Attempts and responses over the fixture items, for the instructor's domain and db tests. */
-import type { Answer, Attempt, ManualGrade, Response, VersionedItem } from '../../../src/domain/types.ts'
+import type { Answer, Attempt, ManualGrade, SavedResponse, VersionedItem } from '../../../src/domain/types.ts'
 import { freetext, single, truefalse } from '../../fixtures/items.ts'
 
 export const T0 = Date.UTC(2025, 0, 6, 9)
@@ -35,7 +35,7 @@ export function makeAttempt(spec: AttemptSpec): Attempt {
   }
 }
 
-export function respond(attemptId: string, itemId: string, answer: Answer | null, savedAt = T0 + 1000, seq = 1): Response {
+export function respond(attemptId: string, itemId: string, answer: Answer | null, savedAt = T0 + 1000, seq = 1): SavedResponse {
   return { attemptId, itemId, answer, flagged: false, savedAt, seq }
 }
 
