@@ -4,19 +4,13 @@
  * a damaged copy is refused and changes nothing.
  */
 import { readFile } from 'node:fs/promises'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, newContext } from './browser.ts'
-import { answerAndWaitSaved, COURSE, createProfile } from './learnerActions.ts'
-import { collectErrors, goToQuestion } from './persistent.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { newLearner, useBrowser } from './browser.ts'
+import { answerAndWaitSaved, COURSE } from './learnerActions.ts'
+import { goToQuestion } from './persistent.ts'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 type Dump = Record<string, unknown[]>
 
@@ -52,10 +46,7 @@ async function restore(page: Page, name: string, text: string): Promise<string> 
 describe('this device’s data: persistence, backup and restore', () => {
   it('shows how the data is kept, backs it all up, restores it, and refuses a damaged copy', async () => {
     // Device 1: a learner with a submitted quiz.
-    const first = await newContext(browser)
-    const page = await first.newPage()
-    const errors = collectErrors(page)
-    await createProfile(page, 'Bea')
+    const { context: first, page, errors } = await newLearner(browser(), 'Bea')
     await page.goto(`/course/${COURSE}/assessment/quiz-l0`)
     await page.getByRole('button', { name: 'Start' }).click()
     await page.getByRole('heading', { name: /^Question 1 of / }).waitFor()
@@ -97,10 +88,7 @@ describe('this device’s data: persistence, backup and restore', () => {
     await first.close()
 
     // Device 2 (empty, as after clearing the browser) has a profile of its own.
-    const second = await newContext(browser)
-    const other = await second.newPage()
-    errors.push(...collectErrors(other))
-    await createProfile(other, 'Cal')
+    const { context: second, page: other, errors: otherErrors } = await newLearner(browser(), 'Cal')
     await other.goto('/settings')
     const before = await dumpDatabase(other)
 
@@ -126,7 +114,7 @@ describe('this device’s data: persistence, backup and restore', () => {
     expect(await other.locator('header').innerText()).toContain('Bea')
     await other.getByRole('heading', { name: 'Your attempts' }).waitFor()
     expect(await other.locator('.assessment-history li').count()).toBe(1)
-    expect(errors).toEqual([])
+    expect(otherErrors).toEqual([])
     await second.close()
   })
 })

@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { afterEach, expect } from 'vitest'
 import { baseUrl, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts'
 import { COURSE } from './learnerActions.ts'
 
@@ -20,11 +20,13 @@ export async function removeDir(dir: string | undefined): Promise<void> {
   if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 3 })
 }
 
+export interface PersistentOptions {
+  serviceWorkers?: 'allow' | 'block'
+  acceptDownloads?: boolean
+}
+
 /** Chromium on a profile directory that outlives the browser (what a learner's device does). */
-export function launchPersistent(
-  dir: string,
-  options: { serviceWorkers?: 'allow' | 'block'; acceptDownloads?: boolean } = {},
-): Promise<BrowserContext> {
+export function launchPersistent(dir: string, options: PersistentOptions = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -35,11 +37,32 @@ export function launchPersistent(
   })
 }
 
-/** The page's uncaught errors, collected for an `expect(errors).toEqual([])` at the end. */
-export function collectErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  return errors
+/**
+ * A learner's device that can be closed and opened again: one Chromium profile directory per
+ * test, its browser closed and the directory removed after each test.
+ */
+export function usePersistentDevice(label: string) {
+  let dir: string | undefined
+  let context: BrowserContext | undefined
+  afterEach(async () => {
+    await context?.close()
+    context = undefined
+    await removeDir(dir)
+    dir = undefined
+  })
+  return {
+    /** Starts Chromium on this test's profile (made on first use). */
+    async open(options: PersistentOptions = {}): Promise<BrowserContext> {
+      dir ??= await profileDir(label)
+      context = await launchPersistent(dir, options)
+      return context
+    },
+    /** Closes Chromium as a learner closes the app; the profile stays for the next open(). */
+    async close(): Promise<void> {
+      await context?.close()
+      context = undefined
+    },
+  }
 }
 
 /** Starts the final assessment from its start page; returns the attempt's address (path). */
@@ -49,6 +72,16 @@ export async function startFinal(page: Page): Promise<string> {
   await page.getByRole('heading', { name: 'Question 1 of 25' }).waitFor()
   await page.locator('.question-item__loading').waitFor({ state: 'detached' })
   return new URL(page.url()).pathname
+}
+
+/** The question on screen: the region named by its heading ("Question 3 of 25"). */
+export function questionRegion(page: Page): Locator {
+  return page.getByRole('region', { name: /^Question \d+ of \d+$/ })
+}
+
+/** What the assessment's bar says of the answers: "3 of 25 answered · 1 flagged". */
+export async function answeredCount(page: Page): Promise<string> {
+  return ((await page.getByText(/^\d+ of \d+ answered/).first().textContent()) ?? '').trim()
 }
 
 /** Moves to question n (1-based) through the palette and waits until it is on screen. */
