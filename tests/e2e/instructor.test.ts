@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { expectAccessible, newDevice, newLearner, useBrowser } from './browser.ts'
+import { expectAccessible, newDevice, newLearner, useBrowser, type Device } from './browser.ts'
 import { COURSE, createProfile } from './learnerActions.ts'
 import {
   blueprint, courseContent, download, gradebookRows, gradeQueue, instructorNav, ISO_DATE, openInstructorMode, pinAssessmentSeed,
@@ -25,6 +25,15 @@ afterAll(removeTempDirs)
  * The result page shows points to two decimals and the percent rounded, so a percent recomputed
  * from what the learner saw can differ from the app's exact one by display rounding only.
  */
+/** A new device whose assessments draw with `seed`, on which `name` has just made a profile. */
+async function learnerDrawing(name: string, seed: number, width?: number): Promise<Device> {
+  const device = await newDevice(browser(), { width })
+  device.context.setDefaultTimeout(15_000)
+  await pinAssessmentSeed(device.context, seed)
+  await createProfile(device.page, name)
+  return device
+}
+
 function expectNear(actual: number, expected: number, tolerance: number, what: string) {
   expect(Math.abs(actual - expected), `${what}: ${actual} is not within ${tolerance} of ${expected}`).toBeLessThanOrEqual(tolerance)
 }
@@ -63,10 +72,7 @@ describe('instructor review across two devices in Chromium', () => {
     const benDraw = seedDrawingFreeText('final', 2, anaDraw.seed + 1)
 
     // Device A: Ana sits the final and downloads her result file.
-    const { context: deviceA, page: pageA, errors: errorsA } = await newDevice(browser())
-    deviceA.setDefaultTimeout(15_000)
-    await pinAssessmentSeed(deviceA, anaDraw.seed)
-    await createProfile(pageA, 'Ana')
+    const { context: deviceA, page: pageA, errors: errorsA } = await learnerDrawing('Ana', anaDraw.seed)
     const ana = await sitAssessment(pageA, 'final', ANA_TEXT)
     expect(ana.freeTextAnswered).toBe(1)
     expect(ana.verdict).toBe('Not decided yet — you needed 70%')
@@ -86,10 +92,7 @@ describe('instructor review across two devices in Chromium', () => {
     await deviceA.close()
 
     // Device B: Ben sits the final on this device; Cleo has a profile here too but sits nothing.
-    const { context: deviceB, page, errors } = await newDevice(browser(), { width: 1280 })
-    deviceB.setDefaultTimeout(15_000)
-    await pinAssessmentSeed(deviceB, benDraw.seed)
-    await createProfile(page, 'Ben')
+    const { context: deviceB, page, errors } = await learnerDrawing('Ben', benDraw.seed, 1280)
     const ben = await sitAssessment(page, 'final', BEN_TEXT)
     expect(ben.freeTextAnswered).toBe(2)
     expect(ben.verdict).toBe('Not decided yet — you needed 70%')

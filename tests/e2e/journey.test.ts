@@ -1,28 +1,16 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { expectAccessible, newDevice, useBrowser } from './browser.ts'
+import { readStores } from './persistent.ts'
 
 const browser = useBrowser()
 
-/** The furthest fraction of a lesson read, as stored in IndexedDB (not as the page shows it). */
-function furthestRead(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('debrief')
-        request.onerror = () => reject(request.error)
-        request.onsuccess = () => {
-          const db = request.result
-          const rows = db.transaction('lessonProgress', 'readonly').objectStore('lessonProgress').getAll()
-          rows.onerror = () => reject(rows.error)
-          rows.onsuccess = () => {
-            db.close()
-            resolve(Math.max(0, ...(rows.result as { readFraction: number }[]).map((row) => row.readFraction)))
-          }
-        }
-      }),
-  )
+/** The furthest fraction of a lesson read, as IndexedDB holds it (not as the page shows it). */
+async function furthestRead(page: Page): Promise<number> {
+  const { lessonProgress } = await readStores(page, ['lessonProgress'])
+  return Math.max(0, ...(lessonProgress as { readFraction: number }[]).map((row) => row.readFraction))
 }
+
 
 describe('a new learner in Chromium', () => {
   it('creates a profile, reads part of a lesson, reloads and finds the progress kept', async () => {

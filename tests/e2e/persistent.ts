@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { afterEach, expect } from 'vitest'
 import { baseUrl, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts'
-import { COURSE } from './learnerActions.ts'
+import { answerAndWaitSaved, COURSE } from './learnerActions.ts'
 
 /** A fresh directory under the system's temp folder, for one Chromium profile. */
 export function profileDir(label: string): Promise<string> {
@@ -92,6 +92,14 @@ export async function goToQuestion(page: Page, n: number): Promise<void> {
   await page.locator('.assessment-question .question-item__loading').waitFor({ state: 'detached' })
 }
 
+/** Answers questions 1 to `count` of the open attempt, each one saved before the next. */
+export async function answerFirst(page: Page, count: number): Promise<void> {
+  for (let n = 1; n <= count; n++) {
+    await goToQuestion(page, n)
+    await answerAndWaitSaved(page)
+  }
+}
+
 export interface QuestionState {
   /** The item as shown: stem, options (in their shuffled order) and the order of an ordering list. */
   text: string
@@ -120,6 +128,29 @@ export async function questionState(page: Page): Promise<QuestionState> {
 export interface StoredAttempt {
   attempt: { id: string; deadline: number | null; submittedAt: number | null; submitReason?: string; slots: { itemId: string }[] }
   responses: { itemId: string; answer: unknown; flagged: boolean; seq: number; savedAt: number }[]
+}
+
+/** Every row of the app's IndexedDB stores (all of them unless named), read straight from IndexedDB. */
+export function readStores(page: Page, names?: string[]): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    (only) =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const request = indexedDB.open('debrief')
+        request.onerror = () => reject(request.error)
+        request.onsuccess = () => {
+          const db = request.result
+          const stores = only ?? [...db.objectStoreNames]
+          const tx = db.transaction(stores, 'readonly')
+          const reads = stores.map((name) => [name, tx.objectStore(name).getAll()] as const)
+          tx.onerror = () => reject(tx.error)
+          tx.oncomplete = () => {
+            db.close()
+            resolve(Object.fromEntries(reads.map(([name, read]) => [name, read.result as unknown[]])))
+          }
+        }
+      }),
+    names,
+  )
 }
 
 /** Reads one attempt and its responses straight from IndexedDB (not through the app). */
