@@ -2,6 +2,7 @@
  * Builds the app as `npm run build` does (unless the caller just did) and serves the built PWA
  * with `vite preview` on a free port for the browser tests.
  */
+import { existsSync } from 'node:fs'
 import { build, preview, type PreviewServer } from 'vite'
 import type { TestProject } from 'vitest/node'
 
@@ -33,6 +34,8 @@ export async function setup(project: TestProject) {
   if (process.env.DEBRIEF_E2E_SKIP_BUILD !== '1') {
     console.log('Building the app for the browser tests (as npm run build does)…')
     await productionBuild()
+  } else if (!existsSync('dist/index.html')) {
+    throw new Error('DEBRIEF_E2E_SKIP_BUILD=1 reuses dist/, and there is none: run npm run build first, or leave the variable out.')
   }
   server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' })
   const address = server.httpServer.address()
