@@ -86,7 +86,7 @@ describe('this device’s data: persistence, backup and restore', () => {
     await other.goto(`/course/${COURSE}/assessment/quiz-l0`)
     expect(await other.locator('header').innerText()).toContain('Bea')
     await other.getByRole('heading', { name: 'Your attempts' }).waitFor()
-    expect(await other.locator('.assessment-history li').count()).toBe(1)
+    expect(await other.getByRole('region', { name: 'Your attempts' }).getByRole('listitem').count()).toBe(1)
     expect(otherErrors).toEqual([])
     await second.close()
   })
