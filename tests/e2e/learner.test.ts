@@ -33,6 +33,8 @@ describe('a learner’s whole journey in Chromium', () => {
       if (n === 2 || n === 4) await page.getByRole('button', { name: 'Flag for review' }).click()
       if (n === 2 || n === 4) await expect.poll(() => page.getByRole('button', { name: 'Flag for review' }).getAttribute('aria-pressed')).toBe('true')
       await page.getByRole('button', { name: 'Next', exact: true }).click()
+      // Next is done when the next question is on screen; answering or reading earlier races it.
+      await page.getByRole('heading', { name: `Question ${n + 1} of 25` }).waitFor()
     }
     const before = await secondsLeft(page)
     const answersBefore = await questionRegion(page).innerText()
