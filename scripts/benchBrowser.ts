@@ -2,6 +2,9 @@
  * The measurements `npm run bench` takes in Debian's Chromium: what a cold load fetches, how
  * long saving an answer takes, and Lighthouse's scores.
  */
+import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -93,13 +96,46 @@ export async function saveLatencies(baseUrl: string, count: number): Promise<num
   }
 }
 
+/** The parts of Lighthouse and of its Chrome launcher the bench uses. */
+type RunLighthouse = (
+  url: string,
+  flags: { port: number; output: 'json'; onlyCategories: string[]; logLevel: 'error'; disableStorageReset: boolean },
+) => Promise<{ lhr: { categories: Record<string, { score: number | null } | undefined> } } | undefined>
+interface ChromeLauncher {
+  launch(options: { chromePath: string; chromeFlags: string[] }): Promise<{ port: number; kill(): void }>
+}
+
+/**
+ * Lighthouse (pinned in scripts/lighthouse/package.json) from its own folder, installed there on
+ * first use: only the bench needs it, so its ~140 packages stay out of the app's `npm ci`.
+ */
+async function loadLighthouse(): Promise<{ lighthouse: RunLighthouse; launcher: ChromeLauncher }> {
+  const folder = new URL('./lighthouse/', import.meta.url)
+  const require = createRequire(new URL('package.json', folder))
+  const resolve = (name: string) => {
+    try {
+      return require.resolve(name)
+    } catch {
+      return undefined
+    }
+  }
+  if (!resolve('lighthouse')) {
+    console.log('Installing Lighthouse for the bench into scripts/lighthouse/ (once)…')
+    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: folder, stdio: 'inherit' })
+    if (install.status !== 0) throw new Error('Could not install Lighthouse into scripts/lighthouse/ (npm ci failed).')
+  }
+  const load = (name: string) => import(pathToFileURL(require.resolve(name)).href)
+  const [lighthouse, launcher] = await Promise.all([load('lighthouse'), load('chrome-launcher')])
+  return { lighthouse: (lighthouse as { default: RunLighthouse }).default, launcher: launcher as ChromeLauncher }
+}
+
 /**
  * Lighthouse's performance and accessibility scores for a page, run on a Chromium that already
  * has a learner profile (and, for 'final', an open attempt), so the learner pages are measured
  * as a learner sees them rather than as a redirect.
  */
 export async function lighthouseScores(baseUrl: string, path: string): Promise<{ performance: number; accessibility: number }> {
-  const [{ default: lighthouse }, launcher] = await Promise.all([import('lighthouse'), import('chrome-launcher')])
+  const { lighthouse, launcher } = await loadLighthouse()
   const chrome = await launcher.launch({ chromePath: CHROMIUM, chromeFlags: ARGS })
   try {
     let target = path

@@ -68,6 +68,7 @@ export function renderLessonBody(
     return `\n${token}\n`
   })
   let html = md.render(lines.join('\n'))
-  for (const [token, card] of cards) html = html.replace(`<p>${token}</p>`, card)
+  // A replacer function, not a string: `$&`, `$'` and the like in a passage are its own words, not patterns.
+  for (const [token, card] of cards) html = html.replace(`<p>${token}</p>`, () => card)
   return { html: sanitizeHtml(html, SANITIZE), quoted, problems }
 }

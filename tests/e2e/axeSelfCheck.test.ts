@@ -1,19 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, launch, newContext } from './browser.ts'
+import { describe, expect, it } from 'vitest'
+import { expectAccessible, newDevice, useBrowser } from './browser.ts'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 describe('the accessibility check itself', () => {
   it('fails on a serious violation, so a passing page means something', async () => {
-    const context = await newContext(browser)
-    const page = await context.newPage()
+    const { context, page } = await newDevice(browser())
     await page.goto('/settings')
     await page.getByRole('heading', { level: 1 }).waitFor()
     await page.evaluate(() => {

@@ -4,43 +4,13 @@
  * a damaged copy is refused and changes nothing.
  */
 import { readFile } from 'node:fs/promises'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, newContext } from './browser.ts'
-import { answerAndWaitSaved, COURSE, createProfile } from './learnerActions.ts'
-import { collectErrors, goToQuestion } from './persistent.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { newLearner, useBrowser } from './browser.ts'
+import { COURSE } from './learnerActions.ts'
+import { answerFirst, readStores } from './persistent.ts'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-type Dump = Record<string, unknown[]>
-
-/** Every row of every table of the app's database, read straight from IndexedDB. */
-function dumpDatabase(page: Page): Promise<Dump> {
-  return page.evaluate(
-    () =>
-      new Promise<Dump>((resolve, reject) => {
-        const request = indexedDB.open('debrief')
-        request.onerror = () => reject(request.error)
-        request.onsuccess = () => {
-          const db = request.result
-          const names = [...db.objectStoreNames]
-          const tx = db.transaction(names, 'readonly')
-          const reads = names.map((name) => [name, tx.objectStore(name).getAll()] as const)
-          tx.onerror = () => reject(tx.error)
-          tx.oncomplete = () => {
-            db.close()
-            resolve(Object.fromEntries(reads.map(([name, read]) => [name, read.result])))
-          }
-        }
-      }),
-  )
-}
+const browser = useBrowser()
 
 async function restore(page: Page, name: string, text: string): Promise<string> {
   await page.locator('#restore-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
@@ -52,17 +22,11 @@ async function restore(page: Page, name: string, text: string): Promise<string> 
 describe('this device’s data: persistence, backup and restore', () => {
   it('shows how the data is kept, backs it all up, restores it, and refuses a damaged copy', async () => {
     // Device 1: a learner with a submitted quiz.
-    const first = await newContext(browser)
-    const page = await first.newPage()
-    const errors = collectErrors(page)
-    await createProfile(page, 'Bea')
+    const { context: first, page, errors } = await newLearner(browser(), 'Bea')
     await page.goto(`/course/${COURSE}/assessment/quiz-l0`)
     await page.getByRole('button', { name: 'Start' }).click()
     await page.getByRole('heading', { name: /^Question 1 of / }).waitFor()
-    for (let n = 1; n <= 2; n++) {
-      await goToQuestion(page, n)
-      await answerAndWaitSaved(page)
-    }
+    await answerFirst(page, 2)
     await page.getByRole('button', { name: 'Finish and submit…' }).click()
     await page.getByRole('button', { name: 'Submit now' }).click()
     await page.waitForURL(/\/result$/)
@@ -89,7 +53,7 @@ describe('this device’s data: persistence, backup and restore', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup' }).click()])
     expect(download.suggestedFilename()).toMatch(/^debrief-backup-\d{4}-\d{2}-\d{2}\.json$/)
     const backup = await readFile((await download.path())!, 'utf8')
-    const original = await dumpDatabase(page)
+    const original = await readStores(page)
     expect(original.learners).toHaveLength(1)
     expect(original.attempts).toHaveLength(1)
     expect(original.responses).toHaveLength(2)
@@ -97,12 +61,9 @@ describe('this device’s data: persistence, backup and restore', () => {
     await first.close()
 
     // Device 2 (empty, as after clearing the browser) has a profile of its own.
-    const second = await newContext(browser)
-    const other = await second.newPage()
-    errors.push(...collectErrors(other))
-    await createProfile(other, 'Cal')
+    const { context: second, page: other, errors: otherErrors } = await newLearner(browser(), 'Cal')
     await other.goto('/settings')
-    const before = await dumpDatabase(other)
+    const before = await readStores(other)
 
     // A damaged copy is refused and changes nothing: one edited by hand, one cut short.
     const edited = backup.replace('"Bea"', '"Beatrix"')
@@ -111,22 +72,22 @@ describe('this device’s data: persistence, backup and restore', () => {
       'This backup has been changed or damaged since it was made (its checksum does not match), so nothing was restored.',
     )
     expect(await other.locator('.settings-message--error').count()).toBe(1)
-    expect(await dumpDatabase(other)).toEqual(before)
+    expect(await readStores(other)).toEqual(before)
     expect(await restore(other, 'cut.json', backup.slice(0, Math.floor(backup.length / 2)))).toBe(
       'This file is not a Debrief backup: it is not valid JSON. Choose the .json file Debrief saved when you made the backup.',
     )
     expect(await other.locator('.settings-message--error').count()).toBe(1)
-    expect(await dumpDatabase(other)).toEqual(before)
+    expect(await readStores(other)).toEqual(before)
 
     // The real file brings back the profile and the attempt, as they were.
     expect(await restore(other, 'backup.json', backup)).toBe('Restored 1 profile and 1 attempt from the backup.')
     expect(await other.locator('.settings-message--error').count()).toBe(0)
-    expect(await dumpDatabase(other)).toEqual(original)
+    expect(await readStores(other)).toEqual(original)
     await other.goto(`/course/${COURSE}/assessment/quiz-l0`)
     expect(await other.locator('header').innerText()).toContain('Bea')
     await other.getByRole('heading', { name: 'Your attempts' }).waitFor()
-    expect(await other.locator('.assessment-history li').count()).toBe(1)
-    expect(errors).toEqual([])
+    expect(await other.getByRole('region', { name: 'Your attempts' }).getByRole('listitem').count()).toBe(1)
+    expect(otherErrors).toEqual([])
     await second.close()
   })
 })

@@ -5,9 +5,10 @@
  */
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { baseUrl } from './browser.ts'
+import { baseUrl, collectErrors } from './browser.ts'
 import { answerAndWaitSaved, COURSE, secondsLeft } from './learnerActions.ts'
 import {
+  answeredCount,
   attemptIdOf,
   goToQuestion,
   killChromium,
@@ -46,8 +47,7 @@ describe('a browser killed in the middle of an assessment', () => {
     const first = await startKillableChromium(dir)
     running.push(first)
     const page = await firstPage(first)
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
+    const errors = collectErrors(page)
 
     await page.goto(`${baseUrl()}/`)
     await page.getByLabel('Your name').fill('Crash Tester')
@@ -78,7 +78,7 @@ describe('a browser killed in the middle of an assessment', () => {
       acknowledged++
       before[n - 1] = await questionState(page)
     }
-    expect(await page.locator('.assessment-bar__counts').textContent()).toBe(`${ANSWERED} of ${TOTAL} answered · ${FLAGGED.length} flagged`)
+    expect(await answeredCount(page)).toBe(`${ANSWERED} of ${TOTAL} answered · ${FLAGGED.length} flagged`)
     const timerBefore = await secondsLeft(page)
     const killedAt = Date.now()
 
@@ -103,7 +103,7 @@ describe('a browser killed in the middle of an assessment', () => {
     const found = after.filter((state, i) => i < ANSWERED && JSON.stringify(state) === JSON.stringify(before[i])).length
     console.log(`crash test: ${acknowledged} acknowledged answers written, ${found} found after relaunch`)
 
-    expect(await again.locator('.assessment-bar__counts').textContent()).toBe(`${ANSWERED} of ${TOTAL} answered · ${FLAGGED.length} flagged`)
+    expect(await answeredCount(again)).toBe(`${ANSWERED} of ${TOTAL} answered · ${FLAGGED.length} flagged`)
     // Same items, same order, same option order, same answers and flags, question by question.
     expect(after).toEqual(before)
     expect(found).toBe(acknowledged)

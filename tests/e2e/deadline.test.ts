@@ -2,47 +2,36 @@
  * The deadline passes while Debrief is closed: on the next open, the attempt is submitted with
  * exactly the answers saved before closing, and the learner is told so.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { points } from '../../src/domain/format.ts'
 import { gradeAttempt } from '../../src/domain/attemptGrading.ts'
 import type { Attempt, SavedResponse } from '../../src/domain/types.ts'
-import { answerAndWaitSaved, COURSE, createProfile } from './learnerActions.ts'
-import { attemptIdOf, collectErrors, goToQuestion, launchPersistent, profileDir, readStoredAttempt, removeDir, startFinal } from './persistent.ts'
+import { collectErrors } from './browser.ts'
+import { COURSE, createProfile } from './learnerActions.ts'
+import { answerFirst, attemptIdOf, readStoredAttempt, startFinal, usePersistentDevice } from './persistent.ts'
 
 const MINUTE = 60_000
-let dir: string | undefined
-let context: BrowserContext | undefined
-
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-  await removeDir(dir)
-})
+const device = usePersistentDevice('deadline')
 
 describe('an attempt whose time ran out while the app was closed', () => {
   it('is submitted with its saved answers on the next open, and the learner is told', async () => {
-    dir = await profileDir('deadline')
-    context = await launchPersistent(dir, { serviceWorkers: 'block' })
+    let context = await device.open({ serviceWorkers: 'block' })
     const page = await context.newPage()
     const errors = collectErrors(page)
     await createProfile(page, 'Dee')
     const attemptPath = await startFinal(page)
     const attemptId = attemptIdOf(attemptPath)
-    for (let n = 1; n <= 4; n++) {
-      await goToQuestion(page, n)
-      await answerAndWaitSaved(page)
-    }
+    await answerFirst(page, 4)
     const saved = await readStoredAttempt(page, attemptId)
     expect(saved.responses).toHaveLength(4)
     expect(saved.attempt.submittedAt).toBeNull()
     const deadline = saved.attempt.deadline
     if (deadline === null) throw new Error('The final should have a deadline.')
     expect(errors).toEqual([])
-    await context.close()
+    await device.close()
 
     // Open Debrief again 31 minutes later: the 30-minute final ran out while it was closed.
-    context = await launchPersistent(dir, { serviceWorkers: 'block' })
+    context = await device.open({ serviceWorkers: 'block' })
     await context.clock.install({ time: Date.now() + 31 * MINUTE })
     const later = await context.newPage()
     const laterErrors = collectErrors(later)

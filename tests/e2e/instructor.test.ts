@@ -4,9 +4,9 @@
  * grades the free text and exports a gradebook CSV whose rows match what the learners saw.
  */
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, launch, newContext } from './browser.ts'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import { expectAccessible, newDevice, newLearner, useBrowser, type Device } from './browser.ts'
 import { COURSE, createProfile } from './learnerActions.ts'
 import {
   blueprint, courseContent, download, gradebookRows, gradeQueue, instructorNav, ISO_DATE, openInstructorMode, pinAssessmentSeed,
@@ -18,19 +18,22 @@ const ANA_TEXT = 'The brief reports the deployment as likely, not confirmed: “
 const BEN_TEXT = 'North Korea keeps the force small to limit defections and outside ideas, and gains combat experience and Russian technology in return.'
 const EXPORT_BUTTON = 'Download my results for my instructor'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  removeTempDirs()
-})
+const browser = useBrowser()
+afterAll(removeTempDirs)
 
 /**
  * The result page shows points to two decimals and the percent rounded, so a percent recomputed
  * from what the learner saw can differ from the app's exact one by display rounding only.
  */
+/** A new device whose assessments draw with `seed`, on which `name` has just made a profile. */
+async function learnerDrawing(name: string, seed: number, width?: number): Promise<Device> {
+  const device = await newDevice(browser(), { width })
+  device.context.setDefaultTimeout(15_000)
+  await pinAssessmentSeed(device.context, seed)
+  await createProfile(device.page, name)
+  return device
+}
+
 function expectNear(actual: number, expected: number, tolerance: number, what: string) {
   expect(Math.abs(actual - expected), `${what}: ${actual} is not within ${tolerance} of ${expected}`).toBeLessThanOrEqual(tolerance)
 }
@@ -40,12 +43,6 @@ function gradeCell(text: string): [number, string] {
   const match = /^([\d.]+)%\s*(.*)$/.exec(text)
   if (match === null) throw new Error(`Unexpected grade cell "${text}"`)
   return [Number(match[1]), match[2]!]
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  return errors
 }
 
 /** Normalised text of the import report's line for `fileName`. */
@@ -75,12 +72,7 @@ describe('instructor review across two devices in Chromium', () => {
     const benDraw = seedDrawingFreeText('final', 2, anaDraw.seed + 1)
 
     // Device A: Ana sits the final and downloads her result file.
-    const deviceA = await newContext(browser)
-    deviceA.setDefaultTimeout(15_000)
-    await pinAssessmentSeed(deviceA, anaDraw.seed)
-    const pageA = await deviceA.newPage()
-    const errorsA = collectErrors(pageA)
-    await createProfile(pageA, 'Ana')
+    const { context: deviceA, page: pageA, errors: errorsA } = await learnerDrawing('Ana', anaDraw.seed)
     const ana = await sitAssessment(pageA, 'final', ANA_TEXT)
     expect(ana.freeTextAnswered).toBe(1)
     expect(ana.verdict).toBe('Not decided yet — you needed 70%')
@@ -100,12 +92,7 @@ describe('instructor review across two devices in Chromium', () => {
     await deviceA.close()
 
     // Device B: Ben sits the final on this device; Cleo has a profile here too but sits nothing.
-    const deviceB = await newContext(browser, { width: 1280 })
-    deviceB.setDefaultTimeout(15_000)
-    await pinAssessmentSeed(deviceB, benDraw.seed)
-    const page = await deviceB.newPage()
-    const errors = collectErrors(page)
-    await createProfile(page, 'Ben')
+    const { context: deviceB, page, errors } = await learnerDrawing('Ben', benDraw.seed, 1280)
     const ben = await sitAssessment(page, 'final', BEN_TEXT)
     expect(ben.freeTextAnswered).toBe(2)
     expect(ben.verdict).toBe('Not decided yet — you needed 70%')
@@ -250,10 +237,8 @@ describe('instructor review across two devices in Chromium', () => {
 
   it('refuses a result file with one byte changed, says why, and changes nothing', async () => {
     const dir = tempDir()
-    const deviceA = await newContext(browser)
+    const { context: deviceA, page: pageA } = await newLearner(browser(), 'Ana')
     deviceA.setDefaultTimeout(15_000)
-    const pageA = await deviceA.newPage()
-    await createProfile(pageA, 'Ana')
     await sitAssessment(pageA, 'quiz-l0', ANA_TEXT)
     const good = await exportResults(pageA, dir, 1)
     await deviceA.close()
@@ -265,11 +250,8 @@ describe('instructor review across two devices in Chromium', () => {
     const altered = Buffer.from(bytes)
     altered[at] = 'm'.charCodeAt(0)
 
-    const deviceB = await newContext(browser, { width: 1280 })
+    const { context: deviceB, page, errors } = await newLearner(browser(), 'Ben', { width: 1280 })
     deviceB.setDefaultTimeout(15_000)
-    const page = await deviceB.newPage()
-    const errors = collectErrors(page)
-    await createProfile(page, 'Ben')
     await openInstructorMode(page, PASSPHRASE)
     const rowsBefore = await gradebookRows(page, 0)
     const before = await page.locator('main').innerText()

@@ -11,6 +11,7 @@ import { loadContent } from '../../src/content/loader.ts'
 import { assembleAttempt } from '../../src/domain/assembly.ts'
 import type { Blueprint, Course } from '../../src/domain/types.ts'
 import { answerAndWaitSaved, COURSE } from './learnerActions.ts'
+import { answeredCount } from './persistent.ts'
 
 /** The bound for waiting on a condition (a save, a reload of the records, a report). */
 export const WAIT = { timeout: 10_000 }
@@ -116,7 +117,7 @@ export async function sitAssessment(page: Page, blueprintId: string, freeText: s
     }
     if (n < total) await page.getByRole('button', { name: 'Next', exact: true }).click()
   }
-  await expect.poll(() => page.locator('.assessment-bar__counts').textContent(), WAIT).toContain(`${total} of ${total} answered`)
+  await expect.poll(() => answeredCount(page), WAIT).toContain(`${total} of ${total} answered`)
   await page.getByRole('button', { name: 'Finish and submit…' }).click()
   await page.getByRole('button', { name: 'Submit now' }).click()
   await page.waitForURL(/\/result$/)

@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, launch, newContext } from './browser.ts'
-import { answerAndWaitSaved, answerAnything, COURSE, createProfile, secondsLeft, shownQuestion } from './learnerActions.ts'
+import { describe, expect, it } from 'vitest'
+import { expectAccessible, newLearner, useBrowser } from './browser.ts'
+import { answerAndWaitSaved, answerAnything, COURSE, secondsLeft, shownQuestion } from './learnerActions.ts'
+import { answeredCount, questionRegion } from './persistent.ts'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 describe('a learner’s whole journey in Chromium', () => {
   it('reads, practises, sits the final, reloads mid-way, submits and sees the result', async () => {
-    const context = await newContext(browser)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-
-    await createProfile(page, 'Ana')
+    const { context, page, errors } = await newLearner(browser(), 'Ana')
     await expectAccessible(page, 'course home')
 
     // Read a lesson, then practise it with instant feedback and the brief's evidence.
@@ -44,19 +33,21 @@ describe('a learner’s whole journey in Chromium', () => {
       if (n === 2 || n === 4) await page.getByRole('button', { name: 'Flag for review' }).click()
       if (n === 2 || n === 4) await expect.poll(() => page.getByRole('button', { name: 'Flag for review' }).getAttribute('aria-pressed')).toBe('true')
       await page.getByRole('button', { name: 'Next', exact: true }).click()
+      // Next is done when the next question is on screen; answering or reading earlier races it.
+      await page.getByRole('heading', { name: `Question ${n + 1} of 25` }).waitFor()
     }
     const before = await secondsLeft(page)
-    await shownQuestion(page.locator('.assessment-question'))
-    const answersBefore = await page.locator('.assessment-question').innerText()
+    await shownQuestion(questionRegion(page))
+    const answersBefore = await questionRegion(page).innerText()
 
     // Reload in the middle: every answer, flag and the timer are where they were.
     await page.reload()
-    await shownQuestion(page.locator('.assessment-question'))
-    expect(await page.locator('.assessment-bar__counts').textContent()).toBe('5 of 25 answered · 2 flagged')
+    await shownQuestion(questionRegion(page))
+    expect(await answeredCount(page)).toBe('5 of 25 answered · 2 flagged')
     const after = await secondsLeft(page)
     expect(after).toBeLessThanOrEqual(before)
     expect(after).toBeGreaterThan(before - 60)
-    expect(await page.locator('.assessment-question').innerText()).toBe(answersBefore)
+    expect(await questionRegion(page).innerText()).toBe(answersBefore)
     await page.getByRole('navigation', { name: 'Questions' }).getByRole('button', { name: /^Question 2, answered, flagged/ }).click()
     await expect.poll(() => page.getByRole('button', { name: 'Flag for review' }).getAttribute('aria-pressed')).toBe('true')
 

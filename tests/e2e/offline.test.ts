@@ -2,26 +2,16 @@
  * After the first visit the whole course works with the network off: home, lessons, practice,
  * a whole quiz from start to result — every page loaded fresh from the service worker's copy.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, newContext } from './browser.ts'
-import { answerAndWaitSaved, answerAnything, COURSE, createProfile } from './learnerActions.ts'
-import { collectErrors, waitForServiceWorker } from './persistent.ts'
+import { describe, expect, it } from 'vitest'
+import { newLearner, useBrowser } from './browser.ts'
+import { answerAndWaitSaved, answerAnything, COURSE } from './learnerActions.ts'
+import { answeredCount, waitForServiceWorker } from './persistent.ts'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 describe('Debrief with the network off', () => {
   it('serves home, a lesson, practice, a whole quiz and its result from the offline copy', async () => {
-    const context = await newContext(browser)
-    const page = await context.newPage()
-    const errors = collectErrors(page)
-    await createProfile(page, 'Olu')
+    const { context, page, errors } = await newLearner(browser(), 'Olu')
     await waitForServiceWorker(page)
 
     await context.setOffline(true)
@@ -61,7 +51,7 @@ describe('Debrief with the network off', () => {
       await answerAndWaitSaved(page)
       if (n < total) await page.getByRole('button', { name: 'Next', exact: true }).click()
     }
-    expect(await page.locator('.assessment-bar__counts').textContent()).toBe(`${total} of ${total} answered`)
+    expect(await answeredCount(page)).toBe(`${total} of ${total} answered`)
     await page.getByRole('button', { name: 'Finish and submit…' }).click()
     await page.getByRole('button', { name: 'Submit now' }).click()
     await page.waitForURL(/\/result$/)

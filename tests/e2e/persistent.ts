@@ -6,10 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { afterEach, expect } from 'vitest'
 import { baseUrl, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts'
-import { COURSE } from './learnerActions.ts'
+import { answerAndWaitSaved, COURSE } from './learnerActions.ts'
 
 /** A fresh directory under the system's temp folder, for one Chromium profile. */
 export function profileDir(label: string): Promise<string> {
@@ -20,11 +20,13 @@ export async function removeDir(dir: string | undefined): Promise<void> {
   if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 3 })
 }
 
+export interface PersistentOptions {
+  serviceWorkers?: 'allow' | 'block'
+  acceptDownloads?: boolean
+}
+
 /** Chromium on a profile directory that outlives the browser (what a learner's device does). */
-export function launchPersistent(
-  dir: string,
-  options: { serviceWorkers?: 'allow' | 'block'; acceptDownloads?: boolean } = {},
-): Promise<BrowserContext> {
+export function launchPersistent(dir: string, options: PersistentOptions = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -35,11 +37,32 @@ export function launchPersistent(
   })
 }
 
-/** The page's uncaught errors, collected for an `expect(errors).toEqual([])` at the end. */
-export function collectErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  return errors
+/**
+ * A learner's device that can be closed and opened again: one Chromium profile directory per
+ * test, its browser closed and the directory removed after each test.
+ */
+export function usePersistentDevice(label: string) {
+  let dir: string | undefined
+  let context: BrowserContext | undefined
+  afterEach(async () => {
+    await context?.close()
+    context = undefined
+    await removeDir(dir)
+    dir = undefined
+  })
+  return {
+    /** Starts Chromium on this test's profile (made on first use). */
+    async open(options: PersistentOptions = {}): Promise<BrowserContext> {
+      dir ??= await profileDir(label)
+      context = await launchPersistent(dir, options)
+      return context
+    },
+    /** Closes Chromium as a learner closes the app; the profile stays for the next open(). */
+    async close(): Promise<void> {
+      await context?.close()
+      context = undefined
+    },
+  }
 }
 
 /** Starts the final assessment from its start page; returns the attempt's address (path). */
@@ -51,12 +74,30 @@ export async function startFinal(page: Page): Promise<string> {
   return new URL(page.url()).pathname
 }
 
+/** The question on screen: the region named by its heading ("Question 3 of 25"). */
+export function questionRegion(page: Page): Locator {
+  return page.getByRole('region', { name: /^Question \d+ of \d+$/ })
+}
+
+/** What the assessment's bar says of the answers: "3 of 25 answered · 1 flagged". */
+export async function answeredCount(page: Page): Promise<string> {
+  return ((await page.getByText(/^\d+ of \d+ answered/).first().textContent()) ?? '').trim()
+}
+
 /** Moves to question n (1-based) through the palette and waits until it is on screen. */
 export async function goToQuestion(page: Page, n: number): Promise<void> {
   await page.getByRole('navigation', { name: 'Questions' }).getByRole('button', { name: new RegExp(`^Question ${n},`) }).click()
   await page.getByRole('heading', { name: `Question ${n} of ` }).waitFor()
   await page.locator('.assessment-question .question-item').waitFor()
   await page.locator('.assessment-question .question-item__loading').waitFor({ state: 'detached' })
+}
+
+/** Answers questions 1 to `count` of the open attempt, each one saved before the next. */
+export async function answerFirst(page: Page, count: number): Promise<void> {
+  for (let n = 1; n <= count; n++) {
+    await goToQuestion(page, n)
+    await answerAndWaitSaved(page)
+  }
 }
 
 export interface QuestionState {
@@ -87,6 +128,29 @@ export async function questionState(page: Page): Promise<QuestionState> {
 export interface StoredAttempt {
   attempt: { id: string; deadline: number | null; submittedAt: number | null; submitReason?: string; slots: { itemId: string }[] }
   responses: { itemId: string; answer: unknown; flagged: boolean; seq: number; savedAt: number }[]
+}
+
+/** Every row of the app's IndexedDB stores (all of them unless named), read straight from IndexedDB. */
+export function readStores(page: Page, names?: string[]): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    (only) =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const request = indexedDB.open('debrief')
+        request.onerror = () => reject(request.error)
+        request.onsuccess = () => {
+          const db = request.result
+          const stores = only ?? [...db.objectStoreNames]
+          const tx = db.transaction(stores, 'readonly')
+          const reads = stores.map((name) => [name, tx.objectStore(name).getAll()] as const)
+          tx.onerror = () => reject(tx.error)
+          tx.oncomplete = () => {
+            db.close()
+            resolve(Object.fromEntries(reads.map(([name, read]) => [name, read.result as unknown[]])))
+          }
+        }
+      }),
+    names,
+  )
 }
 
 /** Reads one attempt and its responses straight from IndexedDB (not through the app). */

@@ -4,22 +4,15 @@
  * intact, the answers can be downloaded, and saving resumes once there is space again.
  */
 import { readFile } from 'node:fs/promises'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { STORAGE_MESSAGES } from '../../src/db/errors.ts'
-import { baseUrl } from './browser.ts'
-import { answerAndWaitSaved, answerAnything, createProfile } from './learnerActions.ts'
-import { attemptIdOf, collectErrors, goToQuestion, launchPersistent, profileDir, questionState, readStoredAttempt, removeDir, startFinal } from './persistent.ts'
+import { baseUrl, collectErrors } from './browser.ts'
+import { answerAnything, createProfile } from './learnerActions.ts'
+import { answeredCount, answerFirst, attemptIdOf, goToQuestion, questionState, readStoredAttempt, startFinal, usePersistentDevice } from './persistent.ts'
 
 const QUOTA = 8 * 1_048_576
-let dir: string | undefined
-let context: BrowserContext | undefined
-
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-  await removeDir(dir)
-})
+const device = usePersistentDevice('quota')
 
 /**
  * Fills the origin's storage with random (incompressible) data in a database of its own,
@@ -64,9 +57,8 @@ function deleteFiller(page: Page): Promise<void> {
 
 describe('answering when the device is out of space', () => {
   it('says the answer is not saved, keeps it on screen, offers a download, and saves once space is free', async () => {
-    dir = await profileDir('quota')
     // No service worker: its offline copy would take up the space this test measures.
-    context = await launchPersistent(dir, { serviceWorkers: 'block' })
+    const context = await device.open({ serviceWorkers: 'block' })
     const page = await context.newPage()
     const errors = collectErrors(page)
     // A small quota for this origin. Chromium applies the override only to an origin that has not
@@ -77,10 +69,7 @@ describe('answering when the device is out of space', () => {
     await createProfile(page, 'Quinn')
     const attemptPath = await startFinal(page)
     const attemptId = attemptIdOf(attemptPath)
-    for (let n = 1; n <= 2; n++) {
-      await goToQuestion(page, n)
-      await answerAndWaitSaved(page)
-    }
+    await answerFirst(page, 2)
     const savedBefore = await readStoredAttempt(page, attemptId)
     expect(savedBefore.responses).toHaveLength(2)
 
@@ -101,7 +90,7 @@ describe('answering when the device is out of space', () => {
     // The answer is still on screen, though not saved: the counter counts only saved answers.
     const onScreen = await questionState(page)
     expect(onScreen).not.toEqual(blank)
-    expect(await page.locator('.assessment-bar__counts').textContent()).toBe('2 of 25 answered')
+    expect(await answeredCount(page)).toBe('2 of 25 answered')
 
     // The learner can take every answer on screen away as a file.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my answers' }).click()])
@@ -118,14 +107,14 @@ describe('answering when the device is out of space', () => {
     await question.getByRole('button', { name: 'Try again' }).click()
     await expect.poll(() => question.locator('.assessment-save__text').textContent(), { timeout: 10_000 }).toBe('Saved')
     expect(await questionState(page)).toEqual(onScreen)
-    await expect.poll(() => page.locator('.assessment-bar__counts').textContent()).toBe('3 of 25 answered')
+    await expect.poll(() => answeredCount(page)).toBe('3 of 25 answered')
     expect(await page.locator('.storage-banner').count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Download my answers' }).count()).toBe(0)
 
     // And it is really stored: a reload shows all three answers.
     await page.reload()
     await page.locator('.assessment-question .question-item').waitFor()
-    expect(await page.locator('.assessment-bar__counts').textContent()).toBe('3 of 25 answered')
+    expect(await answeredCount(page)).toBe('3 of 25 answered')
     await goToQuestion(page, 3)
     expect(await questionState(page)).toEqual(onScreen)
     expect(errors).toEqual([])

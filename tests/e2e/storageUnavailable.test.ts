@@ -2,20 +2,13 @@
  * A browser that will not open IndexedDB (some private modes, locked-down devices): Debrief still
  * runs from memory, and a lasting banner says nothing is saved on this device.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { STORAGE_MESSAGES } from '../../src/db/errors.ts'
-import { launch, newContext } from './browser.ts'
+import { collectErrors, newContext, useBrowser } from './browser.ts'
 import { answerAnything, COURSE, createProfile } from './learnerActions.ts'
-import { collectErrors } from './persistent.ts'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 async function banner(page: Page): Promise<string> {
   const shown = page.locator('.storage-banner')
@@ -24,7 +17,7 @@ async function banner(page: Page): Promise<string> {
 
 describe('a browser where IndexedDB cannot be opened', () => {
   it('still runs from memory and says, on every page, that nothing is saved', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(browser())
     // The browser's own IndexedDB refuses to open, as in a locked-down profile.
     await context.addInitScript(() => {
       IDBFactory.prototype.open = function open(): IDBOpenDBRequest {

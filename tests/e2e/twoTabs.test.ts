@@ -2,19 +2,13 @@
  * Two tabs on one attempt: only the tab holding the attempt (a Web Lock) can change it, the
  * other says so and may take it over, and every answer given by the tab holding it is kept.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, newContext } from './browser.ts'
-import { answerAndWaitSaved, createProfile } from './learnerActions.ts'
-import { attemptIdOf, collectErrors, goToQuestion, questionState, readStoredAttempt, startFinal } from './persistent.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { collectErrors, newLearner, useBrowser } from './browser.ts'
+import { answerAndWaitSaved } from './learnerActions.ts'
+import { answeredCount, attemptIdOf, goToQuestion, questionState, readStoredAttempt, startFinal } from './persistent.ts'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 const ELSEWHERE = 'This assessment is already open in another tab or window.'
 const TAKEN_OVER = 'You continued this assessment in another tab or window, so this one no longer saves answers.'
@@ -40,10 +34,7 @@ async function controlsEnabled(page: Page): Promise<boolean> {
 
 describe('the same attempt open in two tabs', () => {
   it('lets one tab at a time save, says which, and keeps every answer', async () => {
-    const context: BrowserContext = await newContext(browser)
-    const first = await context.newPage()
-    const errors = collectErrors(first)
-    await createProfile(first, 'Tab Tester')
+    const { context, page: first, errors } = await newLearner(browser(), 'Tab Tester')
     const attemptPath = await startFinal(first)
     const attemptId = attemptIdOf(attemptPath)
     await expect.poll(() => controlsEnabled(first)).toBe(true)
@@ -68,7 +59,7 @@ describe('the same attempt open in two tabs', () => {
     await expect.poll(() => tabNotice(second)).toBe('')
     await expect.poll(() => tabNotice(first)).toContain(TAKEN_OVER)
     await expect.poll(() => controlsDisabled(first)).toBe(true)
-    await expect.poll(() => second.locator('.assessment-bar__counts').textContent()).toBe('1 of 25 answered')
+    await expect.poll(() => answeredCount(second)).toBe('1 of 25 answered')
     await goToQuestion(second, 1)
     expect(await questionState(second)).toEqual(q1)
     await goToQuestion(second, 2)
@@ -86,7 +77,7 @@ describe('the same attempt open in two tabs', () => {
     await first.getByRole('button', { name: 'Continue in this tab' }).click()
     await expect.poll(() => tabNotice(first)).toBe('')
     await expect.poll(() => tabNotice(second)).toContain(TAKEN_OVER)
-    await expect.poll(() => first.locator('.assessment-bar__counts').textContent()).toBe('2 of 25 answered')
+    await expect.poll(() => answeredCount(first)).toBe('2 of 25 answered')
     expect(await questionState(first)).toEqual(q2)
     await goToQuestion(first, 3)
     await answerAndWaitSaved(first)
@@ -98,7 +89,7 @@ describe('the same attempt open in two tabs', () => {
     await second.close()
     await first.reload()
     await first.locator('.assessment-question .question-item').waitFor()
-    expect(await first.locator('.assessment-bar__counts').textContent()).toBe('3 of 25 answered')
+    expect(await answeredCount(first)).toBe('3 of 25 answered')
     for (const [n, state] of [[1, q1], [2, q2], [3, q3]] as const) {
       await goToQuestion(first, n)
       expect(await questionState(first)).toEqual(state)

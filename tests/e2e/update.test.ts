@@ -8,11 +8,11 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch } from './browser.ts'
+import { newDevice, useBrowser } from './browser.ts'
 import { answerAndWaitSaved, COURSE, createProfile } from './learnerActions.ts'
-import { collectErrors, startFinal, waitForServiceWorker } from './persistent.ts'
+import { answeredCount, startFinal, waitForServiceWorker } from './persistent.ts'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -51,7 +51,24 @@ function serve(): Promise<{ server: Server; url: string; deploy: (folder: string
   )
 }
 
-let browser: Browser
+/**
+ * The next version's service worker, as the next build would emit it: the precache entry of
+ * `dropped` gone and index.html under a new revision. The manifest is read whether the build
+ * minified it (`{url:"index.html",revision:"…"}`) or not (`"url": "index.html",\n"revision": "…"`),
+ * and each change must apply exactly once, so a new manifest layout fails here, not later.
+ */
+function nextServiceWorker(sw: string, dropped: string): string {
+  const url = (path: string) => `"?url"?\\s*:\\s*"${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*,\\s*"?revision"?\\s*:\\s*`
+  const droppedEntry = new RegExp(`\\{\\s*${url(dropped)}null\\s*\\}\\s*,?`, 'g')
+  const shellRevision = new RegExp(`(${url('index.html')})"[^"]*"`, 'g')
+  for (const [what, pattern] of [[dropped, droppedEntry], ['index.html', shellRevision]] as const) {
+    const found = sw.match(pattern)?.length ?? 0
+    if (found !== 1) throw new Error(`sw.js lists ${what} ${found} times in its precache manifest, not once.`)
+  }
+  return sw.replace(droppedEntry, '').replace(shellRevision, '$1"new-version"')
+}
+
+const browser = useBrowser()
 let work: string
 let site: Awaited<ReturnType<typeof serve>>
 let oldVersion: string
@@ -59,7 +76,6 @@ let newVersion: string
 let droppedChunk: string
 
 beforeAll(async () => {
-  browser = await launch()
   work = await mkdtemp(join(tmpdir(), 'debrief-e2e-update-'))
   oldVersion = join(work, 'v1')
   newVersion = join(work, 'v2')
@@ -73,16 +89,15 @@ beforeAll(async () => {
   expect(droppedChunk).toBeTruthy()
   await rm(join(newVersion, 'assets', droppedChunk))
   const sw = await readFile(join(newVersion, 'sw.js'), 'utf8')
-  const updated = sw.replace(`{url:"assets/${droppedChunk}",revision:null},`, '').replace(/\{url:"index\.html",revision:"[0-9a-f]+"\}/, '{url:"index.html",revision:"new-version"}')
+  const updated = nextServiceWorker(sw, `assets/${droppedChunk}`)
   expect(updated).not.toContain(droppedChunk)
-  expect(updated).toContain('revision:"new-version"')
+  expect(updated).toContain('"new-version"')
   await writeFile(join(newVersion, 'sw.js'), updated)
   site = await serve()
   site.deploy(oldVersion)
 })
 
 afterAll(async () => {
-  await browser?.close()
   await new Promise((resolve) => site?.server.close(resolve))
   await rm(work, { recursive: true, force: true })
 })
@@ -90,31 +105,17 @@ afterAll(async () => {
 const OFFER = 'A new version of Debrief is ready.'
 
 async function offered(page: Page): Promise<boolean> {
-  return (await page.locator('.update-prompt').filter({ hasText: OFFER }).count()) > 0
+  return (await page.getByRole('status').filter({ hasText: OFFER }).count()) > 0
 }
 
-/** Waits until the app has registered its service worker in this page (it does so ~1.5 s after load) and settled. */
-async function appRegistered(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => (window as unknown as { debriefRegistered?: boolean }).debriefRegistered === true), { timeout: 15_000 }).toBe(true)
-  // One more turn of the event loop for workbox-window to report a waiting version.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)))
+/** Waits until the app in this page knows of the waiting version and holds its offer back. */
+async function updateHeld(page: Page): Promise<void> {
+  await page.locator('[data-update="held"]').waitFor({ state: 'attached', timeout: 15_000 })
 }
 
 describe('a new version deployed during an assessment', () => {
   it('is offered only once the assessment is left, never applied by itself, and old lazy chunks keep loading', async () => {
-    const context = await browser.newContext({ baseURL: site.url, viewport: { width: 390, height: 844 } })
-    // Notes when the app's own registration call has finished, so "no offer yet" is checked after it.
-    await context.addInitScript(() => {
-      const container = navigator.serviceWorker
-      const register = container.register.bind(container)
-      container.register = async (...args: Parameters<ServiceWorkerContainer['register']>) => {
-        const registration = await register(...args)
-        ;(window as unknown as { debriefRegistered?: boolean }).debriefRegistered = true
-        return registration
-      }
-    })
-    const page = await context.newPage()
-    const errors = collectErrors(page)
+    const { context, page, errors } = await newDevice(browser(), { baseURL: site.url })
     await createProfile(page, 'Uma')
     await waitForServiceWorker(page)
     const attemptPath = await startFinal(page)
@@ -125,16 +126,16 @@ describe('a new version deployed during an assessment', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
     const waitingState = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? 'none')
     await expect.poll(waitingState, { timeout: 30_000 }).toBe('installed')
-    await appRegistered(page)
+    await updateHeld(page)
     expect(await offered(page)).toBe(false)
 
     // Reloading the assessment (the app now knows of the waiting version from the start): still no offer.
     await page.reload()
-    await page.locator('.assessment-question .question-item').waitFor()
-    await appRegistered(page)
+    await page.getByRole('heading', { name: /^Question \d+ of 25$/ }).waitFor()
+    await updateHeld(page)
     expect(await offered(page)).toBe(false)
     expect(await waitingState()).toBe('installed')
-    expect(await page.locator('.assessment-bar__counts').textContent()).toBe('1 of 25 answered')
+    await expect.poll(() => answeredCount(page)).toBe('1 of 25 answered')
 
     // The old version still serves a page whose chunk the server no longer has.
     expect((await page.request.get(`/assets/${droppedChunk}`)).status()).toBe(404)
@@ -156,8 +157,8 @@ describe('a new version deployed during an assessment', () => {
     await page.getByRole('heading', { name: 'Lessons' }).waitFor()
     // The attempt is still there, with its saved answer, under the new version.
     await page.goto(attemptPath)
-    await page.locator('.assessment-question .question-item').waitFor()
-    expect(await page.locator('.assessment-bar__counts').textContent()).toBe('1 of 25 answered')
+    await page.getByRole('heading', { name: /^Question \d+ of 25$/ }).waitFor()
+    await expect.poll(() => answeredCount(page)).toBe('1 of 25 answered')
     expect(errors).toEqual([])
     await context.close()
   })

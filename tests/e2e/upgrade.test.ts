@@ -2,20 +2,13 @@
  * A device that used the first release: its database, at schema version 1 on a real Chromium
  * profile, is upgraded to version 2 when the new app opens, and nothing is lost.
  */
-import type { BrowserContext } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSIONS } from '../../src/db/schema.ts'
 import { COURSE } from './learnerActions.ts'
-import { collectErrors, launchPersistent, profileDir, removeDir } from './persistent.ts'
+import { collectErrors } from './browser.ts'
+import { usePersistentDevice } from './persistent.ts'
 
-let dir: string | undefined
-let context: BrowserContext | undefined
-
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-  await removeDir(dir)
-})
+const device = usePersistentDevice('upgrade')
 
 interface IndexSpec {
   name: string
@@ -51,8 +44,7 @@ const OLD_PROGRESS = [
 
 describe('a database from the first release', () => {
   it('is upgraded to version 2 on a real Chromium profile without losing its profile or reading progress', async () => {
-    dir = await profileDir('upgrade')
-    context = await launchPersistent(dir, { serviceWorkers: 'block' })
+    let context = await device.open({ serviceWorkers: 'block' })
     const page = await context.newPage()
     // A static file of the origin: nothing of the app runs, so the database is only what this test makes.
     await page.goto('/robots.txt')
@@ -80,9 +72,9 @@ describe('a database from the first release', () => {
       { stores: storesOf(VERSION_1.stores), learner: OLD_LEARNER, progress: OLD_PROGRESS },
     )
     // The first release's browser closes; the next start runs the new app on the same profile.
-    await context.close()
+    await device.close()
 
-    context = await launchPersistent(dir, { serviceWorkers: 'block' })
+    context = await device.open({ serviceWorkers: 'block' })
     const app = await context.newPage()
     const errors = collectErrors(app)
     await app.goto('/')

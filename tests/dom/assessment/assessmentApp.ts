@@ -13,7 +13,6 @@ import { createLearner } from '../../../src/db/learners.ts'
 import type { LearnerRecord } from '../../../src/db/records.ts'
 import type { Answer, Attempt, SavedResponse } from '../../../src/domain/types.ts'
 import { createAppRouter } from '../../../src/router.ts'
-import { setClock } from '../../../src/platform/clock.ts'
 import { useLearnerStore } from '../../../src/stores/learner.ts'
 import { loadLearnerCourse } from '../../../src/app/loadLearnerCourse.ts'
 import { useStorageStore } from '../../../src/stores/storage.ts'
@@ -31,22 +30,7 @@ export interface Mounted {
   name: string
 }
 
-/** A clock the test moves by hand. */
-export function manualClock(start = START) {
-  let time = start
-  setClock(() => time)
-  return {
-    get now() {
-      return time
-    },
-    set(at: number) {
-      time = at
-    },
-    advance(ms: number) {
-      time += ms
-    },
-  }
-}
+export { manualClock } from '../manualClock.ts'
 
 /** Mounts the app at `path` on the database `name` (a new one unless given). */
 export async function mountOn(path: string, options: { name?: string; seed?: (db: DebriefDb) => Promise<void> } = {}): Promise<Mounted> {

@@ -1,5 +1,6 @@
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { SERVICE_WORKER_DELAY_MS } from '../../../src/components/app/serviceWorkerStart.ts'
 import type { DebriefDb } from '../../../src/db/database.ts'
 import { stub } from '../pwaRegisterStub.ts'
 import { addLearner, FINAL_ITEMS, handAttempt, manualClock, MINUTE, mountOn, reload, START, storeAttempt } from './assessmentApp.ts'
@@ -226,12 +227,15 @@ describe('taking an assessment', () => {
   })
 
   it('does not offer an app update while the assessment is open, and does after', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     stub.needRefresh.value = true
     const { wrapper, router } = await openFinal()
+    // The update prompt (with the service worker) starts a moment after the page has loaded.
+    vi.advanceTimersByTime(SERVICE_WORKER_DELAY_MS)
+    await vi.waitFor(() => expect(wrapper.find('[data-update]').attributes('data-update')).toBe('held'))
     expect(wrapper.text()).not.toContain('Update now')
     await router.push('/course/river-brief')
-    // The update prompt (with the service worker) starts a moment after the page has loaded.
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Update now'), { timeout: 4000 })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Update now'))
   })
 
   it('goes straight to the result of an attempt already submitted', async () => {

@@ -1,4 +1,4 @@
-import { enableAutoUnmount } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DebriefDb } from '../../../src/db/database.ts'
 import { recordReading } from '../../../src/db/progress.ts'
@@ -44,6 +44,57 @@ async function practise(db: DebriefDb, runs: number, outlook: 'right' | 'wrong' 
     await seedPractice(db, { id: `run-${i}`, at: T - (runs - i) * MINUTE, submitted: true, answers })
   }
 }
+
+describe('course home before and after a profile', () => {
+  it('asks a new learner to create a profile first', async () => {
+    const { wrapper } = await mountApp('/course/river-brief')
+    expect(wrapper.find('h1').text()).toBe('Analysis: spring flooding on the Lowe')
+    expect(wrapper.text()).toContain('Create your profile')
+    expect(wrapper.find('.lesson-list').exists()).toBe(false)
+  })
+
+  it('creates a profile from a name and shows the lessons', async () => {
+    const { wrapper, learner } = await mountApp('/course/river-brief')
+    await wrapper.find('#profile-name').setValue('  Ana  ')
+    await wrapper.find('form').trigger('submit')
+    await vi.waitFor(() => expect(learner.active?.name).toBe('Ana'))
+    await flushPromises()
+    expect(wrapper.findAll('.lesson-list__item')).toHaveLength(1)
+    expect(wrapper.text()).toContain('Start here')
+  })
+
+  it('explains why an empty name is refused', async () => {
+    const { wrapper } = await mountApp('/course/river-brief')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[role="alert"]').text()).toBe('Please type a name for the profile.')
+    expect(wrapper.find('#profile-name').attributes('aria-invalid')).toBe('true')
+  })
+
+  it.each([
+    ['not started', undefined, 'Not started', 'Start the lesson'],
+    ['in progress', { readFraction: 0.4 }, 'In progress', 'Continue reading'],
+  ])('shows a lesson that is %s', async (_name, reading, badge, action) => {
+    const { wrapper } = await openHome(async (db) => {
+      if (reading) await recordReading(db, { learnerId: LEARNER, courseId: COURSE, lessonId: LESSON, secondsDelta: 10, now: 5, ...reading })
+    })
+    expect(wrapper.find('.lesson-list__state').text()).toBe(badge)
+    expect(wrapper.find('.course-home__next .button').text()).toBe(action)
+  })
+
+  it('congratulates a learner who has read every lesson', async () => {
+    const { wrapper } = await openHome(async (db) => {
+      await readAll(db)
+    })
+    expect(wrapper.find('.lesson-list__state').text()).toBe('Done')
+    expect(wrapper.text()).toContain('You have read every lesson')
+  })
+
+  it('says plainly when a course does not exist', async () => {
+    const { wrapper } = await mountApp('/course/nope')
+    expect(wrapper.find('h1').text()).toBe('We could not find that course')
+  })
+})
 
 describe('course home for a learner', () => {
   it('says how many questions are due for review, with a link to review them', async () => {

@@ -9,7 +9,6 @@ import { startAttempt } from '../../../src/domain/attemptStart.ts'
 import { startPractice } from '../../../src/domain/practice.ts'
 import { scheduleReview } from '../../../src/domain/schedule.ts'
 import type { Answer, Attempt, VersionedItem } from '../../../src/domain/types.ts'
-import { setClock } from '../../../src/platform/clock.ts'
 
 export const COURSE = 'river-brief'
 export const LESSON = 'l1-flood'
@@ -47,23 +46,7 @@ export function blueprint(id: string) {
   return courses.find((c) => c.id === COURSE)!.blueprints.find((b) => b.id === id)!
 }
 
-/** A clock the test sets by hand (the app reads time only through src/platform/clock.ts). */
-export function manualClock(start: number) {
-  let time = start
-  setClock(() => time)
-  return {
-    get now() {
-      return time
-    },
-    set(at: number) {
-      time = at
-    },
-  }
-}
-
-export function realClock(): void {
-  setClock(() => Date.now())
-}
+export { manualClock, realClock } from '../manualClock.ts'
 
 async function answerAll(db: DebriefDb, attempt: Attempt, answers: Record<string, Answer>, at: number): Promise<void> {
   for (const slot of attempt.slots) {

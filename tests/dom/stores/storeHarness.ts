@@ -3,7 +3,6 @@ import { createPinia, setActivePinia } from 'pinia'
 import { DebriefDb } from '../../../src/db/database.ts'
 import { createLearner } from '../../../src/db/learners.ts'
 import { useAttemptsStore } from '../../../src/stores/attempts.ts'
-import { setClock } from '../../../src/platform/clock.ts'
 import { useReviewStore } from '../../../src/stores/review.ts'
 import { useStorageStore } from '../../../src/stores/storage.ts'
 
@@ -12,19 +11,7 @@ let counter = 0
 export const COURSE = 'river-brief'
 export const LEARNER = 'ana'
 
-/** A clock the test moves by hand. */
-export function manualClock(start = 1_800_000_000_000) {
-  let time = start
-  setClock(() => time)
-  return {
-    get now() {
-      return time
-    },
-    advance(ms: number) {
-      time += ms
-    },
-  }
-}
+export { manualClock } from '../manualClock.ts'
 
 export async function storeHarness(name = `store-test-${++counter}`) {
   const db = new DebriefDb(name)
