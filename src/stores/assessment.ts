@@ -5,6 +5,7 @@ import { StorageError } from '../db/errors.ts'
 import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
 import type { Allowance } from '../domain/attempt.ts'
 import type { Answer, Attempt, Blueprint, SavedResponse } from '../domain/types.ts'
+import { useGradingEngine } from '../composables/useGradingEngine.ts'
 import { useAttemptsStore } from './attempts.ts'
 import { newId, now, randomSeed } from '../platform/clock.ts'
 import { useCourseItemsStore } from './courseItems.ts'
@@ -102,7 +103,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const list = Object.values(session.value.saved)
     useAttemptsStore().remember(saved, list)
     try {
-      const [{ gradeAttempt }, { useReviewStore }] = await Promise.all([import('../domain/attemptGrading.ts'), import('./review.ts')])
+      const [{ gradeAttempt }, { useReviewStore }] = await Promise.all([useGradingEngine().ready, import('./review.ts')])
       const graded = gradeAttempt(saved, list)
       await useReviewStore().record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade })))
     } catch {
@@ -185,26 +186,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return dispatch({ type: 'deadline', at: now() })
   }
 
-  /**
-   * The attempt with every answer on screen (saved or not) as a result file, for when this
-   * device cannot save: the learner keeps their work and an instructor can import it.
-   */
-  async function exportOnScreen(): Promise<{ name: string; text: string } | undefined> {
-    const current = session.value.attempt
-    if (!current) return undefined
-    const at = now()
-    const onScreen = onScreenResponses(session.value, at)
-    const [{ createResultFile }, { webSha256 }, { useLearnerStore }] = await Promise.all([
-      import('../domain/resultFile.ts'),
-      import('../db/importResults.ts'),
-      import('./learner.ts'),
-    ])
-    const learner = useLearnerStore().learners.find((l) => l.id === current.learnerId)
-    const file = await createResultFile(
-      { courseId: current.courseId, exportedAt: at, learner: { id: current.learnerId, name: learner?.name ?? 'Learner' }, attempts: [{ attempt: current, responses: onScreen }] },
-      webSha256,
-    )
-    return { name: `debrief-answers-${new Date(at).toISOString().slice(0, 16).replace(':', '')}.json`, text: JSON.stringify(file, null, 2) }
+  /** Every answer on screen, saved or not, as the responses of a result file (`resultExport.ts`). */
+  function onScreen(): SavedResponse[] {
+    return onScreenResponses(session.value, now())
   }
 
   const attempt = computed(() => session.value.attempt)
@@ -224,6 +208,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   return {
     attempt, responses, answers, saveState, message, position, submitted, submitting, marks, counts, lockedOut,
-    start, open, lookUp, answer, toggleFlag, retry, go, step, submit, timeUp, exportOnScreen,
+    start, open, lookUp, answer, toggleFlag, retry, go, step, submit, timeUp, onScreen,
   }
 })

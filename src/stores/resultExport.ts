@@ -1,9 +1,11 @@
 import { defineStore } from 'pinia'
 import { courses } from 'virtual:debrief/catalog'
-import { exportLearnerResults } from '../db/importResults.ts'
+import { exportLearnerResults, webSha256 } from '../db/importResults.ts'
 import { assessmentInfo, type AssessmentInfo } from '../domain/blueprints.ts'
-import { serializeResultFile } from '../domain/resultFile.ts'
+import { createResultFile, serializeResultFile } from '../domain/resultFile.ts'
+import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
+import { useLearnerStore } from './learner.ts'
 import { useStorageStore } from './storage.ts'
 
 export interface ResultDownload {
@@ -40,5 +42,19 @@ export const useResultExportStore = defineStore('resultExport', () => {
     }
   }
 
-  return { resultFile }
+  /**
+   * An attempt still being taken, with the answers on screen (saved or not), as a result file:
+   * for when this device cannot save, so the learner keeps their work and an instructor can import it.
+   */
+  async function onScreenFile(attempt: Attempt, responses: SavedResponse[]): Promise<ResultDownload> {
+    const at = now()
+    const name = useLearnerStore().learners.find((l) => l.id === attempt.learnerId)?.name ?? 'Learner'
+    const file = await createResultFile(
+      { courseId: attempt.courseId, exportedAt: at, learner: { id: attempt.learnerId, name }, attempts: [{ attempt, responses }] },
+      webSha256,
+    )
+    return { name: `debrief-answers-${new Date(at).toISOString().slice(0, 16).replace(':', '')}.json`, text: serializeResultFile(file), attempts: 1 }
+  }
+
+  return { resultFile, onScreenFile }
 })

@@ -10,7 +10,7 @@ import { expect } from 'vitest'
 import { loadContent } from '../../src/content/loader.ts'
 import { assembleAttempt } from '../../src/domain/assembly.ts'
 import type { Blueprint, Course } from '../../src/domain/types.ts'
-import { answerAndWaitSaved, COURSE } from './learnerActions.ts'
+import { answerAndWaitSaved, COURSE, shownQuestion } from './learnerActions.ts'
 import { answeredCount } from './persistent.ts'
 
 /** The bound for waiting on a condition (a save, a reload of the records, a report). */
@@ -104,8 +104,7 @@ export async function sitAssessment(page: Page, blueprintId: string, freeText: s
   for (let n = 1; n <= total; n++) {
     await page.getByRole('heading', { name: `Question ${n} of ${total}` }).waitFor()
     const question = page.locator('.assessment-question')
-    await question.locator('.question-item').first().waitFor()
-    await question.locator('.question-item__loading').waitFor({ state: 'detached' })
+    await shownQuestion(question)
     const box = question.locator('textarea')
     if ((await box.count()) > 0) {
       await box.fill(freeText)

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { afterEach, expect } from 'vitest'
 import { baseUrl, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts'
-import { answerAndWaitSaved, COURSE } from './learnerActions.ts'
+import { answerAndWaitSaved, COURSE, shownQuestion } from './learnerActions.ts'
 
 /** A fresh directory under the system's temp folder, for one Chromium profile. */
 export function profileDir(label: string): Promise<string> {
@@ -70,7 +70,7 @@ export async function startFinal(page: Page): Promise<string> {
   await page.goto(`/course/${COURSE}/assessment/final`)
   await page.getByRole('button', { name: 'Start' }).click()
   await page.getByRole('heading', { name: 'Question 1 of 25' }).waitFor()
-  await page.locator('.question-item__loading').waitFor({ state: 'detached' })
+  await shownQuestion(questionRegion(page))
   return new URL(page.url()).pathname
 }
 
@@ -88,8 +88,7 @@ export async function answeredCount(page: Page): Promise<string> {
 export async function goToQuestion(page: Page, n: number): Promise<void> {
   await page.getByRole('navigation', { name: 'Questions' }).getByRole('button', { name: new RegExp(`^Question ${n},`) }).click()
   await page.getByRole('heading', { name: `Question ${n} of ` }).waitFor()
-  await page.locator('.assessment-question .question-item').waitFor()
-  await page.locator('.assessment-question .question-item__loading').waitFor({ state: 'detached' })
+  await shownQuestion(questionRegion(page))
 }
 
 /** Answers questions 1 to `count` of the open attempt, each one saved before the next. */
