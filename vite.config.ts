@@ -9,7 +9,8 @@ const contentRoot = process.env.DEBRIEF_CONTENT ?? '.'
 
 export default defineConfig({
   plugins: [
-    vue(),
+    // Every component is written with <script setup>: the Options API's code never ships.
+    vue({ features: { optionsAPI: false } }),
     debriefContent({ lessonsDir: `${contentRoot}/lessons`, questionsDir: `${contentRoot}/questions` }),
     VitePWA({
       registerType: 'prompt',
