@@ -7,9 +7,17 @@ import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded, StorageError } from './errors.ts'
 
+/**
+ * A plain copy of JSON-like data: IndexedDB's structured clone refuses Vue's reactive proxies
+ * (DataCloneError), and an answer may still be one when it reaches here from the screen.
+ */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
 export function addAttempt(db: DebriefDb, attempt: Attempt): Promise<void> {
   return guarded(async () => {
-    await db.transaction('rw', db.attempts, () => db.attempts.add(attempt))
+    await db.transaction('rw', db.attempts, () => db.attempts.add(plain(attempt)))
   })
 }
 
@@ -58,7 +66,7 @@ export function commitResponse(db: DebriefDb, response: SavedResponse): Promise<
       if (attempt.submittedAt !== null) throw new StorageError('conflict')
       const stored = await db.responses.get([response.attemptId, response.itemId])
       if ((stored?.seq ?? 0) !== response.seq - 1) throw new StorageError('conflict')
-      await db.responses.put(response)
+      await db.responses.put(plain(response))
     }),
   )
 }

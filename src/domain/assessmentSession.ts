@@ -17,8 +17,7 @@
  *   and a submit asked for is sent after.
  * - Time comes in on the events.
  */
-import { isEmptyAnswer } from './answers.ts'
-import { isOverdue, saveAnswer, submitAttempt, toggleFlag, type SaveResult } from './attempt.ts'
+import { isEmptyAnswer, isOverdue, saveAnswer, submitAttempt, toggleFlag, type SaveResult } from './attempt.ts'
 import type { Answer, Attempt, SavedResponse } from './attemptTypes.ts'
 
 export type SaveState = 'saving' | 'saved' | 'failed'

@@ -1,16 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { addAttempt, commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
+import { errorMessage } from '../app/errorMessage.ts'
+import { useGradingEngine } from '../composables/useGradingEngine.ts'
+import { commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
 import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
-import type { Allowance } from '../domain/attempt.ts'
-import type { Answer, Attempt, Blueprint, SavedResponse } from '../domain/types.ts'
-import { useGradingEngine } from '../composables/useGradingEngine.ts'
+import type { Answer, Attempt, SavedResponse } from '../domain/types.ts'
+import { now } from '../platform/clock.ts'
 import { useAttemptsStore } from './attempts.ts'
-import { newId, now, randomSeed } from '../platform/clock.ts'
-import { useCourseItemsStore } from './courseItems.ts'
-import { plainCopy } from '../platform/plainCopy.ts'
-import { errorMessage } from '../app/errorMessage.ts'
 import { useStorageStore } from './storage.ts'
 
 export type { SaveState } from '../domain/assessmentSession.ts'
@@ -111,29 +108,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
   }
 
-  /** Starts an attempt at a blueprint and stores it before anything is shown. */
-  async function start(blueprint: Blueprint, courseId: string, learnerId: string, allowance?: Allowance): Promise<Attempt> {
-    const items = useCourseItemsStore()
-    await items.load(courseId)
-    const history = useAttemptsStore()
-    // Drawing items needs the assembly code, which the page taking the attempt never loads.
-    const { startAttempt } = await import('../domain/attemptStart.ts')
-    const created = startAttempt({
-      blueprint,
-      banks: items.banks,
-      learnerId,
-      courseId,
-      attemptId: newId(),
-      seed: randomSeed(),
-      now: now(),
-      allowance,
-      previousAttempts: history.attemptsAt(blueprint.id),
-    })
-    await addAttempt(storage.database(), created)
-    history.remember(created, [])
-    return created
-  }
-
   /**
    * Opens a stored attempt at `position` (else its first unanswered question); one whose
    * deadline passed while closed is submitted before this resolves. Throws when it cannot be read.
@@ -154,7 +128,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   /** Records the learner's answer on screen at once; resolves once it is committed. */
   function answer(itemId: string, value: Answer | null): Promise<void> {
     if (lockedOut.value) return idle
-    return dispatch({ type: 'answer', itemId, answer: plainCopy(value), at: now() })
+    return dispatch({ type: 'answer', itemId, answer: value, at: now() })
   }
 
   function toggleFlag(itemId: string): Promise<void> {
@@ -208,6 +182,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   return {
     attempt, responses, answers, saveState, message, position, submitted, submitting, marks, counts, lockedOut,
-    start, open, lookUp, answer, toggleFlag, retry, go, step, submit, timeUp, onScreen,
+    open, lookUp, answer, toggleFlag, retry, go, step, submit, timeUp, onScreen,
   }
 })

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { errorMessage } from '../app/errorMessage.ts'
 import { now } from '../platform/clock.ts'
-import { plainCopy } from '../platform/plainCopy.ts'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, toRaw } from 'vue'
 import { addAttempt, commitResponse, commitSubmission } from '../db/attempts.ts'
 import { saveAnswer, submitAttempt } from '../domain/attempt.ts'
 import * as rules from '../domain/checkSession.ts'
@@ -75,7 +74,8 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
     const run = attempt.value
     const current = item.value
     if (!run || !current) return
-    const answer = plainCopy(draft.value)
+    // The try as it was when checked, not the reactive draft the learner may change next.
+    const answer = toRaw(draft.value)
     const outcome = rules.checkAnswer(session.value, current, answer)
     session.value = outcome.session
     if (!outcome.grade || !outcome.save) return

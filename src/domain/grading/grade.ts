@@ -7,7 +7,7 @@
  */
 import type { Item } from '../types.ts'
 
-export { isEmptyAnswer } from '../answers.ts'
+export { isEmptyAnswer } from '../attempt.ts'
 
 export type GradeState = 'correct' | 'partial' | 'incorrect' | 'unanswered' | 'needs-grading'
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { courses } from 'virtual:debrief/catalog'
+import { startAssessment } from '../../../src/app/startAssessment.ts'
 import { useAssessmentStore } from '../../../src/stores/assessment.ts'
 import { useAttemptsStore } from '../../../src/stores/attempts.ts'
 import { useCourseItemsStore } from '../../../src/stores/courseItems.ts'
@@ -16,7 +17,7 @@ beforeEach(() => {
 async function startFinal() {
   const harness = await storeHarness()
   const store = useAssessmentStore()
-  const attempt = await store.start(final, COURSE, LEARNER)
+  const attempt = await startAssessment(final, COURSE, LEARNER)
   await store.open(attempt.id)
   return { ...harness, store, attempt }
 }
@@ -38,7 +39,7 @@ describe('taking an assessment', () => {
 
   it('adds the learner’s extra time to the deadline', async () => {
     await storeHarness()
-    const attempt = await useAssessmentStore().start(final, COURSE, LEARNER, { multiplier: 1.5 })
+    const attempt = await startAssessment(final, COURSE, LEARNER, { multiplier: 1.5 })
     expect(attempt.deadline).toBe(clock.now + 15 * MINUTE)
   })
 
@@ -139,8 +140,7 @@ describe('taking an assessment', () => {
 
   it('refuses a third attempt when two are allowed', async () => {
     await startFinal()
-    const store = useAssessmentStore()
-    await store.start(final, COURSE, LEARNER)
-    await expect(store.start(final, COURSE, LEARNER)).rejects.toThrow('All 2 attempts')
+    await startAssessment(final, COURSE, LEARNER)
+    await expect(startAssessment(final, COURSE, LEARNER)).rejects.toThrow('All 2 attempts')
   })
 })
