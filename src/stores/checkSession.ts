@@ -7,10 +7,28 @@ import { saveAnswer, submitAttempt } from '../domain/attempt.ts'
 import * as rules from '../domain/checkSession.ts'
 import type { Answer, Attempt, SavedResponse, VersionedItem } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
-import type { CheckSessionOptions } from './checkRuns.ts'
 import { useCourseItemsStore } from './courseItems.ts'
 import { useReviewStore } from './review.ts'
 import { useStorageStore } from './storage.ts'
+
+/** A run ready to be asked: the attempt that keeps its answers and the items in order. */
+export interface CheckRun {
+  /** Undefined when there is nothing to ask. */
+  attempt?: Attempt
+  /** The attempt is in the database already (a resumed run). */
+  stored: boolean
+  /** Item ids in the order asked. */
+  queue: string[]
+  /** Tries this attempt saved before. */
+  saved: SavedResponse[]
+}
+
+export interface CheckSessionOptions extends rules.CheckRules {
+  /** Write a new attempt only at the first check, so opening the page and leaving writes nothing. */
+  lazyAttempt: boolean
+  /** Loads the course's items and resumes or builds the run. */
+  load(learnerId: string, fresh: boolean): Promise<CheckRun>
+}
 
 /**
  * The check session on screen, practice or review (`checkRuns.ts` gives their options): runs the

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useAttemptsStore } from '../../../src/stores/attempts.ts'
-import { practiceSession, reviewSession } from '../../../src/stores/checkRuns.ts'
+import { practiceSession, reviewSession } from '../../../src/app/checkRuns.ts'
 import { useCheckSessionStore } from '../../../src/stores/checkSession.ts'
 import { useReviewStore } from '../../../src/stores/review.ts'
 import type { Answer, VersionedItem } from '../../../src/domain/types.ts'

@@ -1,32 +1,14 @@
 /** The two kinds of check session: where their items come from and the rules they keep. */
-import { PRACTICE_RULES, REVIEW_RULES, REVIEW_SOURCE, type CheckRules } from '../domain/checkSession.ts'
+import { PRACTICE_RULES, REVIEW_RULES, REVIEW_SOURCE } from '../domain/checkSession.ts'
 import { startPractice } from '../domain/practice.ts'
-import type { Attempt, SavedResponse, VersionedItem } from '../domain/types.ts'
+import type { Attempt, VersionedItem } from '../domain/types.ts'
 import { listResponses } from '../db/attempts.ts'
-import { useAttemptsStore } from './attempts.ts'
+import { useAttemptsStore } from '../stores/attempts.ts'
+import type { CheckSessionOptions } from '../stores/checkSession.ts'
 import { newId, now, randomSeed } from '../platform/clock.ts'
-import { useCourseItemsStore } from './courseItems.ts'
-import { useReviewStore } from './review.ts'
-import { useStorageStore } from './storage.ts'
-
-/** A run ready to be asked: the attempt that keeps its answers and the items in order. */
-export interface CheckRun {
-  /** Undefined when there is nothing to ask. */
-  attempt?: Attempt
-  /** The attempt is in the database already (a resumed run). */
-  stored: boolean
-  /** Item ids in the order asked. */
-  queue: string[]
-  /** Tries this attempt saved before. */
-  saved: SavedResponse[]
-}
-
-export interface CheckSessionOptions extends CheckRules {
-  /** Write a new attempt only at the first check, so opening the page and leaving writes nothing. */
-  lazyAttempt: boolean
-  /** Loads the course's items and resumes or builds the run. */
-  load(learnerId: string, fresh: boolean): Promise<CheckRun>
-}
+import { useCourseItemsStore } from '../stores/courseItems.ts'
+import { useReviewStore } from '../stores/review.ts'
+import { useStorageStore } from '../stores/storage.ts'
 
 function newRun(courseId: string, sourceId: string, learnerId: string, items: readonly VersionedItem[]): Attempt {
   return startPractice({ courseId, lessonId: sourceId, learnerId, items, attemptId: newId(), seed: randomSeed(), now: now() })
