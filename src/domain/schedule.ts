@@ -5,8 +5,9 @@
  * Rating from a grade:
  * - incorrect or unanswered → Again (the item comes back within minutes/the same day);
  * - partial → Hard;
- * - correct → Good, or Easy when it was right on the first try and the learner said they were
- *   confident (the app asks; without that signal a right answer is only Good);
+ * - correct → Good, or Easy when it was right on the first try and the caller passes
+ *   `confidence: 'high'`. No screen asks the learner for it yet, so today a right answer is Good;
+ *   certainty-based marking is to be that source.
  * - needs-grading (free text) → by its provisional fraction: ≥ 0.8 Good, > 0 Hard, else Again.
  * Fuzz is off so the same history always gives the same schedule.
  * Cards are stored as plain JSON (dates as epoch ms) so IndexedDB and result files can hold them.
