@@ -15,7 +15,8 @@
  * An item of a single step is all or nothing under every mode (the step is given or not).
  * The default was (L − 1)/(n − 1) until issue 11, which matches no Moodle mode; L/n is the
  * closest and never lower (L/n ≥ (L − 1)/(n − 1) for L ≤ n), so an old near miss regrades a
- * little higher (n = 5, L = 4: 0.75 becomes 0.8); full and zero scores are unchanged.
+ * little higher (n = 5, L = 4: 0.75 becomes 0.8); full and zero scores are unchanged. A snapshot
+ * saved with the retired `scoring: partial` (or any unknown value) grades by the default.
  * Step feedback: a step is shown right when it is in the scoring subset (longest ordered subset)
  * or in a right pair, either side (relative to next), or when the whole order is exact.
  */

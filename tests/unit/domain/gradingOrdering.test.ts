@@ -57,6 +57,13 @@ describe('ordering: a one-step item is all or nothing under every grading type',
   })
 })
 
+describe('ordering: a snapshot saved before issue 11', () => {
+  it('with the retired `scoring: partial` grades by the default, longest-ordered-subset (one swap: 4/5)', () => {
+    const old = { ...ordering, scoring: 'partial' } as unknown as OrderingItem
+    expect(gradeResponse(old, { type: 'ordering', order: ['s2', 's1', 's3', 's4', 's5'] }).score).toBeCloseTo(0.8, 10)
+  })
+})
+
 describe('ordering: which steps the feedback marks right', () => {
   it.each<[string, OrderingScoring, string[], string[]]>([
     ['longest-ordered-subset marks the subset (s1 s2 s3 s4), not the misplaced s5', 'longest-ordered-subset', ['s1', 's5', 's2', 's3', 's4'], ['s1', 's2', 's3', 's4']],
