@@ -80,7 +80,9 @@ export const ItemSchema = v.variant(
       ...base,
       type: v.literal('ordering'),
       steps: v.pipe(v.array(v.strictObject({ id, text: text('step text') }), 'steps must be a list'), v.minLength(2, 'give at least two steps')),
-      scoring: v.optional(v.picklist(['partial', 'all-or-nothing'], 'scoring must be partial or all-or-nothing')),
+      scoring: v.optional(
+        v.picklist(['all-or-nothing', 'longest-ordered-subset', 'relative-to-next'], 'scoring must be all-or-nothing, longest-ordered-subset or relative-to-next'),
+      ),
       wrongFeedback: v.optional(text('wrongFeedback')),
     }),
     v.strictObject({

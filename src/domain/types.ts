@@ -87,12 +87,14 @@ export interface MatchingItem extends ItemBase {
   distractors?: { id: string; text: string }[]
 }
 
+export type OrderingScoring = 'all-or-nothing' | 'longest-ordered-subset' | 'relative-to-next'
+
 export interface OrderingItem extends ItemBase {
   type: 'ordering'
   /** In the correct order. */
   steps: { id: string; text: string }[]
-  /** `partial` (default): credit from the longest run in correct relative order. */
-  scoring?: 'partial' | 'all-or-nothing'
+  /** Moodle's grading type by name; `longest-ordered-subset` when absent (see grading/ordering.ts). */
+  scoring?: OrderingScoring
   wrongFeedback?: string
 }
 

@@ -1,13 +1,24 @@
 /**
- * Grading of ordering items.
+ * Grading of ordering items, by one of Moodle's qtype_ordering grading types, named as there.
  *
- * Partial credit (the default): take the longest subsequence of the learner's order whose steps
- * are in the right relative order (a longest increasing subsequence of their correct positions),
- * of length L, and award (L − 1)/(n − 1) of the points for n steps. A fully right order scores
- * max; a reversed order scores 0, since one step on its own says nothing about order. An item of
- * a single step is all or nothing (the step is present or not). Unknown and repeated ids in the
- * answer are ignored; a missing step simply cannot be part of the run.
- * With `scoring: all-or-nothing` only the exact order earns points.
+ * Rules (n = number of steps; unknown and repeated ids in the answer are ignored first, so a
+ * missing step simply cannot score):
+ * - `longest-ordered-subset` (the default): L is the length of the longest subsequence of the
+ *   learner's order whose steps are in the right relative order (a longest increasing subsequence
+ *   of their correct positions); the score is L/n of the points, counting only L ≥ 2 (one step on
+ *   its own says nothing about order, so a reversed order scores 0). Moodle's
+ *   GRADING_LONGEST_ORDERED_SUBSET: count(subset)/count(response), single-item subsets ignored.
+ * - `relative-to-next`: Moodle's "relative to the next item (excluding last)": every step except
+ *   the last of the right order scores when the step the learner put right after it is the one
+ *   that should come next; the score is right pairs/(n − 1).
+ * - `all-or-nothing`: full points for exactly the right order, otherwise 0.
+ * An item of a single step is all or nothing under every mode (the step is given or not).
+ * The default was (L − 1)/(n − 1) until issue 11, which matches no Moodle mode; L/n is the
+ * closest and never lower (L/n ≥ (L − 1)/(n − 1) for L ≤ n), so an old near miss regrades a
+ * little higher (n = 5, L = 4: 0.75 becomes 0.8); full and zero scores are unchanged. A snapshot
+ * saved with the retired `scoring: partial` (or any unknown value) grades by the default.
+ * Step feedback: a step is shown right when it is in the scoring subset (longest ordered subset)
+ * or in a right pair, either side (relative to next), or when the whole order is exact.
  */
 import type { Answer, OrderingItem } from '../types.ts'
 import { partsGrade, wrongType, type Grade, type GradePart } from './grade.ts'
@@ -37,6 +48,10 @@ export function longestIncreasingRun(values: readonly number[]): number[] {
   return run.reverse()
 }
 
+/** The default grading type, when an item sets no `scoring`. */
+export const DEFAULT_ORDERING_SCORING = 'longest-ordered-subset'
+
+/** Grade an ordering answer by the item's grading type (rules at the top of the file). */
 export function gradeOrdering(item: OrderingItem, answer: Answer, max: number): Grade {
   if (answer.type !== 'ordering' || !Array.isArray(answer.order)) return wrongType(max)
   const position = new Map(item.steps.map((s, i) => [s.id, i]))
@@ -47,15 +62,29 @@ export function gradeOrdering(item: OrderingItem, answer: Answer, max: number): 
     return true
   })
   const positions = order.map((id) => position.get(id) ?? 0)
-  const run = new Set(longestIncreasingRun(positions).map((i) => order[i]))
   const n = item.steps.length
   const exact = order.length === n && positions.every((p, i) => p === i)
+  const scored = new Set<string>()
   let fraction: number
-  if (item.scoring === 'all-or-nothing' || n <= 1) fraction = exact ? 1 : 0
-  else fraction = Math.max(0, run.size - 1) / (n - 1)
+  const mode = item.scoring ?? DEFAULT_ORDERING_SCORING
+  if (mode === 'all-or-nothing' || n <= 1) {
+    fraction = exact ? 1 : 0
+  } else if (mode === 'relative-to-next') {
+    let pairs = 0
+    for (let i = 0; i + 1 < order.length; i++) {
+      if ((positions[i + 1] ?? -1) !== (positions[i] ?? -1) + 1) continue
+      pairs++
+      scored.add(order[i] ?? '').add(order[i + 1] ?? '')
+    }
+    fraction = pairs / (n - 1)
+  } else {
+    const run = longestIncreasingRun(positions).map((i) => order[i] ?? '')
+    if (run.length >= 2) run.forEach((id) => scored.add(id))
+    fraction = scored.size / n
+  }
   const parts: GradePart[] = item.steps.map((step, i) => ({
     id: step.id,
-    correct: exact || (run.has(step.id) && run.size > 1),
+    correct: exact || scored.has(step.id),
     expected: String(i + 1),
     given: order.includes(step.id) ? String(order.indexOf(step.id) + 1) : null,
   }))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { gradeResponse } from '../../../src/domain/grading/index.ts'
 import type { Answer } from '../../../src/domain/types.ts'
-import { categorize, cloze, matching, ordering } from '../../fixtures/items.ts'
+import { categorize, cloze, matching } from '../../fixtures/items.ts'
 
 type Case = [string, Answer | null, number, string]
 
@@ -28,36 +28,6 @@ describe('matching (equal share per prompt)', () => {
   it('names how many prompts were wrong', () => {
     const grade = gradeResponse(matching, { type: 'matching', matches: { m1: 'd1', m2: 'm2', m3: 'm3', m4: 'm4' } })
     expect(grade.feedback).toEqual(['It is reported.', '1 of 4 matches is not right.'])
-  })
-})
-
-describe('ordering (longest run in correct relative order)', () => {
-  const o = (...order: string[]): Answer => ({ type: 'ordering', order })
-  it.each<Case>([
-    ['right order', o('s1', 's2', 's3', 's4', 's5'), 1, 'correct'],
-    ['one neighbour swap', o('s2', 's1', 's3', 's4', 's5'), 0.75, 'partial'],
-    ['first step moved last', o('s2', 's3', 's4', 's5', 's1'), 0.75, 'partial'],
-    ['reversed', o('s5', 's4', 's3', 's2', 's1'), 0, 'incorrect'],
-    ['one step alone', o('s3'), 0, 'incorrect'],
-    ['two steps in order', o('s1', 's2'), 0.25, 'partial'],
-    ['repeated and unknown ids ignored', o('s1', 's1', 'x', 's2', 's3', 's4', 's5'), 1, 'correct'],
-    ['empty order', o(), 0, 'unanswered'],
-  ])('%s', (_label, answer, score, state) => {
-    const grade = gradeResponse(ordering, answer)
-    expect([grade.score, grade.state]).toEqual([score, state])
-  })
-
-  it('all-or-nothing scores a near miss 0', () => {
-    expect(gradeResponse({ ...ordering, scoring: 'all-or-nothing' }, o('s2', 's1', 's3', 's4', 's5')).score).toBe(0)
-  })
-
-  it('all-or-nothing scores the exact order full marks', () => {
-    expect(gradeResponse({ ...ordering, scoring: 'all-or-nothing' }, o('s1', 's2', 's3', 's4', 's5')).score).toBe(1)
-  })
-
-  it('a one-step item is right when the step is given', () => {
-    const one = { ...ordering, steps: [{ id: 's1', text: 'Only' }] }
-    expect(gradeResponse(one, o('s1')).state).toBe('correct')
   })
 })
 
