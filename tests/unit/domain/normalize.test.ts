@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsPhrase, editDistance, normalizeText } from '../../../src/domain/normalize.ts'
+import { containsPhrase, editDistance, normalizeChars, normalizeText, normalizeWith } from '../../../src/domain/normalize.ts'
 
 describe('normalizeText', () => {
   it.each([
@@ -17,8 +17,42 @@ describe('normalizeText', () => {
     ['only one trailing stop removed', 'U.S.', 'u.s'],
     ['tabs and newlines', 'a\t\nb', 'a b'],
     ['ligature', 'ﬁne', 'fine'],
+    ['Vietnamese stacked Latin marks are all folded', 'Việt Nam', 'viet nam'],
+    ['Japanese voicing mark kept: ば is not は', 'ばか', 'ばか'],
+    ['Japanese decomposed voicing mark kept (composed again)', '\u306F\u3099', 'ば'],
+    ['Devanagari vowel sign kept: काम is not कम', 'काम', 'काम'],
+    ['Cyrillic breve kept: й is a letter, not и with an accent', 'Йод', 'йод'],
   ])('%s', (_label, input, expected) => {
     expect(normalizeText(input)).toBe(expected)
+  })
+
+  it.each([
+    ['は and ば stay different words', 'は', 'ば'],
+    ['कम (less) and काम (work) stay different words', 'कम', 'काम'],
+    ['и and й stay different letters', 'и', 'й'],
+  ])('does not merge marks that are letters: %s', (_label, a, b) => {
+    expect(normalizeText(a)).not.toBe(normalizeText(b))
+  })
+
+  it.each([
+    ['default: case and accents ignored', 'Côte', {}, 'cote'],
+    ['caseSensitive keeps case, still folds accents', 'Côte', { caseSensitive: true }, 'Cote'],
+    ['accentSensitive keeps accents, still folds case', 'Côte', { accentSensitive: true }, 'côte'],
+    ['both keep the text as typed (spaces and stop still tidied)', ' Côte. ', { caseSensitive: true, accentSensitive: true }, 'Côte'],
+    ['accentSensitive still composes a decomposed accent', 'Cafe\u0301', { accentSensitive: true }, 'café'],
+  ])('%s', (_label, input, sensitivity, expected) => {
+    expect(normalizeWith(input, sensitivity)).toBe(expected)
+  })
+})
+
+describe('normalizeChars (the character rules, for pattern sources)', () => {
+  it.each([
+    ['keeps regex syntax: case, escapes and a trailing stop', '^\\S+ U\\.S\\.$', {}, '^\\S+ U\\.S\\.$'],
+    ['folds a Latin diacritic as the answer is folded', 'c[oô]te d’ivoire', {}, "c[oo]te d'ivoire"],
+    ['maps an en dash as the answer is mapped', 'guinea–bissau', {}, 'guinea-bissau'],
+    ['keeps a diacritic when accent-sensitive', 'côte', { accentSensitive: true }, 'côte'],
+  ])('%s', (_label, input, sensitivity, expected) => {
+    expect(normalizeChars(input, sensitivity)).toBe(expected)
   })
 })
 
