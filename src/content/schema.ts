@@ -102,6 +102,7 @@ export const ItemSchema = v.variant(
             id,
             accept: v.pipe(v.array(text('accepted answer')), v.nonEmpty('accept must list at least one answer')),
             options: v.optional(v.pipe(v.array(text('option')), v.minLength(2, 'a drop-down needs at least two options'))),
+            reject: v.optional(v.array(text('rejected answer'), 'reject must be a list')),
             feedback: v.optional(text('feedback')),
           }),
           'blanks must be a list',
@@ -122,7 +123,10 @@ export const ItemSchema = v.variant(
           }),
         ),
       ),
+      reject: v.optional(v.array(text('rejected answer'), 'reject must be a list')),
       allowTypo: v.optional(v.boolean('allowTypo must be true or false')),
+      caseSensitive: v.optional(v.boolean('caseSensitive must be true or false')),
+      accentSensitive: v.optional(v.boolean('accentSensitive must be true or false')),
       wrongFeedback: text('wrongFeedback'),
     }),
     v.strictObject({

@@ -108,6 +108,8 @@ export interface ClozeBlank {
   accept: string[]
   /** When present the blank is a drop-down of these choices instead of a text box. */
   options?: string[]
+  /** Known wrong answers: a typed answer equal to one is wrong even if it matches a key (for typed blanks). */
+  reject?: string[]
   feedback?: string
 }
 
@@ -121,12 +123,18 @@ export interface ClozeItem extends ItemBase {
 export interface ShortTextItem extends ItemBase {
   type: 'short'
   accept: string[]
-  /** Regular expressions (source text, matched case-insensitively against the normalised answer). */
+  /** Regular expressions matched against the whole normalised answer (anchored; case-insensitive unless `caseSensitive`). */
   patterns?: string[]
   /** Partly-right answers and the fraction of the points each earns. */
   partial?: { answer: string; fraction: number }[]
+  /** Known wrong answers: an answer equal to one is wrong even if a pattern or a typo would accept it. */
+  reject?: string[]
   /** Accept one typo (edit distance 1) for answers of 5 or more characters. */
   allowTypo?: boolean
+  /** Compare case exactly (default false: case ignored). */
+  caseSensitive?: boolean
+  /** Compare Latin diacritics exactly (default false: "Kyïv" equals "Kyiv"). */
+  accentSensitive?: boolean
   wrongFeedback: string
 }
 
