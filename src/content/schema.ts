@@ -135,6 +135,7 @@ export const ItemSchema = v.variant(
       answer: v.pipe(v.number('answer must be a number'), v.finite('answer must be a finite number')),
       tolerance: v.optional(v.strictObject({ absolute: v.optional(positive('absolute tolerance')), relative: v.optional(positive('relative tolerance')) })),
       units: v.optional(v.array(text('unit'), 'units must be a list')),
+      unitsCaseSensitive: v.optional(v.boolean('unitsCaseSensitive must be true or false')),
       wrongFeedback: text('wrongFeedback'),
     }),
     v.strictObject({

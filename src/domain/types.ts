@@ -144,6 +144,8 @@ export interface NumericItem extends ItemBase {
   tolerance?: { absolute?: number; relative?: number }
   /** Units the learner may write after the number, e.g. ["months", "month"]. */
   units?: string[]
+  /** Compare units with their case ("mm" is not "Mm"); default false: case ignored. */
+  unitsCaseSensitive?: boolean
   wrongFeedback: string
 }
 
