@@ -14,7 +14,9 @@
  *   folding them would merge different words;
  * - case folded, unless the item is `caseSensitive`;
  * - spaces trimmed and collapsed; one trailing full stop removed ("South Korea." equals
- *   "South Korea").
+ *   "South Korea");
+ * - one pair of quotes around the whole answer removed, since learners quote the brief's word
+ *   ("“reportedly”" equals "reportedly"); quotes inside the answer are kept.
  `normalizeText` is the insensitive default; `normalizeWith` takes an item's sensitivity.
  * `normalizeChars` applies only the character rules (NFKC, quotes, dashes, diacritics), so that a
  * regular expression's source can be read the same way as the answer without touching its syntax.
@@ -23,6 +25,8 @@
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u00B4\u0060]/g
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g
+/** The whole text in one pair of double or single quotes, with no such quote inside. */
+const QUOTED = /^(?:"([^"]*)"|'([^']*)')$/u
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu
 
 /** How strictly an item compares text; both default to false (insensitive). */
@@ -48,6 +52,10 @@ export function normalizeWith(text: string, sensitivity: TextSensitivity): strin
   const chars = normalizeChars(text, sensitivity)
   return (sensitivity.caseSensitive === true ? chars : chars.toLowerCase())
     .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/\.$/u, '')
+    .trim()
+    .replace(QUOTED, '$1$2')
     .trim()
     .replace(/\.$/u, '')
     .trim()

@@ -209,3 +209,13 @@ describe('cloze typed blanks (the short-text rules, through textCredit)', () => 
     expect(grade.parts?.find((p) => p.id === 'city')?.correct).toBe(right)
   })
 })
+
+describe('quoting the brief', () => {
+  it.each<[string, string, number]>([
+    ['the accepted word in curly quotes (review l0-q09)', '“South Korea”', 1],
+    ['the accepted word in single quotes with a stop', "'South Korea'.", 1],
+    ['quotes do not turn a wrong answer right', '“North Korea”', 0],
+  ])('%s', (_label, text, fraction) => {
+    expect(gradeResponse(short, { type: 'short', text }).score).toBe(fraction)
+  })
+})
