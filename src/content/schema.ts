@@ -103,6 +103,8 @@ export const ItemSchema = v.variant(
             accept: v.pipe(v.array(text('accepted answer')), v.nonEmpty('accept must list at least one answer')),
             options: v.optional(v.pipe(v.array(text('option')), v.minLength(2, 'a drop-down needs at least two options'))),
             reject: v.optional(v.array(text('rejected answer'), 'reject must be a list')),
+            caseSensitive: v.optional(v.boolean('caseSensitive must be true or false')),
+            accentSensitive: v.optional(v.boolean('accentSensitive must be true or false')),
             feedback: v.optional(text('feedback')),
           }),
           'blanks must be a list',

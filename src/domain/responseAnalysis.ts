@@ -9,8 +9,8 @@
  *   past 1), plus "no answer";
  * - matching: a part per prompt; each pair's match and each distractor (and "no answer");
  * - categorize: a part per statement; each category (and "no answer");
- * - cloze: a part per blank; each normalised text given (drop-down options listed even at 0),
- *   judged right by the grader's own `textCredit`;
+ * - cloze: a part per blank; each text given, normalised as the grader does (the blank's
+ *   sensitivity kept; drop-down options listed even at 0), judged right by the grader's `textCredit`;
  * - short and numeric: one part; each text given, normalised as the grader does (a short item's
  *   `caseSensitive` / `accentSensitive` kept), judged right by the grader.
  * Ordering and free text have no responses to count. Fraction = count / attempts that saw the item.
@@ -18,7 +18,7 @@
  */
 import { gradeResponse } from './grading/index.ts'
 import { textCredit } from './grading/text.ts'
-import { normalizeText, normalizeWith } from './normalize.ts'
+import { normalizeWith } from './normalize.ts'
 import type { StatisticsAttempt } from './statistics.ts'
 import type { Answer, Item } from './types.ts'
 
@@ -122,10 +122,10 @@ function partsFor(item: Item, answers: (Answer | null)[]): PartAnalysis[] {
       return item.blanks.map((blank) => {
         const t = new Tally()
         const right = (given: string): boolean => textCredit(blank, given).fraction === 1
-        for (const o of blank.options ?? []) t.declare(normalizeText(o), o, right(o))
+        for (const o of blank.options ?? []) t.declare(normalizeWith(o, blank), o, right(o))
         t.declare(NO_ANSWER, '(no answer)', false)
         for (const a of answers) {
-          const typed = normalizeText(text(record(a, 'blanks')[blank.id]))
+          const typed = normalizeWith(text(record(a, 'blanks')[blank.id]), blank)
           t.add(typed, typed, typed !== NO_ANSWER && right(typed))
         }
         return { partId: blank.id, label: blank.id, responses: t.rows(answers.length) }

@@ -110,6 +110,10 @@ export interface ClozeBlank {
   options?: string[]
   /** Known wrong answers: a typed answer equal to one is wrong even if it matches a key (for typed blanks). */
   reject?: string[]
+  /** Compare a typed answer's case exactly (default false), as in short text. */
+  caseSensitive?: boolean
+  /** Compare a typed answer's Latin diacritics exactly (default false), as in short text. */
+  accentSensitive?: boolean
   feedback?: string
 }
 

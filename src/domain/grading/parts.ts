@@ -5,8 +5,9 @@
  * item's points and is graded on its own. In matching the same match may be used for several
  * prompts; each prompt is still judged alone, and a match whose text equals the right match's
  * text counts as right (two prompts may share an answer). A cloze blank is graded by `textCredit`,
- * the short-text rules of `text.ts` (same normalisation; an answer in the blank's `reject` list is
- * wrong even if also accepted): right only with full credit. With negative marking a wrong part
+ * the short-text rules of `text.ts` (same normalisation, with the blank's own `caseSensitive` and
+ * `accentSensitive`; an answer in its `reject` list is wrong even if also accepted): right only
+ * with full credit. With negative marking a wrong part
  * costs its share × 1/(k − 1) (see `negativeMarking.ts`); the item total is clamped to 0..max.
  */
 import type { Answer, CategorizeItem, ClozeItem, MatchingItem } from '../types.ts'

@@ -204,6 +204,10 @@ describe('cloze typed blanks (the short-text rules, through textCredit)', () => 
     ['an answer not rejected is still right', { reject: ['Seoul'] }, 'Pyongyang', true],
     ['no typo is forgiven in a blank', {}, 'Pyongyagn', false],
     ['Japanese: a voicing mark is a letter, not an accent', { accept: ['ば'] }, 'は', false],
+    ['caseSensitive blank: another case is wrong', { accept: ['NATO'], caseSensitive: true }, 'nato', false],
+    ['caseSensitive blank: the accepted case is right', { accept: ['NATO'], caseSensitive: true }, 'NATO', true],
+    ['accentSensitive blank: a dropped diacritic is wrong', { accept: ['Kyïv'], accentSensitive: true }, 'Kyiv', false],
+    ['default blank: a dropped diacritic is right', { accept: ['Kyïv'] }, 'Kyiv', true],
   ])('%s', (_label, change, city, right) => {
     const grade = gradeResponse(withCity(change), { type: 'cloze', blanks: { month: 'June', year: '2024', city } })
     expect(grade.parts?.find((p) => p.id === 'city')?.correct).toBe(right)

@@ -197,6 +197,7 @@ describe('responseAnalysis', () => {
     ['short: text kept in its case when the item is caseSensitive', { ...short, accept: ['NATO'], caseSensitive: true }, { type: 'short', text: 'nato' }, 'nato', false],
     ['short: the accepted case is judged right', { ...short, accept: ['NATO'], caseSensitive: true }, { type: 'short', text: 'NATO' }, 'NATO', true],
     ['short: an unanchored pattern does not make "no knowledge" right', { ...short, patterns: ['knowledge'] }, { type: 'short', text: 'no knowledge' }, 'no knowledge', false],
+    ['cloze: a caseSensitive blank keeps the case given', { ...cloze, blanks: [{ id: 'city', accept: ['NATO'], caseSensitive: true }] }, { type: 'cloze', blanks: { city: 'NATO' } }, 'NATO', true],
     ['cloze: a rejected blank answer is judged wrong, as the grader does', { ...cloze, blanks: [{ id: 'city', accept: ['Seoul'], reject: ['Seoul'] }] }, { type: 'cloze', blanks: { city: 'Seoul' } }, 'seoul', false],
   ])('judges text as the grader does: %s', (_label, item, answer, response, correct) => {
     const given: StatisticsAttempt[] = [{ learnerId: 'a', attemptId: '1', startedAt: 0, items: { [item.id]: { score: 0, max: 1, answer } } }]
