@@ -104,6 +104,9 @@ export const ItemSchema = v.variant(
             id,
             accept: v.pipe(v.array(text('accepted answer')), v.nonEmpty('accept must list at least one answer')),
             options: v.optional(v.pipe(v.array(text('option')), v.minLength(2, 'a drop-down needs at least two options'))),
+            reject: v.optional(v.array(text('rejected answer'), 'reject must be a list')),
+            caseSensitive: v.optional(v.boolean('caseSensitive must be true or false')),
+            accentSensitive: v.optional(v.boolean('accentSensitive must be true or false')),
             feedback: v.optional(text('feedback')),
           }),
           'blanks must be a list',
@@ -124,7 +127,10 @@ export const ItemSchema = v.variant(
           }),
         ),
       ),
+      reject: v.optional(v.array(text('rejected answer'), 'reject must be a list')),
       allowTypo: v.optional(v.boolean('allowTypo must be true or false')),
+      caseSensitive: v.optional(v.boolean('caseSensitive must be true or false')),
+      accentSensitive: v.optional(v.boolean('accentSensitive must be true or false')),
       wrongFeedback: text('wrongFeedback'),
     }),
     v.strictObject({
@@ -133,6 +139,7 @@ export const ItemSchema = v.variant(
       answer: v.pipe(v.number('answer must be a number'), v.finite('answer must be a finite number')),
       tolerance: v.optional(v.strictObject({ absolute: v.optional(positive('absolute tolerance')), relative: v.optional(positive('relative tolerance')) })),
       units: v.optional(v.array(text('unit'), 'units must be a list')),
+      unitsCaseSensitive: v.optional(v.boolean('unitsCaseSensitive must be true or false')),
       wrongFeedback: text('wrongFeedback'),
     }),
     v.strictObject({

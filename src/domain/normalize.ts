@@ -2,31 +2,60 @@
  * Text normalisation shared by short-text, cloze and free-text grading.
  *
  * Learners type on phones, paste from the brief and use whatever keyboard they have, so two
- * answers that a reader would call "the same" must compare equal:
+ * answers that a reader would call "the same" must compare equal.
+ *
+ * Rules:
  * - Unicode NFKC, so full-width letters (ＵＳＡ) and ligatures become plain letters;
  * - curly quotes become straight quotes, and every dash variant (hyphen, en, em, minus…) '-';
- * - diacritics are stripped (NFD, then combining marks removed), so "Kyïv" equals "Kyiv";
- * - case folded, spaces trimmed and collapsed;
- * - one trailing full stop removed ("South Korea." equals "South Korea").
+ * - Latin-script diacritics are folded (NFD, then the combining marks that follow a Latin letter
+ *   are removed), so "Kyïv" equals "Kyiv"; unless the item is `accentSensitive`;
+ * - marks on letters of other scripts are kept: there they are often letters of their own
+ *   (Japanese voicing marks: は ≠ ば; Devanagari vowel signs: कम ≠ काम; Cyrillic й ≠ и), so
+ *   folding them would merge different words;
+ * - case folded, unless the item is `caseSensitive`;
+ * - spaces trimmed and collapsed; one trailing full stop removed ("South Korea." equals
+ *   "South Korea");
+ * - one pair of quotes around the whole answer removed, since learners quote the brief's word
+ *   ("“reportedly”" equals "reportedly"); quotes inside the answer are kept.
+ `normalizeText` is the insensitive default; `normalizeWith` takes an item's sensitivity.
+ * `normalizeChars` applies only the character rules (NFKC, quotes, dashes, diacritics), so that a
+ * regular expression's source can be read the same way as the answer without touching its syntax.
  */
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u00B4\u0060]/g
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g
-const COMBINING_MARKS = /\p{M}/gu
+/** The whole text in one pair of double or single quotes, with no such quote inside. */
+const QUOTED = /^(?:"([^"]*)"|'([^']*)')$/u
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu
+
+/** How strictly an item compares text; both default to false (insensitive). */
+export interface TextSensitivity {
+  caseSensitive?: boolean
+  accentSensitive?: boolean
+}
+
+/** The character rules only: NFKC, quotes, dashes and (unless accent-sensitive) Latin diacritics. */
+export function normalizeChars(text: string, sensitivity: TextSensitivity = {}): string {
+  const mapped = text.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-')
+  if (sensitivity.accentSensitive === true) return mapped
+  return mapped.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC')
+}
 
 /** Normalise a typed answer so that equivalent spellings compare equal (rules at the top of the file). */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(DASHES, '-')
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .normalize('NFC')
-    .toLowerCase()
+  return normalizeWith(text, {})
+}
+
+/** `normalizeText` with an item's case and accent sensitivity. */
+export function normalizeWith(text: string, sensitivity: TextSensitivity): string {
+  const chars = normalizeChars(text, sensitivity)
+  return (sensitivity.caseSensitive === true ? chars : chars.toLowerCase())
     .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/\.$/u, '')
+    .trim()
+    .replace(QUOTED, '$1$2')
     .trim()
     .replace(/\.$/u, '')
     .trim()

@@ -9,13 +9,16 @@
  *   past 1), plus "no answer";
  * - matching: a part per prompt; each pair's match and each distractor (and "no answer");
  * - categorize: a part per statement; each category (and "no answer");
- * - cloze: a part per blank; each normalised text given (drop-down options listed even at 0);
- * - short and numeric: one part; each normalised text given.
+ * - cloze: a part per blank; each text given, normalised as the grader does (the blank's
+ *   sensitivity kept; drop-down options listed even at 0), judged right by the grader's `textCredit`;
+ * - short and numeric: one part; each text given, normalised as the grader does (a short item's
+ *   `caseSensitive` / `accentSensitive` kept), judged right by the grader.
  * Ordering and free text have no responses to count. Fraction = count / attempts that saw the item.
  * Options never chosen still appear with count 0, since an unused distractor is itself a finding.
  */
 import { gradeResponse } from './grading/index.ts'
-import { normalizeText } from './normalize.ts'
+import { textCredit } from './grading/text.ts'
+import { normalizeWith } from './normalize.ts'
 import type { StatisticsAttempt } from './statistics.ts'
 import type { Answer, Item } from './types.ts'
 
@@ -118,12 +121,12 @@ function partsFor(item: Item, answers: (Answer | null)[]): PartAnalysis[] {
     case 'cloze':
       return item.blanks.map((blank) => {
         const t = new Tally()
-        const accepted = new Set(blank.accept.map(normalizeText))
-        for (const o of blank.options ?? []) t.declare(normalizeText(o), o, accepted.has(normalizeText(o)))
+        const right = (given: string): boolean => textCredit(blank, given).fraction === 1
+        for (const o of blank.options ?? []) t.declare(normalizeWith(o, blank), o, right(o))
         t.declare(NO_ANSWER, '(no answer)', false)
         for (const a of answers) {
-          const typed = normalizeText(text(record(a, 'blanks')[blank.id]))
-          t.add(typed, typed, accepted.has(typed))
+          const typed = normalizeWith(text(record(a, 'blanks')[blank.id]), blank)
+          t.add(typed, typed, typed !== NO_ANSWER && right(typed))
         }
         return { partId: blank.id, label: blank.id, responses: t.rows(answers.length) }
       })
@@ -131,7 +134,7 @@ function partsFor(item: Item, answers: (Answer | null)[]): PartAnalysis[] {
     case 'numeric':
       tally.declare(NO_ANSWER, '(no answer)', false)
       for (const a of answers) {
-        const typed = a?.type === item.type ? normalizeText(text(a.text)) : NO_ANSWER
+        const typed = a?.type === item.type ? normalizeWith(text(a.text), item.type === 'short' ? item : {}) : NO_ANSWER
         tally.add(typed, typed, typed !== NO_ANSWER && gradeResponse(item, a).state === 'correct')
       }
       return one(tally)

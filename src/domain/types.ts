@@ -110,6 +110,12 @@ export interface ClozeBlank {
   accept: string[]
   /** When present the blank is a drop-down of these choices instead of a text box. */
   options?: string[]
+  /** Known wrong answers: a typed answer equal to one is wrong even if it matches a key (for typed blanks). */
+  reject?: string[]
+  /** Compare a typed answer's case exactly (default false), as in short text. */
+  caseSensitive?: boolean
+  /** Compare a typed answer's Latin diacritics exactly (default false), as in short text. */
+  accentSensitive?: boolean
   feedback?: string
 }
 
@@ -123,12 +129,18 @@ export interface ClozeItem extends ItemBase {
 export interface ShortTextItem extends ItemBase {
   type: 'short'
   accept: string[]
-  /** Regular expressions (source text, matched case-insensitively against the normalised answer). */
+  /** Regular expressions matched against the whole normalised answer (anchored; case-insensitive unless `caseSensitive`). */
   patterns?: string[]
   /** Partly-right answers and the fraction of the points each earns. */
   partial?: { answer: string; fraction: number }[]
+  /** Known wrong answers: an answer equal to one is wrong even if a pattern or a typo would accept it. */
+  reject?: string[]
   /** Accept one typo (edit distance 1) for answers of 5 or more characters. */
   allowTypo?: boolean
+  /** Compare case exactly (default false: case ignored). */
+  caseSensitive?: boolean
+  /** Compare Latin diacritics exactly (default false: "Kyïv" equals "Kyiv"). */
+  accentSensitive?: boolean
   wrongFeedback: string
 }
 
@@ -138,6 +150,8 @@ export interface NumericItem extends ItemBase {
   tolerance?: { absolute?: number; relative?: number }
   /** Units the learner may write after the number, e.g. ["months", "month"]. */
   units?: string[]
+  /** Compare units with their case ("mm" is not "Mm"); default false: case ignored. */
+  unitsCaseSensitive?: boolean
   wrongFeedback: string
 }
 

@@ -4,13 +4,16 @@
  * Every prompt (matching), statement (categorize) or blank (cloze) is worth an equal share of the
  * item's points and is graded on its own. In matching the same match may be used for several
  * prompts; each prompt is still judged alone, and a match whose text equals the right match's
- * text counts as right (two prompts may share an answer). Cloze blanks are compared after
- * `normalizeText`, against the blank's accepted answers. With negative marking a wrong part costs
- * its share × 1/(k − 1) (see `negativeMarking.ts`); the item total is clamped to 0..max.
+ * text counts as right (two prompts may share an answer). A cloze blank is graded by `textCredit`,
+ * the short-text rules of `text.ts` (same normalisation, with the blank's own `caseSensitive` and
+ * `accentSensitive`; an answer in its `reject` list is wrong even if also accepted): right only
+ * with full credit. With negative marking a wrong part
+ * costs its share × 1/(k − 1) (see `negativeMarking.ts`); the item total is clamped to 0..max.
  */
 import type { Answer, CategorizeItem, ClozeItem, MatchingItem } from '../types.ts'
 import { normalizeText } from '../normalize.ts'
 import { guessPenalty } from './negativeMarking.ts'
+import { textCredit } from './text.ts'
 import { partsGrade, wrongType, type Grade, type GradeOptions, type GradePart } from './grade.ts'
 
 function stringRecord(value: unknown): Record<string, unknown> | null {
@@ -74,8 +77,7 @@ export function gradeCloze(item: ClozeItem, answer: Answer, max: number, options
   const feedback: string[] = []
   for (const blank of item.blanks) {
     const typed = given(blanks, blank.id)
-    const accepted = new Set(blank.accept.map(normalizeText))
-    const right = typed !== null && accepted.has(normalizeText(typed))
+    const right = typed !== null && textCredit(blank, typed).fraction === 1
     if (right) score += share
     else if (typed !== null && options.negativeMarking && blank.options !== undefined) {
       score -= share * guessPenalty(blank.options.length)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyManualGrade, gradeResponse, parseNumber } from '../../../src/domain/grading/index.ts'
-import type { ManualGrade } from '../../../src/domain/types.ts'
-import { freetext, numeric, short } from '../../fixtures/items.ts'
+import type { ClozeBlank, ClozeItem, ManualGrade, ShortTextItem } from '../../../src/domain/types.ts'
+import { cloze, freetext, numeric, short } from '../../fixtures/items.ts'
 
 describe('short text', () => {
   it.each([
@@ -26,8 +26,40 @@ describe('short text', () => {
     expect(gradeResponse(short, { type: 'short', text }).score).toBe(fraction)
   })
 
+  it.each<[string, Partial<ShortTextItem>, string, number]>([
+    ['an unanchored pattern must match the whole answer', { patterns: ['knowledge'] }, 'no knowledge', 0],
+    ['an unanchored pattern still matches the whole answer', { patterns: ['knowledge'] }, 'Knowledge.', 1],
+    ['an alternation is anchored as a whole, not per branch', { patterns: ['drone|missile'] }, 'anti-missile', 0],
+    ['an author-anchored pattern works as before', { patterns: ['^drones?$'] }, 'Drones', 1],
+    ['a pattern with a curly quote matches the straight quote typed', { patterns: ['c[oô]te d’ivoire'] }, "Cote d'Ivoire", 1],
+    ['a pattern with a diacritic matches the folded answer', { patterns: ['kyïv'] }, 'Kyiv', 1],
+    ['a pattern in capitals matches case-insensitively by default', { patterns: ['KYIV'] }, 'kyiv', 1],
+    ['caseSensitive: a pattern no longer ignores case', { patterns: ['Kyiv'], caseSensitive: true }, 'kyiv', 0],
+    ['caseSensitive: a pattern matches the right case', { patterns: ['Kyiv'], caseSensitive: true }, 'Kyiv', 1],
+    ['caseSensitive: an accepted answer needs its case', { accept: ['NATO'], caseSensitive: true }, 'nato', 0],
+    ['caseSensitive: the accepted case is right', { accept: ['NATO'], caseSensitive: true }, 'NATO.', 1],
+    ['caseSensitive still folds accents', { accept: ['Kyïv'], caseSensitive: true }, 'Kyiv', 1],
+    ['accentSensitive: a dropped diacritic is wrong', { accept: ['résumé'], accentSensitive: true, allowTypo: false }, 'resume', 0],
+    ['accentSensitive: the diacritic typed is right, in any case', { accept: ['résumé'], accentSensitive: true }, 'RÉSUMÉ', 1],
+    ['accentSensitive: a pattern keeps its diacritic', { patterns: ['résumé'], accentSensitive: true, allowTypo: false }, 'resume', 0],
+    ['Japanese: は is not accepted for ば (a voicing mark is a letter)', { accept: ['ば'] }, 'は', 0],
+    ['Devanagari: कम is not accepted for काम (a vowel sign is a letter)', { accept: ['काम'] }, 'कम', 0],
+    ['reject beats a pattern that matches', { patterns: ['.*korea'], reject: ['North Korea'] }, 'north korea', 0],
+    ['reject beats a forgiven typo', { accept: ['mortal'], reject: ['portal'] }, 'portal', 0],
+    ['reject beats a partial answer', { reject: ['Korea'] }, 'Korea', 0],
+    ['reject is normalised like the answer', { patterns: ['.*korea'], reject: ['NORTH  Korea.'] }, 'North Korea', 0],
+    ['an answer not rejected still earns its credit', { reject: ['North Korea'] }, 'South Korea', 1],
+    ['reject follows caseSensitive: another case is not the rejected answer', { accept: ['us'], patterns: ['us|US'], reject: ['US'], caseSensitive: true }, 'us', 1],
+  ])('%s', (_label, change, text, fraction) => {
+    expect(gradeResponse({ ...short, ...change }, { type: 'short', text }).score).toBe(fraction)
+  })
+
   it('is unanswered when blank', () => {
     expect(gradeResponse(short, { type: 'short', text: '   ' }).state).toBe('unanswered')
+  })
+
+  it('gives no typo note when a rejected answer is marked wrong', () => {
+    expect(gradeResponse({ ...short, accept: ['mortal'], reject: ['portal'] }, { type: 'short', text: 'portal' }).feedback).toEqual([short.wrongFeedback])
   })
 
   it('says when a typo was forgiven', () => {
@@ -156,5 +188,38 @@ describe('applyManualGrade', () => {
 
   it('shows the instructor’s comment', () => {
     expect(applyManualGrade(provisional, manual(3, 'Good point on dissent.')).feedback).toEqual(['Good point on dissent.'])
+  })
+})
+
+describe('cloze typed blanks (the short-text rules, through textCredit)', () => {
+  const withCity = (change: Partial<ClozeBlank>): ClozeItem => ({
+    ...cloze,
+    blanks: cloze.blanks.map((blank) => (blank.id === 'city' ? { ...blank, ...change } : blank)),
+  })
+  it.each<[string, Partial<ClozeBlank>, string, boolean]>([
+    ['an accepted answer, normalised like short text', {}, ' PYÖNGYANG. ', true],
+    ['a curly quote typed for a straight one', { accept: ["Cote d'Ivoire"] }, 'Côte d’Ivoire', true],
+    ['a rejected answer is wrong even though it is also accepted', { accept: ['Pyongyang', 'Seoul'], reject: ['Seoul'] }, 'Seoul', false],
+    ['reject is normalised like the answer', { accept: ['Seoul'], reject: ['SEOUL.'] }, 'seoul', false],
+    ['an answer not rejected is still right', { reject: ['Seoul'] }, 'Pyongyang', true],
+    ['no typo is forgiven in a blank', {}, 'Pyongyagn', false],
+    ['Japanese: a voicing mark is a letter, not an accent', { accept: ['ば'] }, 'は', false],
+    ['caseSensitive blank: another case is wrong', { accept: ['NATO'], caseSensitive: true }, 'nato', false],
+    ['caseSensitive blank: the accepted case is right', { accept: ['NATO'], caseSensitive: true }, 'NATO', true],
+    ['accentSensitive blank: a dropped diacritic is wrong', { accept: ['Kyïv'], accentSensitive: true }, 'Kyiv', false],
+    ['default blank: a dropped diacritic is right', { accept: ['Kyïv'] }, 'Kyiv', true],
+  ])('%s', (_label, change, city, right) => {
+    const grade = gradeResponse(withCity(change), { type: 'cloze', blanks: { month: 'June', year: '2024', city } })
+    expect(grade.parts?.find((p) => p.id === 'city')?.correct).toBe(right)
+  })
+})
+
+describe('quoting the brief', () => {
+  it.each<[string, string, number]>([
+    ['the accepted word in curly quotes (review l0-q09)', '“South Korea”', 1],
+    ['the accepted word in single quotes with a stop', "'South Korea'.", 1],
+    ['quotes do not turn a wrong answer right', '“North Korea”', 0],
+  ])('%s', (_label, text, fraction) => {
+    expect(gradeResponse(short, { type: 'short', text }).score).toBe(fraction)
   })
 })

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { containsPhrase, editDistance, normalizeText } from '../../../src/domain/normalize.ts'
+import { containsPhrase, editDistance, normalizeChars, normalizeText, normalizeWith } from '../../../src/domain/normalize.ts'
 
 describe('normalizeText', () => {
   it.each([
     ['full-width letters', 'ＵＳＡ', 'usa'],
     ['case and spaces', '  South   KOREA ', 'south korea'],
     ['curly single quotes', 'd’Ivoire ‘x’', "d'ivoire 'x'"],
-    ['curly double quotes', '“quoted”', '"quoted"'],
+    ['curly double quotes (inside the answer: quotes around all of it are now removed, review l0-q09)', 'say “quoted”', 'say "quoted"'],
     ['en dash', 'Guinea–Bissau', 'guinea-bissau'],
     ['em dash', 'Guinea—Bissau', 'guinea-bissau'],
     ['minus sign', '−3', '-3'],
@@ -17,8 +17,48 @@ describe('normalizeText', () => {
     ['only one trailing stop removed', 'U.S.', 'u.s'],
     ['tabs and newlines', 'a\t\nb', 'a b'],
     ['ligature', 'ﬁne', 'fine'],
+    ['quotes around the whole answer', '“reportedly”', 'reportedly'],
+    ['single quotes around the whole answer, stop outside', "'reportedly'.", 'reportedly'],
+    ['quotes around, stop inside', '"reportedly."', 'reportedly'],
+    ['quotes inside the answer are kept', 'the "reported" event', 'the "reported" event'],
+    ['two quoted words are not one quoted answer', '"a" and "b"', '"a" and "b"'],
+    ['an apostrophe inside double quotes is kept', '"Cote d\'Ivoire"', "cote d'ivoire"],
+    ['Vietnamese stacked Latin marks are all folded', 'Việt Nam', 'viet nam'],
+    ['Japanese voicing mark kept: ば is not は', 'ばか', 'ばか'],
+    ['Japanese decomposed voicing mark kept (composed again)', '\u306F\u3099', 'ば'],
+    ['Devanagari vowel sign kept: काम is not कम', 'काम', 'काम'],
+    ['Cyrillic breve kept: й is a letter, not и with an accent', 'Йод', 'йод'],
   ])('%s', (_label, input, expected) => {
     expect(normalizeText(input)).toBe(expected)
+  })
+
+  it.each([
+    ['は and ば stay different words', 'は', 'ば'],
+    ['कम (less) and काम (work) stay different words', 'कम', 'काम'],
+    ['и and й stay different letters', 'и', 'й'],
+  ])('does not merge marks that are letters: %s', (_label, a, b) => {
+    expect(normalizeText(a)).not.toBe(normalizeText(b))
+  })
+
+  it.each([
+    ['default: case and accents ignored', 'Côte', {}, 'cote'],
+    ['caseSensitive keeps case, still folds accents', 'Côte', { caseSensitive: true }, 'Cote'],
+    ['accentSensitive keeps accents, still folds case', 'Côte', { accentSensitive: true }, 'côte'],
+    ['both keep the text as typed (spaces and stop still tidied)', ' Côte. ', { caseSensitive: true, accentSensitive: true }, 'Côte'],
+    ['accentSensitive still composes a decomposed accent', 'Cafe\u0301', { accentSensitive: true }, 'café'],
+  ])('%s', (_label, input, sensitivity, expected) => {
+    expect(normalizeWith(input, sensitivity)).toBe(expected)
+  })
+})
+
+describe('normalizeChars (the character rules, for pattern sources)', () => {
+  it.each([
+    ['keeps regex syntax: case, escapes and a trailing stop', '^\\S+ U\\.S\\.$', {}, '^\\S+ U\\.S\\.$'],
+    ['folds a Latin diacritic as the answer is folded', 'c[oô]te d’ivoire', {}, "c[oo]te d'ivoire"],
+    ['maps an en dash as the answer is mapped', 'guinea–bissau', {}, 'guinea-bissau'],
+    ['keeps a diacritic when accent-sensitive', 'côte', { accentSensitive: true }, 'côte'],
+  ])('%s', (_label, input, sensitivity, expected) => {
+    expect(normalizeChars(input, sensitivity)).toBe(expected)
   })
 })
 

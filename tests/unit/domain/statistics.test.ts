@@ -4,7 +4,8 @@ import { responseAnalysis } from '../../../src/domain/responseAnalysis.ts'
 import {
   cronbachAlpha, firstAttempts, itemStatistics, quizStatistics, testStatistics, type StatisticsAttempt,
 } from '../../../src/domain/statistics.ts'
-import { categorize, single } from '../../fixtures/items.ts'
+import type { Answer, Item } from '../../../src/domain/types.ts'
+import { categorize, cloze, short, single } from '../../fixtures/items.ts'
 
 /** Build attempts from a score matrix: rows are attempts, columns items q1, q2, … (max 1). */
 function attemptsFrom(matrix: number[][]): StatisticsAttempt[] {
@@ -190,5 +191,17 @@ describe('responseAnalysis', () => {
     const withCat: StatisticsAttempt[] = [{ learnerId: 'a', attemptId: '1', startedAt: 0, items: { 'q-categorize': { score: 0, max: 1, answer: { type: 'categorize', assignments: { t1: 'judgment' } } } } }]
     const part = responseAnalysis([categorize], withCat)[0]?.parts[0]
     expect(part?.responses.find((r) => r.response === 'judgment')).toMatchObject({ count: 1, correct: false })
+  })
+
+  it.each<[string, Item, Answer, string, boolean]>([
+    ['short: text kept in its case when the item is caseSensitive', { ...short, accept: ['NATO'], caseSensitive: true }, { type: 'short', text: 'nato' }, 'nato', false],
+    ['short: the accepted case is judged right', { ...short, accept: ['NATO'], caseSensitive: true }, { type: 'short', text: 'NATO' }, 'NATO', true],
+    ['short: an unanchored pattern does not make "no knowledge" right', { ...short, patterns: ['knowledge'] }, { type: 'short', text: 'no knowledge' }, 'no knowledge', false],
+    ['cloze: a caseSensitive blank keeps the case given', { ...cloze, blanks: [{ id: 'city', accept: ['NATO'], caseSensitive: true }] }, { type: 'cloze', blanks: { city: 'NATO' } }, 'NATO', true],
+    ['cloze: a rejected blank answer is judged wrong, as the grader does', { ...cloze, blanks: [{ id: 'city', accept: ['Seoul'], reject: ['Seoul'] }] }, { type: 'cloze', blanks: { city: 'Seoul' } }, 'seoul', false],
+  ])('judges text as the grader does: %s', (_label, item, answer, response, correct) => {
+    const given: StatisticsAttempt[] = [{ learnerId: 'a', attemptId: '1', startedAt: 0, items: { [item.id]: { score: 0, max: 1, answer } } }]
+    const row = responseAnalysis([item], given)[0]?.parts[0]?.responses.find((r) => r.response !== '')
+    expect([row?.response, row?.correct]).toEqual([response, correct])
   })
 })
