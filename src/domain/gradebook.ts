@@ -9,6 +9,8 @@
  *   waiting for an instructor counts 0 there and is reported in `pending`.
  * - passed: true when the grade reaches the pass mark; null while there is no grade, or while a
  *   counted attempt has pending items (grading can only add); false otherwise.
+ * - The attempt a method picks (`chosenAttempts`): first or last by start time, ties by attempt id;
+ *   highest: the best counted percent, ties to the earlier; average: every submitted attempt.
  * - Per objective: percent = score / max over the attempts the grading method picks (the chosen
  *   attempt for highest/first/last, every submitted attempt for average), summed over all
  *   assessments; null when the learner has no evidence for it.
@@ -79,7 +81,7 @@ export function gradeFor(attempt: Attempt, input: Pick<GradebookInput, 'response
 /** The attempts a grading method takes its grade from (rule at the top of the file). */
 export function chosenAttempts(graded: readonly GradedAttempt[], method: GradingMethod): GradedAttempt[] {
   if (graded.length === 0 || method === 'average') return [...graded]
-  const byStart = [...graded].sort((a, b) => a.attempt.startedAt - b.attempt.startedAt)
+  const byStart = [...graded].sort((a, b) => a.attempt.startedAt - b.attempt.startedAt || (a.attempt.id < b.attempt.id ? -1 : a.attempt.id > b.attempt.id ? 1 : 0))
   if (method === 'first') return byStart.slice(0, 1)
   if (method === 'last') return byStart.slice(-1)
   const best = byStart.reduce((top, g) => (g.grade.percent > top.grade.percent ? g : top))
