@@ -4,7 +4,9 @@ import { responseAnalysis } from '../../../src/domain/responseAnalysis.ts'
 import {
   cronbachAlpha, firstAttempts, itemStatistics, quizStatistics, testStatistics, type StatisticsAttempt,
 } from '../../../src/domain/statistics.ts'
-import { categorize, single } from '../../fixtures/items.ts'
+import { gradeResponse } from '../../../src/domain/grading/index.ts'
+import type { Answer } from '../../../src/domain/types.ts'
+import { categorize, cloze, short, single } from '../../fixtures/items.ts'
 
 /** Build attempts from a score matrix: rows are attempts, columns items q1, q2, … (max 1). */
 function attemptsFrom(matrix: number[][]): StatisticsAttempt[] {
@@ -210,5 +212,38 @@ describe('responseAnalysis', () => {
     const withCat: StatisticsAttempt[] = [{ learnerId: 'a', attemptId: '1', startedAt: 0, items: { 'q-categorize': { score: 0, max: 1, answer: { type: 'categorize', assignments: { t1: 'judgment' } } } } }]
     const part = responseAnalysis([categorize], withCat)[0]?.parts[0]
     expect(part?.responses.find((r) => r.response === 'judgment')).toMatchObject({ count: 1, correct: false })
+  })
+})
+
+describe('responseAnalysis judges typed answers as grading does', () => {
+  /** One attempt per answer, all at the same item. */
+  const sat = (itemId: string, answers: Answer[]): StatisticsAttempt[] =>
+    answers.map((answer, i) => ({ learnerId: `l${i}`, attemptId: `a${i}`, startedAt: i, items: { [itemId]: { score: 0, max: 1, answer } } }))
+  const blanks = (month: string, city: string): Answer => ({ type: 'cloze', blanks: { month, year: '2024', city } })
+  const typed = (text: string): Answer => ({ type: 'short', text })
+
+  it.each<[string, string, [string, number, boolean][]]>([
+    // Accepted 'June'; options March, June, October. Listed: the options, no answer, then texts in order of first sight.
+    ['month: options judged by grading alone in their blank; " june. " normalises to the key, as grading reads it', 'month', [
+      ['march', 1, false], ['june', 2, true], ['october', 0, false], ['', 0, false],
+    ]],
+    ['city: a typed blank, accepted "Pyongyang" with diacritics and case folded; "Seoul" wrong', 'city', [
+      ['', 0, false], ['pyongyang', 2, true], ['seoul', 1, false],
+    ]],
+  ])('cloze %s', (_label, blankId, expected) => {
+    const attempts = sat('q-cloze', [blanks('June', 'Pyongyang'), blanks(' june. ', 'PYÖNGYANG'), blanks('March', 'Seoul')])
+    const part = responseAnalysis([cloze], attempts)[0]?.parts.find((p) => p.partId === blankId)
+    expect(part?.responses.map((r) => [r.response, r.count, r.correct])).toEqual(expected)
+  })
+
+  it.each<[string, string, boolean]>([
+    ['an accepted answer, case and stop folded', 'south korea.', true],
+    ['one typo in a long key, which the item allows', 'South Kroea', true],
+    ['a pattern match', 'United States of America', true],
+    ['a partial answer is not right', 'Korea', false],
+    ['a wrong answer', 'Japan', false],
+  ])('short: %s', (_label, text, right) => {
+    const row = responseAnalysis([short], sat('q-short', [typed(text)]))[0]?.parts[0]?.responses.find((r) => r.count === 1)
+    expect([row?.correct, gradeResponse(short, typed(text)).state === 'correct']).toEqual([right, right])
   })
 })
