@@ -5,7 +5,8 @@
  * Reads learners' result files (a folder is scanned, recursively, for *.json), checks each with
  * the same parser the app uses, grades every attempt from the item snapshots inside the file,
  * and writes into <dir>:
- *   gradebook.csv        one row per attempt (learner, assessment, attempt number, dates, score…)
+ *   gradebook.csv        one row per attempt (learner, assessment, attempt number, dates, score…;
+ *                        passed: true, false, pending, or open for an attempt never submitted)
  *   item-statistics.csv  per assessment and item: Moodle's item statistics over the counted attempts
  *   test-statistics.csv  per assessment: mean, median, SD, skewness, alpha/CIC, error ratio, SE, and
  *                        which attempts were counted
@@ -117,13 +118,24 @@ interface StatisticsGroup {
   manualGrades: Map<string, ManualGrade[]>
 }
 
+/**
+ * The gradebook's passed column: open for an attempt never submitted (not failed), pending while
+ * free text waiting for an instructor could still decide it, true or false, and empty when the
+ * file carries no assessment settings to judge by.
+ */
+function passedText(entry: ResultAttemptEntry, grade: AttemptGrade): CsvCell {
+  if (entry.attempt.submittedAt === null) return 'open'
+  if (entry.assessment === undefined) return ''
+  return grade.passed === null ? 'pending' : grade.passed
+}
+
 /** The CSV documents for a set of parsed result files (pure apart from the files it is given). */
 export function buildReport(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[], options: ReportOptions = {}): Record<string, string> {
   const graded = gradeAll(entries)
   const gradebook: CsvCell[][] = graded.map(({ learner, entry, grade, number }) => [
     learner.id, learner.name, entry.assessment?.title ?? entry.attempt.sourceId, number, entry.attempt.id,
     iso(entry.attempt.startedAt), iso(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
-    roundTo(grade.percent, 2), entry.assessment === undefined || grade.passed === null ? '' : grade.passed, grade.pending,
+    roundTo(grade.percent, 2), passedText(entry, grade), grade.pending,
   ])
   const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade }) =>
     grade.perItem.map((r) => [

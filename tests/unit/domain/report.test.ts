@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main } from '../../../scripts/report.ts'
+import { buildReport, main } from '../../../scripts/report.ts'
 import { submitAttempt } from '../../../src/domain/attempt.ts'
 import { gradeAttempt } from '../../../src/domain/attemptGrading.ts'
 import { startAttempt } from '../../../src/domain/attemptStart.ts'
@@ -115,10 +115,20 @@ describe('report command', () => {
   it('gradebook scores equal the engine’s', () => {
     const expected = learners.flatMap((l) => l.entries.map((e) => {
       const g = gradeAttempt(e.attempt, e.responses, [], { passMark: 0.6 })
-      return [e.attempt.id, String(roundTo(g.score)), String(roundTo(g.max)), String(roundTo(g.percent, 2)), g.passed === null ? '' : String(g.passed), String(g.pending)]
+      // passed: the engine's null (free text waiting) is written as the word "pending" (was an empty cell).
+      return [e.attempt.id, String(roundTo(g.score)), String(roundTo(g.max)), String(roundTo(g.percent, 2)), g.passed === null ? 'pending' : String(g.passed), String(g.pending)]
     }))
     const actual = csv('gradebook.csv').map((r) => [r['attempt id'], r.score, r.max, r.percent, r.passed, r['pending grading']])
     expect(actual).toEqual(expected)
+  })
+
+  it.each<[string, ResultAttemptEntry, string]>([
+    ['an attempt never submitted is open, not failed', { ...entry('eve', 'eve-1', 0, 0), attempt: { ...entry('eve', 'eve-1', 0, 0).attempt, submittedAt: null, submitReason: null } }, 'open'],
+    ['a submitted attempt below the pass mark with nothing pending fails', entry('eve', 'eve-2', 0, 0), 'false'],
+    ['without assessment settings there is nothing to judge by', { ...entry('eve', 'eve-3', 0, 0), assessment: undefined }, ''],
+  ])('writes the passed column: %s', (_label, e, expected) => {
+    const doc = buildReport([{ learner: { id: 'eve', name: 'Eve' }, entry: e }])['gradebook.csv'] ?? ''
+    expect(readCsv(doc)[0]?.passed).toBe(expected)
   })
 
   it('numbers attempts per learner by start time and writes ISO dates', () => {
