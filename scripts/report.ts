@@ -157,7 +157,6 @@ export function buildReport(entries: { learner: { id: string; name: string }; en
   for (const [assessment, group] of [...byAssessment.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const which = options.attempts ?? defaultAttemptsCounted(group.info.gradingMethod)
     const counted = countedAttempts(group, { ...group.info, id: assessment }, { which, includePending: options.includePending === true })
-    if (counted.length === 0) continue
     const { test, items } = quizStatistics(statisticsAttempts(counted), 'all')
     testRows.push([assessment, test.attempts, roundTo(test.mean), roundTo(test.median), roundTo(test.sd), roundTo(test.skewness),
       roundTo(test.alpha), roundTo(test.cic), roundTo(test.errorRatio), roundTo(test.standardError), which, options.includePending === true])

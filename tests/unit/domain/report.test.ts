@@ -131,6 +131,11 @@ describe('report command', () => {
     expect(readCsv(doc)[0]?.passed).toBe(expected)
   })
 
+  it('writes a test statistics row with 0 attempts when every attempt waits for a grade', () => {
+    const doc = buildReport([{ learner: { id: 'ann', name: 'Ann' }, entry: learners[0]!.entries[0]! }])['test-statistics.csv'] ?? ''
+    expect(readCsv(doc).map((r) => [r.assessment, r.attempts, r['mean %']])).toEqual([['final', '0', '']])
+  })
+
   it('numbers attempts per learner by start time and writes ISO dates', () => {
     const ann2 = csv('gradebook.csv').find((r) => r['attempt id'] === 'ann-2')
     expect([ann2?.attempt, ann2?.started]).toEqual(['2', new Date(T0 + 86_400_000).toISOString()])
