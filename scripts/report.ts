@@ -1,16 +1,22 @@
 /**
- * `npx tsx scripts/report.ts <files or folders> --out <dir>` (npm run report)
+ * `npx tsx scripts/report.ts <files or folders> --out <dir> [--attempts first|highest|last|all] [--include-pending]`
+ * (npm run report)
  *
  * Reads learners' result files (a folder is scanned, recursively, for *.json), checks each with
  * the same parser the app uses, grades every attempt from the item snapshots inside the file,
  * and writes into <dir>:
- *   gradebook.csv        one row per attempt (learner, assessment, attempt number, dates, score…)
- *   item-statistics.csv  per assessment and item: Moodle's item statistics over first attempts
- *   test-statistics.csv  per assessment: mean, median, SD, skewness, alpha/CIC, error ratio, SE
+ *   gradebook.csv        one row per attempt (learner, assessment, attempt number, dates, score…;
+ *                        passed: true, false, pending, or open for an attempt never submitted)
+ *   item-statistics.csv  per assessment and item: Moodle's item statistics over the counted attempts
+ *   test-statistics.csv  per assessment: mean, median, SD, skewness, alpha/CIC, error ratio, SE, and
+ *                        which attempts were counted
  *   responses.csv        one row per slot of every attempt (unanswered slots included)
- * An attempt found in several files is counted once (by attempt id). Statistics use submitted
- * assessment attempts; a free-text answer still waiting for an instructor counts with its
- * provisional score there (the gradebook counts it as 0 and reports it as pending).
+ * An attempt found in several files is counted once (by attempt id). Statistics count the
+ * attempts `countedAttempts` (assessmentReport.ts) picks: by default those the assessment's grading
+ * method takes its grade from (average → all), or those `--attempts` names; attempts still
+ * waiting for an instructor's grade are left out unless `--include-pending`, and then their free
+ * text counts with its provisional score (the gradebook counts it as 0 and reports it as pending).
+ * An attempt whose file carries no assessment settings counts as graded by its first attempt.
  * A bad file is named on stderr with the reason and skipped. Exit: 0 all good, 1 a file was
  * bad, 2 usage error.
  */
@@ -20,12 +26,24 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { answerText } from '../src/domain/answerText.ts'
+import {
+  ATTEMPTS_COUNTED_LABELS, countedAttempts, defaultAttemptsCounted, statisticsAttempts, type AttemptsCounted,
+} from '../src/domain/assessmentReport.ts'
 import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts'
+import type { AssessmentInfo } from '../src/domain/blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
 import { parseResultFile, type ResultAttemptEntry } from '../src/domain/resultFile.ts'
-import { quizStatistics, type StatisticsAttempt } from '../src/domain/statistics.ts'
+import { quizStatistics } from '../src/domain/statistics.ts'
+import type { Attempt, ManualGrade, SavedResponse } from '../src/domain/types.ts'
 
-export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir>'
+export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir> [--attempts first|highest|last|all] [--include-pending]'
+
+/** Which attempts the statistics count (see the top of the file). */
+export interface ReportOptions {
+  /** Overrides each assessment's grading method. */
+  attempts?: AttemptsCounted
+  includePending?: boolean
+}
 
 export interface ReportIo {
   stdout: (line: string) => void
@@ -89,16 +107,35 @@ function gradeAll(entries: { learner: { id: string; name: string }; entry: Resul
 
 const GRADEBOOK_HEADER = ['learner id', 'learner', 'assessment', 'attempt', 'attempt id', 'started', 'submitted', 'score', 'max', 'percent', 'passed', 'pending grading']
 const ITEM_HEADER = ['assessment', 'item', 'attempts', 'facility %', 'sd %', 'discrimination index', 'discriminative efficiency']
-const TEST_HEADER = ['assessment', 'attempts', 'mean %', 'median %', 'sd %', 'skewness', 'alpha', 'cic', 'error ratio', 'standard error']
+const TEST_HEADER = ['assessment', 'attempts', 'mean %', 'median %', 'sd %', 'skewness', 'alpha', 'cic', 'error ratio', 'standard error', 'attempts counted', 'pending included']
 const RESPONSE_HEADER = ['learner id', 'learner', 'assessment', 'attempt id', 'item', 'version', 'type', 'objective', 'answer', 'score', 'max', 'state', 'manual', 'flagged', 'saved']
 
+/** One assessment's attempts, in the shape `countedAttempts` reads. */
+interface StatisticsGroup {
+  info: AssessmentInfo
+  attempts: Attempt[]
+  responses: Map<string, SavedResponse[]>
+  manualGrades: Map<string, ManualGrade[]>
+}
+
+/**
+ * The gradebook's passed column: open for an attempt never submitted (not failed), pending while
+ * free text waiting for an instructor could still decide it, true or false, and empty when the
+ * file carries no assessment settings to judge by.
+ */
+function passedText(entry: ResultAttemptEntry, grade: AttemptGrade): CsvCell {
+  if (entry.attempt.submittedAt === null) return 'open'
+  if (entry.assessment === undefined) return ''
+  return grade.passed === null ? 'pending' : grade.passed
+}
+
 /** The CSV documents for a set of parsed result files (pure apart from the files it is given). */
-export function buildReport(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[]): Record<string, string> {
+export function buildReport(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[], options: ReportOptions = {}): Record<string, string> {
   const graded = gradeAll(entries)
   const gradebook: CsvCell[][] = graded.map(({ learner, entry, grade, number }) => [
     learner.id, learner.name, entry.assessment?.title ?? entry.attempt.sourceId, number, entry.attempt.id,
     iso(entry.attempt.startedAt), iso(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
-    roundTo(grade.percent, 2), entry.assessment === undefined || grade.passed === null ? '' : grade.passed, grade.pending,
+    roundTo(grade.percent, 2), passedText(entry, grade), grade.pending,
   ])
   const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade }) =>
     grade.perItem.map((r) => [
@@ -106,21 +143,23 @@ export function buildReport(entries: { learner: { id: string; name: string }; en
       entry.attempt.snapshots[r.version]?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
       roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, iso(r.response?.savedAt ?? null),
     ]))
-  const byAssessment = new Map<string, StatisticsAttempt[]>()
-  for (const { learner, entry, grade } of graded) {
-    if (entry.attempt.mode !== 'assessment' || entry.attempt.submittedAt === null) continue
-    const items: StatisticsAttempt['items'] = {}
-    for (const r of grade.perItem) items[r.itemId] = { score: r.grade.score, max: r.grade.max, answer: r.response?.answer ?? null }
-    const list = byAssessment.get(entry.attempt.sourceId) ?? []
-    list.push({ learnerId: learner.id, attemptId: entry.attempt.id, startedAt: entry.attempt.startedAt, items })
-    byAssessment.set(entry.attempt.sourceId, list)
+  const byAssessment = new Map<string, StatisticsGroup>()
+  for (const { entry } of graded) {
+    const id = entry.attempt.sourceId
+    const group: StatisticsGroup = byAssessment.get(id) ?? { info: entry.assessment ?? { id, title: id, passMark: 0, gradingMethod: 'first' }, attempts: [], responses: new Map(), manualGrades: new Map() }
+    group.attempts.push(entry.attempt)
+    group.responses.set(entry.attempt.id, entry.responses)
+    group.manualGrades.set(entry.attempt.id, entry.manualGrades ?? [])
+    byAssessment.set(id, group)
   }
   const itemRows: CsvCell[][] = []
   const testRows: CsvCell[][] = []
-  for (const [assessment, attempts] of [...byAssessment.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const { test, items } = quizStatistics(attempts, 'first')
+  for (const [assessment, group] of [...byAssessment.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const which = options.attempts ?? defaultAttemptsCounted(group.info.gradingMethod)
+    const counted = countedAttempts(group, { ...group.info, id: assessment }, { which, includePending: options.includePending === true })
+    const { test, items } = quizStatistics(statisticsAttempts(counted), 'all')
     testRows.push([assessment, test.attempts, roundTo(test.mean), roundTo(test.median), roundTo(test.sd), roundTo(test.skewness),
-      roundTo(test.alpha), roundTo(test.cic), roundTo(test.errorRatio), roundTo(test.standardError)])
+      roundTo(test.alpha), roundTo(test.cic), roundTo(test.errorRatio), roundTo(test.standardError), which, options.includePending === true])
     for (const s of [...items].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
       itemRows.push([assessment, s.itemId, s.n, roundTo(s.facility), roundTo(s.sd), roundTo(s.discriminationIndex), roundTo(s.discriminativeEfficiency)])
     }
@@ -142,7 +181,11 @@ const defaultIo: ReportIo = {
 export async function main(argv: string[], io: ReportIo = defaultIo): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, attempts: { type: 'string' }, 'include-pending': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    })
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
     return 2
@@ -156,6 +199,12 @@ export async function main(argv: string[], io: ReportIo = defaultIo): Promise<nu
     io.stderr(USAGE)
     return 2
   }
+  const attempts = parsed.values.attempts
+  if (attempts !== undefined && !Object.hasOwn(ATTEMPTS_COUNTED_LABELS, attempts)) {
+    io.stderr(`--attempts must be one of ${Object.keys(ATTEMPTS_COUNTED_LABELS).join(', ')}, not "${attempts}"\n${USAGE}`)
+    return 2
+  }
+  const options: ReportOptions = { attempts: attempts as AttemptsCounted | undefined, includePending: parsed.values['include-pending'] === true }
   const { files, missing } = await collectFiles(parsed.positionals, io)
   let bad = missing
   const seen = new Set<string>()
@@ -174,7 +223,7 @@ export async function main(argv: string[], io: ReportIo = defaultIo): Promise<nu
     }
   }
   await mkdir(out, { recursive: true })
-  for (const [name, text] of Object.entries(buildReport(entries))) await writeFile(join(out, name), text, 'utf8')
+  for (const [name, text] of Object.entries(buildReport(entries, options))) await writeFile(join(out, name), text, 'utf8')
   io.stdout(`${files.length - (bad - missing)} of ${files.length + missing} file(s) read, ${entries.length} attempt(s); wrote ${resolve(out)}`)
   return bad > 0 ? 1 : 0
 }

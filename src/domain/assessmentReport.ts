@@ -3,10 +3,17 @@
  * (statistics.ts): the attempts it feeds them, flags on weak items, the score distribution and
  * mastery per objective.
  *
- * Attempts counted: submitted assessment attempts at the chosen assessment (practice, open
- * attempts and other assessments never count), each graded with the assessment's pass mark and
- * marking rule; either every such attempt, or each learner's first (earliest start, ties by
- * attempt id), as Moodle's "first attempt" statistics do.
+ * Attempts counted, as Moodle's quiz statistics choose them (quiz_statistics_attempts_sql):
+ * - only submitted assessment attempts at the chosen assessment (practice, open attempts and
+ *   other assessments never count), each graded with the assessment's pass mark and marking rule;
+ * - per learner, the attempt the grading method takes its grade from (`chosenAttempts` in
+ *   gradebook.ts: first or last by start, ties by attempt id; highest by counted percent, where a
+ *   pending item counts 0, ties to the earlier), or every attempt ('all');
+ * - by default the blueprint's own grading method: first, highest or last, and 'average' → all,
+ *   since every attempt shapes an average grade;
+ * - an attempt still waiting for an instructor's grade (a pending free text) is then left out,
+ *   not replaced by another of the learner's attempts (Moodle: "sumgrades IS NOT NULL" after the
+ *   grading-method filter), unless `includePending` asks for it.
  *
  * Flags (Moodle's usual reading of its own figures; thresholds in ITEM_FLAG_THRESHOLDS):
  * - too easy: facility above 90 %;   too hard: facility below 20 %;
@@ -19,9 +26,9 @@
  * reaches the pass mark, and the mean of those percents.
  */
 import { passed, type AssessmentInfo } from './blueprints.ts'
-import { gradeFor, type GradebookInput, type GradedAttempt } from './gradebook.ts'
-import { firstAttempts, type ItemStatistics, type StatisticsAttempt } from './statistics.ts'
-import type { Item } from './types.ts'
+import { chosenAttempts, gradeFor, type GradebookInput, type GradedAttempt } from './gradebook.ts'
+import type { ItemStatistics, StatisticsAttempt } from './statistics.ts'
+import type { GradingMethod, Item } from './types.ts'
 
 export const ITEM_FLAG_THRESHOLDS = {
   tooEasyAbove: 90,
@@ -50,19 +57,44 @@ export function itemFlags(stats: Pick<ItemStatistics, 'facility' | 'discriminati
   return flags
 }
 
-export type AttemptsCounted = 'first' | 'all'
+export type AttemptsCounted = 'first' | 'highest' | 'last' | 'all'
+
+export const ATTEMPTS_COUNTED_LABELS: Record<AttemptsCounted, string> = {
+  first: 'Each learner’s first attempt',
+  highest: 'Each learner’s highest-graded attempt',
+  last: 'Each learner’s last attempt',
+  all: 'All attempts',
+}
+
+/** The attempts a grading method's statistics count by default (rule at the top of the file). */
+export function defaultAttemptsCounted(method: GradingMethod): AttemptsCounted {
+  return method === 'average' ? 'all' : method
+}
+
+export interface CountedAttemptsOptions {
+  /** Which of a learner's attempts count; the assessment's grading method by default. */
+  which?: AttemptsCounted
+  /** Count attempts still waiting for an instructor's grade too (off by default, as in Moodle). */
+  includePending?: boolean
+}
 
 /** The graded attempts the statistics count at one assessment (rule at the top of the file). */
 export function countedAttempts(
   input: Pick<GradebookInput, 'attempts' | 'responses' | 'manualGrades'>,
   assessment: AssessmentInfo,
-  which: AttemptsCounted,
+  options: CountedAttemptsOptions = {},
 ): GradedAttempt[] {
+  const which = options.which ?? defaultAttemptsCounted(assessment.gradingMethod)
   const all = input.attempts
     .filter((a) => a.mode === 'assessment' && a.submittedAt !== null && a.sourceId === assessment.id)
-    .map((attempt) => ({ attempt, grade: gradeFor(attempt, input, assessment), learnerId: attempt.learnerId, attemptId: attempt.id, startedAt: attempt.startedAt }))
-  const chosen = which === 'first' ? firstAttempts(all) : all
-  return chosen.map(({ attempt, grade }) => ({ attempt, grade }))
+    .map((attempt) => ({ attempt, grade: gradeFor(attempt, input, assessment) }))
+  let chosen = all
+  if (which !== 'all') {
+    const byLearner = new Map<string, GradedAttempt[]>()
+    for (const g of all) byLearner.set(g.attempt.learnerId, [...(byLearner.get(g.attempt.learnerId) ?? []), g])
+    chosen = [...byLearner.values()].flatMap((own) => chosenAttempts(own, which))
+  }
+  return options.includePending === true ? chosen : chosen.filter((g) => g.grade.pending === 0)
 }
 
 /**

@@ -7,8 +7,15 @@
  * - A cell's grade is `finalGrade` (the assessment's grading method) over the percents of its
  *   submitted attempts, each graded by `gradeAttempt` with the instructor's grades. Free text still
  *   waiting for an instructor counts 0 there and is reported in `pending`.
- * - passed: true when the grade reaches the pass mark; null while there is no grade, or while a
- *   counted attempt has pending items (grading can only add); false otherwise.
+ * - result (and passed, its yes/no/undecided form): with no submitted attempt, 'open' when one is
+ *   started (never 'failed') and 'not-attempted' otherwise. Else 'passed' when the grade reaches
+ *   the pass mark (grading can only add, so a pending item cannot undo it); 'pending' while an
+ *   attempt the grading method could still take its grade from waits for an instructor (highest
+ *   and average: any submitted attempt, since grading any of them can raise the grade; first and
+ *   last: only that attempt); 'failed' once none does. passed: true, false, or null otherwise.
+ *   The CSV's result column says passed, failed, pending, open, or nothing (no attempt).
+ * - The attempt a method picks (`chosenAttempts`): first or last by start time, ties by attempt id;
+ *   highest: the best counted percent, ties to the earlier; average: every submitted attempt.
  * - Per objective: percent = score / max over the attempts the grading method picks (the chosen
  *   attempt for highest/first/last, every submitted attempt for average), summed over all
  *   assessments; null when the learner has no evidence for it.
@@ -42,10 +49,15 @@ export interface GradebookCell {
   /** Attempts started and not yet submitted. */
   open: number
   lastActivity: number | null
+  /** true passed, false failed, null undecided (pending, open or not attempted). */
   passed: boolean | null
+  result: CellResult
   /** Free-text answers waiting for an instructor in the submitted attempts. */
   pending: number
 }
+
+/** A cell's result, in the words the table and the CSV show (rules at the top of the file). */
+export type CellResult = 'passed' | 'failed' | 'pending' | 'open' | 'not-attempted'
 
 export interface GradebookRow {
   learnerId: string
@@ -79,11 +91,23 @@ export function gradeFor(attempt: Attempt, input: Pick<GradebookInput, 'response
 /** The attempts a grading method takes its grade from (rule at the top of the file). */
 export function chosenAttempts(graded: readonly GradedAttempt[], method: GradingMethod): GradedAttempt[] {
   if (graded.length === 0 || method === 'average') return [...graded]
-  const byStart = [...graded].sort((a, b) => a.attempt.startedAt - b.attempt.startedAt)
+  const byStart = [...graded].sort((a, b) => a.attempt.startedAt - b.attempt.startedAt || (a.attempt.id < b.attempt.id ? -1 : a.attempt.id > b.attempt.id ? 1 : 0))
   if (method === 'first') return byStart.slice(0, 1)
   if (method === 'last') return byStart.slice(-1)
   const best = byStart.reduce((top, g) => (g.grade.percent > top.grade.percent ? g : top))
   return [best]
+}
+
+/**
+ * Passed, failed or still pending under a grading method (rules at the top of the file); null
+ * without submitted attempts.
+ */
+export function passState(graded: readonly GradedAttempt[], method: GradingMethod, passMark: number): 'passed' | 'failed' | 'pending' | null {
+  const now = finalGrade(graded.map((g) => ({ startedAt: g.attempt.startedAt, percent: g.grade.percent })), method)
+  if (now === null) return null
+  if (reachesPassMark(now, passMark)) return 'passed'
+  const deciding = method === 'first' || method === 'last' ? chosenAttempts(graded, method) : graded
+  return deciding.some((g) => g.grade.pending > 0) ? 'pending' : 'failed'
 }
 
 function latest(attempt: Attempt, responses: readonly SavedResponse[] | undefined): number {
@@ -118,9 +142,9 @@ function cellFor(assessment: AssessmentInfo, own: readonly Attempt[], input: Gra
     }
   }
   const pending = submitted.reduce((n, g) => n + g.grade.pending, 0)
-  const reached = grade !== null && reachesPassMark(grade, assessment.passMark)
-  const passed = grade === null ? null : reached ? true : chosen.some((g) => g.grade.pending > 0) ? null : false
-  return { grade, attempts: submitted.length, open, lastActivity, passed, pending }
+  const result = passState(submitted, assessment.gradingMethod, assessment.passMark) ?? (open > 0 ? 'open' : 'not-attempted')
+  const passed = result === 'passed' ? true : result === 'failed' ? false : null
+  return { grade, attempts: submitted.length, open, lastActivity, passed, result, pending }
 }
 
 /** Every learner's row (rules at the top of the file). Learners without attempts get empty cells. */
@@ -188,7 +212,7 @@ export function sortRows(rows: readonly GradebookRow[], key: GradebookSortKey, d
     .map((entry) => entry.row)
 }
 
-export type OutcomeFilter = 'all' | 'passed' | 'failed' | 'pending' | 'not-attempted'
+export type OutcomeFilter = 'all' | CellResult
 
 export interface GradebookFilter {
   /** Part of the learner's name or id, any case. */
@@ -198,9 +222,8 @@ export interface GradebookFilter {
   outcome: OutcomeFilter
 }
 
-function outcomeOf(cell: GradebookCell | undefined): Exclude<OutcomeFilter, 'all'> {
-  if (cell === undefined || cell.grade === null) return 'not-attempted'
-  return cell.passed === true ? 'passed' : cell.passed === false ? 'failed' : 'pending'
+function outcomeOf(cell: GradebookCell | undefined): CellResult {
+  return cell?.result ?? 'not-attempted'
 }
 
 /** The rows matching a name search and an outcome at one assessment. */

@@ -10,14 +10,19 @@
  * - matching: a part per prompt; each pair's match and each distractor (and "no answer");
  * - categorize: a part per statement; each category (and "no answer");
  * - cloze: a part per blank; each text given, normalised as the grader does (the blank's
- *   sensitivity kept; drop-down options listed even at 0), judged right by the grader's `textCredit`;
+ *   sensitivity kept; drop-down options listed even at 0);
  * - short and numeric: one part; each text given, normalised as the grader does (a short item's
  *   `caseSensitive` / `accentSensitive` kept), judged right by the grader.
  * Ordering and free text have no responses to count. Fraction = count / attempts that saw the item.
  * Options never chosen still appear with count 0, since an unused distractor is itself a finding.
+ *
+ * Right or wrong is always grading's verdict, never a second matcher: a typed response is right
+ * when `gradeResponse` marks that attempt's answer (short, numeric) or that blank (cloze, from
+ * the grade's parts) correct; a drop-down option when grading that option alone in its blank
+ * marks the blank correct. Texts are grouped by grading's own `normalizeWith`; two answers that
+ * normalise alike but that grading judges differently stay two rows.
  */
-import { gradeResponse } from './grading/index.ts'
-import { textCredit } from './grading/text.ts'
+import { gradeResponse, type GradePart } from './grading/index.ts'
 import { normalizeWith } from './normalize.ts'
 import type { StatisticsAttempt } from './statistics.ts'
 import type { Answer, Item } from './types.ts'
@@ -47,19 +52,25 @@ export interface ItemResponseAnalysis {
 
 const NO_ANSWER = ''
 
+/** Counts per response. Ids are judged once (`correct` of the first sight); texts per verdict. */
 class Tally {
-  readonly counts = new Map<string, { label: string; count: number; correct: boolean }>()
-  declare(response: string, label: string, correct: boolean): void {
-    if (!this.counts.has(response)) this.counts.set(response, { label, count: 0, correct })
+  readonly counts = new Map<string, { response: string; label: string; count: number; correct: boolean }>()
+  private key(response: string, correct: boolean | undefined): string {
+    return correct === undefined ? response : `${response}\u0000${correct ? 'right' : 'wrong'}`
   }
-  add(response: string, label = response, correct = false): void {
-    const entry = this.counts.get(response)
-    if (entry === undefined) this.counts.set(response, { label, count: 1, correct })
+  declare(response: string, label: string, correct: boolean, byVerdict = false): void {
+    const key = this.key(response, byVerdict ? correct : undefined)
+    if (!this.counts.has(key)) this.counts.set(key, { response, label, count: 0, correct })
+  }
+  add(response: string, label = response, correct = false, byVerdict = false): void {
+    const key = this.key(response, byVerdict ? correct : undefined)
+    const entry = this.counts.get(key)
+    if (entry === undefined) this.counts.set(key, { response, label, count: 1, correct })
     else entry.count++
   }
   rows(n: number): ResponseCount[] {
-    return [...this.counts.entries()].map(([response, e]) => ({
-      response,
+    return [...this.counts.values()].map((e) => ({
+      response: e.response,
       label: e.label,
       count: e.count,
       fraction: n > 0 ? e.count / n : 0,
@@ -118,24 +129,29 @@ function partsFor(item: Item, answers: (Answer | null)[]): PartAnalysis[] {
         for (const a of answers) t.add(text(record(a, 'assignments')[statement.id]) || NO_ANSWER)
         return { partId: statement.id, label: statement.text, responses: t.rows(answers.length) }
       })
-    case 'cloze':
+    case 'cloze': {
+      const verdicts = answers.map((a) => gradeResponse(item, a).parts ?? [])
+      const blankRight = (blankId: string, parts: readonly GradePart[]) => parts.some((p) => p.id === blankId && p.correct)
       return item.blanks.map((blank) => {
         const t = new Tally()
-        const right = (given: string): boolean => textCredit(blank, given).fraction === 1
-        for (const o of blank.options ?? []) t.declare(normalizeWith(o, blank), o, right(o))
-        t.declare(NO_ANSWER, '(no answer)', false)
-        for (const a of answers) {
-          const typed = normalizeWith(text(record(a, 'blanks')[blank.id]), blank)
-          t.add(typed, typed, typed !== NO_ANSWER && right(typed))
+        for (const o of blank.options ?? []) {
+          const alone = gradeResponse(item, { type: 'cloze', blanks: { [blank.id]: o } }).parts ?? []
+          t.declare(normalizeWith(o, blank), o, blankRight(blank.id, alone), true)
         }
+        t.declare(NO_ANSWER, '(no answer)', false, true)
+        answers.forEach((a, i) => {
+          const typed = normalizeWith(text(record(a, 'blanks')[blank.id]), blank)
+          t.add(typed, typed, typed !== NO_ANSWER && blankRight(blank.id, verdicts[i] ?? []), true)
+        })
         return { partId: blank.id, label: blank.id, responses: t.rows(answers.length) }
       })
+    }
     case 'short':
     case 'numeric':
-      tally.declare(NO_ANSWER, '(no answer)', false)
+      tally.declare(NO_ANSWER, '(no answer)', false, true)
       for (const a of answers) {
         const typed = a?.type === item.type ? normalizeWith(text(a.text), item.type === 'short' ? item : {}) : NO_ANSWER
-        tally.add(typed, typed, typed !== NO_ANSWER && gradeResponse(item, a).state === 'correct')
+        tally.add(typed, typed, typed !== NO_ANSWER && gradeResponse(item, a).state === 'correct', true)
       }
       return one(tally)
     default:

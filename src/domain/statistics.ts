@@ -10,7 +10,9 @@
  * - discriminative efficiency DE = 100 · Cov(x, R) / Covmax(x, R), where Covmax pairs the sorted
  *   x values with the sorted R values: the largest covariance these two score distributions allow.
  * For the test, over attempts (totals T as percent of the attempt's max): mean, median, sd,
- * skewness (m₃ / s³ with m₃ = Σ(T − T̄)³/n), Cronbach's alpha α = k/(k − 1) · (1 − ΣV(slotᵢ)/V(total))
+ * skewness as Moodle's quiz statistics calculator computes it: with mⱼ = Σ(T − T̄)ʲ/n,
+ * k₂ = n·m₂/(n − 1) and k₃ = n²·m₃/((n − 1)(n − 2)) (the sample-size corrected k-statistics),
+ * skewness = k₃ / k₂^1.5 (no kurtosis is reported). Cronbach's alpha α = k/(k − 1) · (1 − ΣV(slotᵢ)/V(total))
  * over the k slots (the i-th question of every attempt, as Moodle does for random questions),
  * CIC = 100·α, error ratio ER = 100·√(1 − α) and standard error SE = ER/100 · sd.
  *
@@ -207,7 +209,9 @@ export function testStatistics(attempts: readonly StatisticsAttempt[]): TestStat
   let skewness: number | null = null
   if (n > 2 && sd !== null && sd > EPS) {
     const m3 = percents.reduce((sum, p) => sum + (p - stats.meanX) ** 3, 0) / n
-    skewness = finite(m3 / sd ** 3)
+    const k2 = sd ** 2
+    const k3 = (n * n * m3) / ((n - 1) * (n - 2))
+    skewness = finite(k3 / k2 ** 1.5)
   }
   const alpha = cronbachAlpha(attempts)
   const errorRatio = alpha !== null ? 100 * Math.sqrt(Math.max(0, 1 - alpha)) : null

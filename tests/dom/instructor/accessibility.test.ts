@@ -6,6 +6,9 @@ import { addFinalAttempt, mountInstructor } from './seed.ts'
 async function seed(db: DebriefDb) {
   await db.learners.add({ id: 'ana', name: 'Ana', createdAt: 1, origin: 'local' })
   await addFinalAttempt(db, 'ana-1', 'ana', { 'f-q01': { type: 'single', optionId: 'a' }, 'f-q06': { type: 'freetext', text: 'The levee was not repaired.' } })
+  // A fully graded attempt, since statistics leave out attempts waiting for a grade by default.
+  await db.learners.add({ id: 'ben', name: 'Ben', createdAt: 1, origin: 'local' })
+  await addFinalAttempt(db, 'ben-1', 'ben', { 'f-q01': { type: 'single', optionId: 'b' } })
 }
 
 /** Structure rules only: happy-dom has no layout, so contrast is left to the e2e suite in Chromium. */

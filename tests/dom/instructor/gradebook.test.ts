@@ -62,6 +62,17 @@ describe('gradebook', () => {
     expect(names(wrapper)).toEqual(['Ana'])
   })
 
+  it('shows an attempt never submitted as open, not as failed, and filters by it', async () => {
+    const { wrapper } = await mountInstructor(PATH, async (db) => {
+      await seed(db)
+      await addFinalAttempt(db, 'l0-1', 'l0', { 'f-q01': { type: 'single', optionId: 'b' } })
+      await db.attempts.update('l0-1', { submittedAt: null, submitReason: null })
+    })
+    await wrapper.find('#gradebook-outcome').setValue('open')
+    // One result cell per assessment: the quiz was never started, the final is open.
+    expect([names(wrapper), wrapper.findAll('tbody td[data-column="result"]').map((td) => td.text())]).toEqual([['Learner 00'], ['—', 'Open: not submitted']])
+  })
+
   it('marks learners imported from another device', async () => {
     const { wrapper } = await mountInstructor(PATH, seed)
     await wrapper.find('#gradebook-search').setValue('zed')

@@ -15,14 +15,26 @@ async function seed(db: DebriefDb) {
 }
 
 describe('item statistics page', () => {
-  it('counts each learner’s first attempt by default', async () => {
+  it('counts the attempts the grading method picks by default (highest at the fixture’s final)', async () => {
     const { wrapper } = await mountInstructor(PATH, seed)
+    const select = wrapper.find<HTMLSelectElement>('select#statistics-which')
+    expect([select.element.value, wrapper.find('label[for="statistics-which"]').text()]).toEqual(['highest', 'Attempts counted'])
     expect(wrapper.find('.test-stats div').text()).toBe('Attempts2')
   })
 
   it('counts every attempt when asked', async () => {
     const { wrapper } = await mountInstructor(PATH, seed)
-    await wrapper.find('input[value="all"]').setValue(true)
+    await wrapper.find('select#statistics-which').setValue('all')
+    expect(wrapper.find('.test-stats div').text()).toBe('Attempts3')
+  })
+
+  it('leaves out an attempt whose free text waits for a grade, unless asked to include it', async () => {
+    const { wrapper } = await mountInstructor(PATH, async (db) => {
+      await seed(db)
+      await addFinalAttempt(db, 'cy-1', 'cy', { 'f-q01': { type: 'single', optionId: 'a' }, 'f-q06': { type: 'freetext', text: 'The river rose after rain.' } })
+    })
+    expect(wrapper.find('.test-stats div').text()).toBe('Attempts2')
+    await wrapper.find('input[name="statistics-pending"]').setValue(true)
     expect(wrapper.find('.test-stats div').text()).toBe('Attempts3')
   })
 

@@ -78,7 +78,7 @@ describe('gradebook rows', () => {
 
   it('lists learners without attempts with empty cells', () => {
     const cell = rowOf(gradebookRows(input([], [])).rows, 'ben').cells.final
-    expect(cell).toEqual({ grade: null, attempts: 0, open: 0, lastActivity: null, passed: null, pending: 0 })
+    expect(cell).toEqual({ grade: null, attempts: 0, open: 0, lastActivity: null, passed: null, result: 'not-attempted', pending: 0 })
   })
 
   it.each([
@@ -101,6 +101,50 @@ describe('gradebook rows', () => {
     const responses = [respond('a1', single.id, RIGHT_SINGLE), respond('a1', freetext.id, FREE_ANSWER)]
     const cell = rowOf(gradebookRows(input(attempts, responses, { manualGrades: [manual('a1', freetext.id, 3)] })).rows, 'ana').cells.final
     expect([cell?.grade, cell?.passed, cell?.pending]).toEqual([80, true, 0])
+  })
+})
+
+/** Ana's attempts for the pass-state table: 100 %, 50 %, or 20 % with free text waiting (4 of 5 points). */
+const full = (id: string, at: number) => ({ attempt: makeAttempt({ id, startedAt: at }), responses: [respond(id, single.id, RIGHT_SINGLE), respond(id, truefalse.id, RIGHT_TF)] })
+const half = (id: string, at: number) => ({ attempt: makeAttempt({ id, startedAt: at }), responses: [respond(id, single.id, RIGHT_SINGLE), respond(id, truefalse.id, WRONG_TF)] })
+const waiting = (id: string, at: number) => ({ attempt: makeAttempt({ id, startedAt: at, items: [single, freetext] }), responses: [respond(id, single.id, RIGHT_SINGLE), respond(id, freetext.id, FREE_ANSWER)] })
+const unsubmitted = (id: string, at: number) => ({ attempt: makeAttempt({ id, startedAt: at, submitted: false }), responses: [] })
+type Sat = ReturnType<typeof full>
+
+describe('pass state under the grading method (pass mark 60 %)', () => {
+  it.each<[string, GradingMethod, Sat[], ManualGrade[], number | null, string, boolean | null]>([
+    ['highest: already passed by a fully graded attempt, so a pending one cannot change it', 'highest', [full('a1', T0), waiting('a2', T0 + 1e6)], [], 100, 'passed', true],
+    ['highest: a pending attempt could still become the best (was failed: only the best so far was looked at)', 'highest', [half('a1', T0), waiting('a2', T0 + 1e6)], [], 50, 'pending', null],
+    ['highest: once graded, the best attempt decides', 'highest', [half('a1', T0), waiting('a2', T0 + 1e6)], [manual('a2', freetext.id, 1)], 50, 'failed', false],
+    ['last: the last attempt is pending, so an earlier pass does not decide', 'last', [full('a1', T0), waiting('a2', T0 + 1e6)], [], 20, 'pending', null],
+    ['last: an earlier pending attempt cannot become the last', 'last', [waiting('a1', T0), half('a2', T0 + 1e6)], [], 50, 'failed', false],
+    ['first: a later pending attempt cannot change the first', 'first', [half('a1', T0), waiting('a2', T0 + 1e6)], [], 50, 'failed', false],
+    ['first: the first attempt is pending', 'first', [waiting('a1', T0), full('a2', T0 + 1e6)], [], 20, 'pending', null],
+    ['average: any pending attempt moves the mean', 'average', [half('a1', T0), waiting('a2', T0 + 1e6)], [], 35, 'pending', null],
+    ['average: graded in full, the mean decides', 'average', [half('a1', T0), waiting('a2', T0 + 1e6)], [manual('a2', freetext.id, 4)], 75, 'passed', true],
+    ['an attempt started and never submitted is open, not failed', 'highest', [unsubmitted('a1', T0)], [], null, 'open', null],
+    ['a failed attempt and an open one: failed so far (an open attempt is no pending grade)', 'highest', [half('a1', T0), unsubmitted('a2', T0 + 1e6)], [], 50, 'failed', false],
+    ['no attempt at all', 'highest', [], [], null, 'not-attempted', null],
+  ])('%s', (_label, method, sat, manualGrades, grade, result, passed) => {
+    const { rows } = gradebookRows(input(sat.map((s) => s.attempt), sat.flatMap((s) => s.responses), { assessments: [final(method)], manualGrades }))
+    const cell = rowOf(rows, 'ana').cells.final
+    expect([cell?.grade, cell?.result, cell?.passed]).toEqual([grade, result, passed])
+  })
+
+  it.each([
+    ['pending', [waiting('a1', T0)], 'pending'],
+    ['open', [unsubmitted('a1', T0)], 'open'],
+    ['failed', [half('a1', T0)], 'failed'],
+    ['no attempt: empty', [], ''],
+  ] as const)('writes the result in the CSV as a word: %s', (_label, sat, word) => {
+    const book = gradebookRows(input(sat.map((s) => s.attempt), sat.flatMap((s) => s.responses)))
+    const table = gradebookTable(book.rows, [final()], book.objectives)
+    expect(table.rows[0]?.[6]).toBe(word)
+  })
+
+  it('filters learners whose attempt is open', () => {
+    const { rows } = gradebookRows(input([unsubmitted('a1', T0).attempt], []))
+    expect(filterRows(rows, { query: '', assessmentId: 'final', outcome: 'open' }).map((r) => r.learnerId)).toEqual(['ana'])
   })
 })
 

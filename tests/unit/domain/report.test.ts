@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main } from '../../../scripts/report.ts'
+import { buildReport, main } from '../../../scripts/report.ts'
 import { submitAttempt } from '../../../src/domain/attempt.ts'
 import { gradeAttempt } from '../../../src/domain/attemptGrading.ts'
 import { startAttempt } from '../../../src/domain/attemptStart.ts'
@@ -67,6 +67,14 @@ function readCsv(text: string): Record<string, string>[] {
   return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
 }
 
+/** Further runs with the statistics options, each into its own folder. */
+const RUNS: Record<string, string[]> = {
+  'with-pending': ['--include-pending'],
+  'all-with-pending': ['--attempts', 'all', '--include-pending'],
+  last: ['--attempts', 'last'],
+  first: ['--attempts', 'first'],
+}
+
 let dir = ''
 let out = ''
 let exitCode = -1
@@ -84,6 +92,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'in', 'nested', 'ann-copy.json'), readFileSync(join(dir, 'in', 'ann.json')))
   writeFileSync(join(dir, 'in', 'broken.json'), '{"format": "debrief-result", "version": 1, "checksum": "sha256:00')
   exitCode = await main([join(dir, 'in'), '--out', out], { stdout: () => {}, stderr: (line) => errors.push(line) })
+  for (const [name, flags] of Object.entries(RUNS)) await main([join(dir, 'in'), '--out', join(dir, name), ...flags], { stdout: () => {}, stderr: () => {} })
 }, 30_000)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -106,10 +115,25 @@ describe('report command', () => {
   it('gradebook scores equal the engine’s', () => {
     const expected = learners.flatMap((l) => l.entries.map((e) => {
       const g = gradeAttempt(e.attempt, e.responses, [], { passMark: 0.6 })
-      return [e.attempt.id, String(roundTo(g.score)), String(roundTo(g.max)), String(roundTo(g.percent, 2)), g.passed === null ? '' : String(g.passed), String(g.pending)]
+      // passed: the engine's null (free text waiting) is written as the word "pending" (was an empty cell).
+      return [e.attempt.id, String(roundTo(g.score)), String(roundTo(g.max)), String(roundTo(g.percent, 2)), g.passed === null ? 'pending' : String(g.passed), String(g.pending)]
     }))
     const actual = csv('gradebook.csv').map((r) => [r['attempt id'], r.score, r.max, r.percent, r.passed, r['pending grading']])
     expect(actual).toEqual(expected)
+  })
+
+  it.each<[string, ResultAttemptEntry, string]>([
+    ['an attempt never submitted is open, not failed', { ...entry('eve', 'eve-1', 0, 0), attempt: { ...entry('eve', 'eve-1', 0, 0).attempt, submittedAt: null, submitReason: null } }, 'open'],
+    ['a submitted attempt below the pass mark with nothing pending fails', entry('eve', 'eve-2', 0, 0), 'false'],
+    ['without assessment settings there is nothing to judge by', { ...entry('eve', 'eve-3', 0, 0), assessment: undefined }, ''],
+  ])('writes the passed column: %s', (_label, e, expected) => {
+    const doc = buildReport([{ learner: { id: 'eve', name: 'Eve' }, entry: e }])['gradebook.csv'] ?? ''
+    expect(readCsv(doc)[0]?.passed).toBe(expected)
+  })
+
+  it('writes a test statistics row with 0 attempts when every attempt waits for a grade', () => {
+    const doc = buildReport([{ learner: { id: 'ann', name: 'Ann' }, entry: learners[0]!.entries[0]! }])['test-statistics.csv'] ?? ''
+    expect(readCsv(doc).map((r) => [r.assessment, r.attempts, r['mean %']])).toEqual([['final', '0', '']])
   })
 
   it('numbers attempts per learner by start time and writes ISO dates', () => {
@@ -117,17 +141,29 @@ describe('report command', () => {
     expect([ann2?.attempt, ann2?.started]).toEqual(['2', new Date(T0 + 86_400_000).toISOString()])
   })
 
-  it('item statistics equal the engine’s over first attempts', () => {
+  it('item statistics equal the engine’s over highest attempts, pending included (highest is each learner’s first here)', () => {
     const attempts: StatisticsAttempt[] = learners.flatMap((l) => l.entries.map((e) => {
       const g = gradeAttempt(e.attempt, e.responses, [], { passMark: 0.6 })
       return { learnerId: l.id, attemptId: e.attempt.id, startedAt: e.attempt.startedAt, items: Object.fromEntries(g.perItem.map((p) => [p.itemId, { score: p.grade.score, max: p.grade.max }])) }
     }))
     const { items } = quizStatistics(attempts)
-    const rows = csv('item-statistics.csv')
+    const rows = readCsv(readFileSync(join(dir, 'with-pending', 'item-statistics.csv'), 'utf8'))
     for (const s of items) {
       const row = rows.find((r) => r.item === s.itemId)
       expect([row?.attempts, row?.['facility %'], row?.['discrimination index']]).toEqual([String(s.n), String(roundTo(s.facility)), s.discriminationIndex === null ? '' : String(roundTo(s.discriminationIndex))])
     }
+  })
+
+  // Percents (pending free text counted 0): ann-1 46.8 % pending, ann-2 28.8 %, bob-1 37.2 %, cy-1 15.4 %, dee-1 39.1 % pending.
+  it.each<[string, string, string, string]>([
+    ['default: the final’s method (highest) picks ann-1, bob-1, cy-1, dee-1; pending ann-1 and dee-1 are left out', 'out', '2', 'highest,false'],
+    ['--include-pending: the four highest attempts', 'with-pending', '4', 'highest,true'],
+    ['--attempts all --include-pending: every submitted attempt', 'all-with-pending', '5', 'all,true'],
+    ['--attempts last: ann-2, bob-1, cy-1; dee’s only attempt is pending', 'last', '3', 'last,false'],
+    ['--attempts first: bob-1, cy-1; ann’s first and dee’s only attempt are pending', 'first', '2', 'first,false'],
+  ])('test statistics count the chosen attempts: %s', (_label, folder, count, counted) => {
+    const row = readCsv(readFileSync(join(dir, folder, 'test-statistics.csv'), 'utf8'))[0]
+    expect([row?.attempts, `${row?.['attempts counted']},${row?.['pending included']}`]).toEqual([count, counted])
   })
 
   it('writes one response row per slot', () => {
@@ -157,6 +193,15 @@ describe('report command line', () => {
     const errorsSeen: string[] = []
     expect(await main(['x.json'], { stdout: () => {}, stderr: (l) => errorsSeen.push(l) })).toBe(2)
     expect(errorsSeen[0]).toMatch(/^Usage:/)
+  })
+
+  it.each([
+    ['an unknown --attempts value', ['x.json', '--out', 'o', '--attempts', 'best']],
+    ['--attempts without a value', ['x.json', '--out', 'o', '--attempts']],
+  ])('exits 2 with a usage message on %s', async (_label, argv) => {
+    const errorsSeen: string[] = []
+    expect(await main(argv, { stdout: () => {}, stderr: (l) => errorsSeen.push(l) })).toBe(2)
+    expect(errorsSeen.join('\n')).toMatch(/Usage:/)
   })
 
   it('exits 0 for good files when run through tsx', async () => {

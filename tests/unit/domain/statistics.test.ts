@@ -4,6 +4,7 @@ import { responseAnalysis } from '../../../src/domain/responseAnalysis.ts'
 import {
   cronbachAlpha, firstAttempts, itemStatistics, quizStatistics, testStatistics, type StatisticsAttempt,
 } from '../../../src/domain/statistics.ts'
+import { gradeResponse } from '../../../src/domain/grading/index.ts'
 import type { Answer, Item } from '../../../src/domain/types.ts'
 import { categorize, cloze, short, single } from '../../fixtures/items.ts'
 
@@ -77,11 +78,31 @@ describe('test statistics on the worked example', () => {
     expect(value).toBeCloseTo(expected, 2)
   })
 
-  it('skewness is m₃/s³', () => {
-    // percents 100, 66.7, 66.7, 0: m₃ = Σd³/4 with d = 41.67, 8.33, 8.33, −58.33
+  it('skewness is Moodle’s k₃/k₂^1.5 (was m₃/s³, which lacks the n²/((n−1)(n−2)) correction Moodle applies)', () => {
+    // percents 100, 66.7, 66.7, 0: d = 41.67, 8.33, 8.33, −58.33; m₃ = Σd³/4; k₂ = s²; k₃ = 16·m₃/(3·2)
     const d = [41.6667, 8.3333, 8.3333, -58.3333]
     const m3 = d.reduce((s, x) => s + x ** 3, 0) / 4
-    expect(test.skewness).toBeCloseTo(m3 / 41.9435 ** 3, 3)
+    expect(test.skewness).toBeCloseTo(((16 / 6) * m3) / 41.9435 ** 3, 3)
+  })
+})
+
+/** Attempts of one item (max 100) whose percents are the given values. */
+const withPercents = (percents: number[]): StatisticsAttempt[] => attemptsFrom(percents.map((p) => [p / 100]))
+
+describe('skewness, as Moodle’s quiz statistics calculator computes it', () => {
+  it.each<[string, number[], number | null]>([
+    // d = −33.3, −33.3, 66.7: Σd² = 6666.7, k₂ = 3333.3; m₃ = 222222.2/3 = 74074.1, k₃ = 9·m₃/2 = 333333.3; k₃/k₂^1.5 = √3
+    ['one high score of three: √3 (m₃/s³ alone would give 0.385)', [0, 0, 100], Math.sqrt(3)],
+    // d = −25 ×3, 75: k₂ = 7500/3 = 2500; m₃ = 375000/4 = 93750, k₃ = 16·m₃/6 = 250000; 250000/125000 = 2
+    ['one high score of four: 2', [0, 0, 0, 100], 2],
+    ['one low score of four: −2, the mirror image', [100, 100, 100, 0], -2],
+    ['symmetric scores: 0', [0, 50, 50, 100], 0],
+    ['two attempts: null, Moodle needs more than 2', [0, 100], null],
+    ['every score equal: null, k₂ is 0', [40, 40, 40, 40], null],
+  ])('%s', (_label, percents, expected) => {
+    const skewness = testStatistics(withPercents(percents)).skewness
+    if (expected === null) expect(skewness).toBeNull()
+    else expect(skewness).toBeCloseTo(expected, 9)
   })
 })
 
@@ -203,5 +224,38 @@ describe('responseAnalysis', () => {
     const given: StatisticsAttempt[] = [{ learnerId: 'a', attemptId: '1', startedAt: 0, items: { [item.id]: { score: 0, max: 1, answer } } }]
     const row = responseAnalysis([item], given)[0]?.parts[0]?.responses.find((r) => r.response !== '')
     expect([row?.response, row?.correct]).toEqual([response, correct])
+  })
+})
+
+describe('responseAnalysis judges typed answers as grading does', () => {
+  /** One attempt per answer, all at the same item. */
+  const sat = (itemId: string, answers: Answer[]): StatisticsAttempt[] =>
+    answers.map((answer, i) => ({ learnerId: `l${i}`, attemptId: `a${i}`, startedAt: i, items: { [itemId]: { score: 0, max: 1, answer } } }))
+  const blanks = (month: string, city: string): Answer => ({ type: 'cloze', blanks: { month, year: '2024', city } })
+  const typed = (text: string): Answer => ({ type: 'short', text })
+
+  it.each<[string, string, [string, number, boolean][]]>([
+    // Accepted 'June'; options March, June, October. Listed: the options, no answer, then texts in order of first sight.
+    ['month: options judged by grading alone in their blank; " june. " normalises to the key, as grading reads it', 'month', [
+      ['march', 1, false], ['june', 2, true], ['october', 0, false], ['', 0, false],
+    ]],
+    ['city: a typed blank, accepted "Pyongyang" with diacritics and case folded; "Seoul" wrong', 'city', [
+      ['', 0, false], ['pyongyang', 2, true], ['seoul', 1, false],
+    ]],
+  ])('cloze %s', (_label, blankId, expected) => {
+    const attempts = sat('q-cloze', [blanks('June', 'Pyongyang'), blanks(' june. ', 'PYÖNGYANG'), blanks('March', 'Seoul')])
+    const part = responseAnalysis([cloze], attempts)[0]?.parts.find((p) => p.partId === blankId)
+    expect(part?.responses.map((r) => [r.response, r.count, r.correct])).toEqual(expected)
+  })
+
+  it.each<[string, string, boolean]>([
+    ['an accepted answer, case and stop folded', 'south korea.', true],
+    ['one typo in a long key, which the item allows', 'South Kroea', true],
+    ['a pattern match', 'United States of America', true],
+    ['a partial answer is not right', 'Korea', false],
+    ['a wrong answer', 'Japan', false],
+  ])('short: %s', (_label, text, right) => {
+    const row = responseAnalysis([short], sat('q-short', [typed(text)]))[0]?.parts[0]?.responses.find((r) => r.count === 1)
+    expect([row?.correct, gradeResponse(short, typed(text)).state === 'correct']).toEqual([right, right])
   })
 })
