@@ -17,7 +17,7 @@ import { quizStatistics, type StatisticsAttempt } from '../src/domain/statistics
 import { filterRows, gradebookRows, pageRows, sortRows, type GradebookInput } from '../src/domain/gradebook.ts'
 import type { Attempt, SavedResponse, VersionedItem } from '../src/domain/types.ts'
 import { loadContent } from '../src/content/loader.ts'
-import { describeGuesserRow, GOAL_GAP, guesserRow, guesserSeeds } from './guessers.ts'
+import { describeByType, describeGuesserRow, GOAL_GAP, guesserRow, guesserSeeds, pastedStemScorers } from './guessers.ts'
 import { browserScripts, CHROMIUM, lighthouseScores, openFinal, saveLatencies } from './benchBrowser.ts'
 
 const KB = 1024
@@ -42,7 +42,12 @@ function guesserRows(): Row[] {
     for (const blueprint of course.blueprints) {
       const row = guesserRow(blueprint, course.banks, seeds)
       rows.push({ measure: describeGuesserRow(row), value: `+${(row.testWise.meanPercent - row.blind.meanPercent).toFixed(1)} pt`, budget: `goal: ≤ +${GOAL_GAP} pt, passes 0 %`, ok: row.withinGoal, goal: true })
+      if (process.argv.includes('--by-type')) console.log(`  ${blueprint.id} by type, blind→test-wise: ${describeByType(row)}`)
     }
+    const freeText = course.banks.flatMap((b) => b.items).filter((i) => i.type === 'freetext').length
+    const scorers = pastedStemScorers(course.banks)
+    if (process.argv.includes('--by-type') && scorers.length > 0) console.log(`  ${course.id} pasted stem scores on: ${scorers.map((s) => `${s.itemId} ${s.score}/${s.max}`).join(', ')}`)
+    rows.push({ measure: `Guessers, ${course.id}: free-text items where the pasted stem earns provisional points`, value: `${scorers.length} of ${freeText}`, budget: 'goal: 0', ok: scorers.length === 0, goal: true })
   }
   return rows
 }

@@ -39,7 +39,8 @@ import { gradeAttempt } from '../src/domain/attemptGrading.ts'
 import { startAttempt } from '../src/domain/attemptStart.ts'
 import { passed } from '../src/domain/blueprints.ts'
 import { createRng, deriveSeed, randomInt, shuffle, type Rng } from '../src/domain/random.ts'
-import type { Answer, AttemptSlot, Bank, Blueprint, Choice, SavedResponse, VersionedItem } from '../src/domain/types.ts'
+import { gradeResponse } from '../src/domain/grading/index.ts'
+import type { Answer, AttemptSlot, Bank, Blueprint, Choice, ItemType, SavedResponse, VersionedItem } from '../src/domain/types.ts'
 
 /** A guesser: the answer it gives to one item as shown in its slot, or null to leave it blank. */
 export type Guesser = (item: VersionedItem, slot: AttemptSlot, rng: Rng) => Answer | null
@@ -51,6 +52,8 @@ export interface GuesserFigures {
   meanPercent: number
   /** Share of seeds (0..1) on which the guesser's percent reaches the pass mark. */
   passShare: number
+  /** Points earned and available per item type, summed over the seeds (where the gap comes from). */
+  byType: Partial<Record<ItemType, { score: number; max: number }>>
 }
 
 /** Options in the order the learner sees them: the slot's order when it has one, else authored. */
@@ -165,7 +168,13 @@ export function guesserSeeds(n: number): number[] {
 }
 
 /** One attempt of a blueprint answered by a guesser: its percent and whether it passes. */
-export function guessAttempt(blueprint: Blueprint, banks: readonly Bank[], guesser: Guesser, seed: number, label = 'guesser'): { percent: number; passes: boolean } {
+export function guessAttempt(
+  blueprint: Blueprint,
+  banks: readonly Bank[],
+  guesser: Guesser,
+  seed: number,
+  label = 'guesser',
+): { percent: number; passes: boolean; byType: Partial<Record<ItemType, { score: number; max: number }>> } {
   const attempt = startAttempt({
     blueprint,
     banks,
@@ -187,23 +196,37 @@ export function guessAttempt(blueprint: Blueprint, banks: readonly Bank[], guess
   }))
   const grade = gradeAttempt(attempt, responses, [], { passMark: blueprint.passMark, negativeMarking: blueprint.negativeMarking ?? false })
   const percent = grade.max > 0 ? (100 * grade.provisionalScore) / grade.max : 0
-  return { percent, passes: grade.max > 0 && passed(percent, blueprint.passMark) }
+  const byType: Partial<Record<ItemType, { score: number; max: number }>> = {}
+  for (const result of grade.perItem) {
+    const type = attempt.snapshots[result.version]!.type
+    const sum = (byType[type] ??= { score: 0, max: 0 })
+    sum.score += result.grade.score
+    sum.max += result.grade.max
+  }
+  return { percent, passes: grade.max > 0 && passed(percent, blueprint.passMark), byType }
 }
 
 /** A guesser's mean percent and pass share on a blueprint over the given seeds. */
 export function guesserFigures(blueprint: Blueprint, banks: readonly Bank[], guesser: Guesser, seeds: readonly number[], label = 'guesser'): GuesserFigures {
   let total = 0
   let passes = 0
+  const byType: GuesserFigures['byType'] = {}
   for (const seed of seeds) {
     const result = guessAttempt(blueprint, banks, guesser, seed, label)
     total += result.percent
     if (result.passes) passes++
+    for (const [type, part] of Object.entries(result.byType) as [ItemType, { score: number; max: number }][]) {
+      const sum = (byType[type] ??= { score: 0, max: 0 })
+      sum.score += part.score
+      sum.max += part.max
+    }
   }
   return {
     blueprintId: blueprint.id,
     seeds: seeds.length,
     meanPercent: seeds.length > 0 ? total / seeds.length : 0,
     passShare: seeds.length > 0 ? passes / seeds.length : 0,
+    byType,
   }
 }
 
@@ -231,4 +254,24 @@ export function describeGuesserRow(row: GuesserRow): string {
     `Guessers, ${row.blueprintId}: blind ${row.blind.meanPercent.toFixed(1)} %, test-wise ${row.testWise.meanPercent.toFixed(1)} %, ` +
     `test-wise passes ${Math.round(100 * row.testWise.passShare)} % of ${row.testWise.seeds} seeds`
   )
+}
+
+/** Per item type, `type blind % → test-wise %` over the seeds: where a blueprint's gap comes from. */
+export function describeByType(row: GuesserRow): string {
+  const types = Object.keys(row.testWise.byType) as ItemType[]
+  const pct = (part: { score: number; max: number } | undefined) => (part === undefined || part.max === 0 ? 0 : (100 * part.score) / part.max)
+  return types.map((type) => `${type} ${pct(row.blind.byType[type]).toFixed(0)}→${pct(row.testWise.byType[type]).toFixed(0)} %`).join(', ')
+}
+
+/** Free-text items of the banks on which the pasted stem earns provisional points (the goal is none). */
+export function pastedStemScorers(banks: readonly Bank[]): { itemId: string; score: number; max: number }[] {
+  const out: { itemId: string; score: number; max: number }[] = []
+  for (const bank of banks) {
+    for (const item of bank.items) {
+      if (item.type !== 'freetext') continue
+      const grade = gradeResponse(item, { type: 'freetext', text: item.stem })
+      if (grade.score > 0) out.push({ itemId: item.id, score: grade.score, max: grade.max })
+    }
+  }
+  return out
 }

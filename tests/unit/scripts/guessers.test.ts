@@ -96,6 +96,7 @@ describe('the figures come from the real assembly and grading', () => {
     expect(row.testWise.meanPercent).toBe(percent)
     expect(row.testWise.passShare).toBe(passShare)
     expect(row.withinGoal).toBe(within)
+    expect(row.testWise.byType.single).toEqual({ score: (percent / 100) * 5 * 50, max: 5 * 50 })
   })
 
   it("the blueprint's negative marking lowers the blind guesser on categorize (wrong parts cancel right ones)", () => {
