@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { canonicalJson } from '../domain/canonicalJson.ts'
 import type { Bank, Blueprint, Course, Lesson, Passage, VersionedItem } from '../domain/types.ts'
-import { checkCourse } from './checks.ts'
+import { checkCourse, checkItemWriting } from './checks.ts'
 import { renderLessonBody } from './markdown.ts'
 import { BankSchema, BlueprintsFileSchema, BriefSchema, LessonMetaSchema } from './schema.ts'
 import { splitFrontMatter, YamlSource, type Problem } from './source.ts'
@@ -23,6 +23,8 @@ export interface ContentRoots {
 export interface LoadResult {
   courses: Course[]
   problems: Problem[]
+  /** Item-writing warnings (see itemWriting.ts): printed by content:check, errors only with --strict. */
+  warnings: Problem[]
   /** Every file read, so the build can watch them. */
   files: string[]
 }
@@ -34,7 +36,7 @@ export function itemVersion(item: object): string {
 
 export function loadContent(roots: ContentRoots): LoadResult {
   const cwd = roots.cwd ?? process.cwd()
-  const result: LoadResult = { courses: [], problems: [], files: [] }
+  const result: LoadResult = { courses: [], problems: [], warnings: [], files: [] }
   if (!existsSync(roots.lessonsDir)) {
     result.problems.push({ file: relative(cwd, roots.lessonsDir) || '.', line: 1, field: '', message: 'the lessons folder does not exist' })
     return result
@@ -46,6 +48,7 @@ export function loadContent(roots: ContentRoots): LoadResult {
   for (const courseId of courseIds) {
     const loaded = loadCourse(join(roots.lessonsDir, courseId), join(roots.questionsDir, courseId), cwd)
     result.problems.push(...loaded.problems)
+    result.warnings.push(...(loaded.warnings ?? []))
     result.files.push(...loaded.files)
     if (loaded.course) result.courses.push(loaded.course)
   }
@@ -57,7 +60,7 @@ function read(path: string, cwd: string, files: string[]): { name: string; text:
   return { name: relative(cwd, path), text: readFileSync(path, 'utf8') }
 }
 
-function loadCourse(lessonDir: string, questionDir: string, cwd: string): { course?: Course; problems: Problem[]; files: string[] } {
+function loadCourse(lessonDir: string, questionDir: string, cwd: string): { course?: Course; problems: Problem[]; warnings?: Problem[]; files: string[] } {
   const problems: Problem[] = []
   const files: string[] = []
   const briefPath = join(lessonDir, 'brief.md')
@@ -136,5 +139,5 @@ function loadCourse(lessonDir: string, questionDir: string, cwd: string): { cour
   const folderId = relative(join(lessonDir, '..'), lessonDir)
   if (meta.id !== folderId) problems.push(briefYaml.source.problem(['id'], `the course id "${meta.id}" must match its folder name "${folderId}"`))
   problems.push(...checkCourse({ course, brief: briefYaml.source, lessons, banks, blueprints, questionDir: relative(cwd, questionDir) }))
-  return { course, problems, files }
+  return { course, problems, warnings: checkItemWriting(banks), files }
 }

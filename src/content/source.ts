@@ -10,10 +10,17 @@ export interface Problem {
   line: number
   field: string
   message: string
+  /** Set on item-writing warnings (src/content/itemWriting.ts): the rule that found it. */
+  rule?: string
 }
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}: ${p.field || '(file)'}: ${p.message}`
+}
+
+/** An item-writing warning: `file:line: field: warning: message`. */
+export function formatWarning(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.field || '(file)'}: warning: ${p.message}`
 }
 
 export type Path = (string | number)[]
