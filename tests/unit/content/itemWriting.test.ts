@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import {
-  allNoneOfTheAbove, clang, contentWords, countByRule, courseTrueFalseBalance, dropdownOrder, freeTextConceptInStem,
-  longestKey, longestKeyShare, nearDuplicates, negativeStem, patternMatchesReject, stemOf, trueFalseBalance,
+  allNoneOfTheAbove, clang, countByRule, courseTrueFalseBalance, dropdownOrder, freeTextConceptInStem,
+  longestKey, longestKeyShare, nearDuplicates, negativeStem, patternMatchesReject, trueFalseBalance,
   unanchoredPattern,
 } from '../../../src/content/itemWriting.ts'
+import { contentWords, stemOf } from '../../../src/content/itemWords.ts'
 import type { Bank, ClozeBlank, ClozeItem, FreeTextItem, Item, MultipleResponseItem, ShortTextItem, SingleChoiceItem, TrueFalseItem } from '../../../src/domain/types.ts'
 import { copyFixture } from './fixtureCourse.ts'
 
