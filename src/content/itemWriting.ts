@@ -6,7 +6,7 @@
  * lines. Each rule, with a bad and a good example, is in docs/content-format.md ("Item-writing checks").
  *
  * Words: "content words" are the words of `words()` (the answer normalisation: case, quotes,
- * Latin diacritics) of at least 4 letters that are not in `STOP_WORDS`, reduced by `stemOf`
+ * Latin diacritics) of at least 4 letters that are not in `STOP_WORDS`, reduced by `stemOf` (itemWords.ts)
  * (a crude suffix strip: -ing, -ed, -es, -s, -ly, keeping at least 4 letters), so "reported" and
  * "reports" compare equal. Option length is the length in characters of the normalised text.
  *
