@@ -28,8 +28,8 @@
  * - single: the longest option (ties: the first shown, in the slot's order);
  * - true/false: "false";
  * - multiple: every option at least as long as the median option length;
- * - cloze: the first drop-down option in the order shown (the slot's order when it lists the
- *   options, else the authored order); a typed blank is left empty;
+ * - cloze: the first drop-down option in the order shown (the slot's `blankOrders`, else the
+ *   authored order: `clozeOrder.ts`); a typed blank is left empty;
  * - short text and free text: the stem pasted as the answer;
  * - numeric: the first number written in the stem, else empty;
  * - matching, categorize, ordering: as the blind guesser (no length or position cue survives
@@ -38,6 +38,7 @@
 import { gradeAttempt } from '../src/domain/attemptGrading.ts'
 import { startAttempt } from '../src/domain/attemptStart.ts'
 import { passed } from '../src/domain/blueprints.ts'
+import { shownBlankOptions } from '../src/domain/clozeOrder.ts'
 import { createRng, deriveSeed, randomInt, shuffle, type Rng } from '../src/domain/random.ts'
 import { gradeResponse } from '../src/domain/grading/index.ts'
 import type { Answer, AttemptSlot, Bank, Blueprint, Choice, ItemType, SavedResponse, VersionedItem } from '../src/domain/types.ts'
@@ -62,13 +63,6 @@ export function shownOptions<T extends { id: string }>(options: readonly T[], sl
   if (order === undefined) return [...options]
   const rank = new Map(order.map((id, i) => [id, i]))
   return [...options].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity))
-}
-
-/** A drop-down's options in the order shown: by the slot's order when it lists them, else authored. */
-export function shownBlankOptions(options: readonly string[], slot: AttemptSlot): string[] {
-  const order = slot.order
-  if (order === undefined || !options.every((o) => order.includes(o))) return [...options]
-  return [...options].sort((a, b) => order.indexOf(a) - order.indexOf(b))
 }
 
 /** The longest option's id; ties go to the first shown. */
@@ -150,7 +144,7 @@ export const testWiseGuesser: Guesser = (item, slot, rng) => {
     case 'cloze':
       return {
         type: 'cloze',
-        blanks: Object.fromEntries(item.blanks.map((b) => [b.id, b.options === undefined ? '' : (shownBlankOptions(b.options, slot)[0] ?? '')])),
+        blanks: Object.fromEntries(item.blanks.map((b) => [b.id, b.options === undefined ? '' : (shownBlankOptions(b, slot.blankOrders)[0] ?? '')])),
       }
     case 'short':
     case 'freetext':

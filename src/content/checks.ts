@@ -4,7 +4,7 @@
  */
 import { checkBlueprint } from '../domain/assembly.ts'
 import type { Bank, Blueprint, Course, Item, Lesson } from '../domain/types.ts'
-import { BANK_RULES, courseTrueFalseBalance, itemWarnings, nearDuplicates } from './itemWriting.ts'
+import { BANK_RULES, courseTrueFalseBalance, dropdownOrder, itemWarnings, nearDuplicates, unshuffledBlueprint } from './itemWriting.ts'
 import type { Path, Problem, YamlSource } from './source.ts'
 
 /** Minimums that make a course worth assessing (DESIGN.md, issue 3). */
@@ -102,7 +102,7 @@ export function checkCourse(files: CourseFiles): Problem[] {
 }
 
 /** Item-writing warnings of a course's banks (rules in itemWriting.ts), each at its line. */
-export function checkItemWriting(banks: { bank: Bank; source: YamlSource }[]): Problem[] {
+export function checkItemWriting(banks: { bank: Bank; source: YamlSource }[], blueprints: readonly Blueprint[] = []): Problem[] {
   const warnings: Problem[] = []
   const warn = (source: YamlSource, path: Path, f: { rule: string; message: string }) => warnings.push({ ...source.problem(path, f.message), rule: f.rule })
   const all: { source: YamlSource; index: number; item: Item }[] = []
@@ -110,7 +110,8 @@ export function checkItemWriting(banks: { bank: Bank; source: YamlSource }[]): P
     for (const rule of BANK_RULES) for (const f of rule(bank)) warn(source, f.path, f)
     bank.items.forEach((item, i) => {
       all.push({ source, index: i, item })
-      for (const f of itemWarnings(item)) warn(source, ['items', i, ...f.path], f)
+      const unshuffledBy = unshuffledBlueprint(item, bank.lesson, blueprints)
+      for (const f of [...itemWarnings(item), ...dropdownOrder(item, unshuffledBy)]) warn(source, ['items', i, ...f.path], f)
     })
   }
   const items = all.map((a) => a.item)

@@ -40,13 +40,17 @@
  * - `pattern-matches-reject` (item, short text and typed cloze blanks): a pattern or accepted
  *   answer that matches an entry of the item's own `reject` list (after the item's normalisation),
  *   so the key and the wrong-answer list contradict each other.
- * - `dropdown-order` (item, cloze): drop-downs are shown in authored order, so a drop-down blank
- *   whose answer is its first option is warned, and, in an item with at least two drop-down blanks,
- *   the k-th drop-down blank (k ≥ 2) whose answer is its k-th option.
+ * - `dropdown-order` (item, cloze, with the course's blueprints): drop-down options are shuffled per
+ *   attempt in practice and in every blueprint with `shuffleOptions: true`; a blueprint with
+ *   `shuffleOptions: false` shows them in authored order. For a cloze item such a blueprint can
+ *   draw, a drop-down blank whose answer is its first option is warned, and, in an item with at
+ *   least two drop-down blanks, the k-th drop-down blank (k ≥ 2) whose answer is its k-th option;
+ *   the message names the blueprint. Items only shuffled blueprints draw are never warned.
  */
 import { safePatternMatch } from '../domain/grading/text.ts'
 import { containsPhrase, normalizeText, normalizeWith } from '../domain/normalize.ts'
-import type { Bank, ClozeItem, FreeTextItem, Item, ShortTextItem } from '../domain/types.ts'
+import { drawMatches } from '../domain/assembly.ts'
+import type { Bank, Blueprint, ClozeItem, FreeTextItem, Item, ShortTextItem } from '../domain/types.ts'
 import { contentWords, itemText, jaccard } from './itemWords.ts'
 import type { Path } from './source.ts'
 
@@ -241,23 +245,31 @@ export function patternMatchesReject(item: Item): Finding[] {
   return out
 }
 
-export function dropdownOrder(item: Item): Finding[] {
-  if (item.type !== 'cloze') return []
+/** `unshuffledBy`: the id of a blueprint that can draw the item without shuffling; none: never warned. */
+export function dropdownOrder(item: Item, unshuffledBy: string | undefined): Finding[] {
+  if (item.type !== 'cloze' || unshuffledBy === undefined) return []
+  const why = `blueprint "${unshuffledBy}" has shuffleOptions: false and shows drop-downs in authored order`
   const dropdowns = item.blanks.map((b, i) => ({ b, i })).filter(({ b }) => b.options !== undefined)
   const out: Finding[] = []
   dropdowns.forEach(({ b, i }, k) => {
     const answer = b.options!.findIndex((o) => b.accept.some((a) => normalizeText(a) === normalizeText(o)))
     if (answer === 0) {
-      out.push({ rule: 'dropdown-order', path: ['blanks', i, 'options'], message: `the answer "${b.options![0]}" is the first option, and drop-downs are shown in authored order: move it` })
+      out.push({ rule: 'dropdown-order', path: ['blanks', i, 'options'], message: `the answer "${b.options![0]}" is the first option, and ${why}: move it, or let the blueprint shuffle` })
     } else if (dropdowns.length >= 2 && answer === k) {
-      out.push({ rule: 'dropdown-order', path: ['blanks', i, 'options'], message: `drop-down ${k + 1}'s answer is its option ${k + 1}, following the blanks' order: move it` })
+      out.push({ rule: 'dropdown-order', path: ['blanks', i, 'options'], message: `drop-down ${k + 1}'s answer is its option ${k + 1}, following the blanks' order, and ${why}: move it, or let the blueprint shuffle` })
     }
   })
   return out
 }
 
 /** The rules that read one item. */
-export const ITEM_RULES: readonly ((item: Item) => Finding[])[] = [longestKey, clang, allNoneOfTheAbove, negativeStem, freeTextConceptInStem, unanchoredPattern, patternMatchesReject, dropdownOrder]
+export const ITEM_RULES: readonly ((item: Item) => Finding[])[] = [longestKey, clang, allNoneOfTheAbove, negativeStem, freeTextConceptInStem, unanchoredPattern, patternMatchesReject]
+
+/** The first blueprint with `shuffleOptions: false` that can draw `item` (of `lesson`), if any. */
+export function unshuffledBlueprint(item: Item, lesson: string, blueprints: readonly Blueprint[]): string | undefined {
+  const withLesson = { ...item, lesson }
+  return blueprints.find((bp) => !bp.shuffleOptions && bp.draws.some((d) => drawMatches(withLesson, d)))?.id
+}
 /** The rules that read one bank (paths inside the bank file). */
 export const BANK_RULES: readonly ((bank: Bank) => Finding[])[] = [longestKeyShare, trueFalseBalance]
 

@@ -139,5 +139,5 @@ function loadCourse(lessonDir: string, questionDir: string, cwd: string): { cour
   const folderId = relative(join(lessonDir, '..'), lessonDir)
   if (meta.id !== folderId) problems.push(briefYaml.source.problem(['id'], `the course id "${meta.id}" must match its folder name "${folderId}"`))
   problems.push(...checkCourse({ course, brief: briefYaml.source, lessons, banks, blueprints, questionDir: relative(cwd, questionDir) }))
-  return { course, problems, warnings: checkItemWriting(banks), files }
+  return { course, problems, warnings: checkItemWriting(banks, blueprints?.list ?? []), files }
 }

@@ -4,6 +4,8 @@
  * fixture test in tests/unit/db/upgrade.test.ts.
  */
 import type { Transaction } from 'dexie'
+import { authoredBlankOrders } from '../domain/clozeOrder.ts'
+import type { Attempt } from '../domain/types.ts'
 
 export interface SchemaVersion {
   version: number
@@ -41,6 +43,26 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         .toCollection()
         .modify((learner: { origin?: string }) => {
           learner.origin ??= 'local'
+        })
+    },
+  },
+  {
+    // Cloze drop-downs are shuffled per attempt from now on, and a slot records the order it
+    // showed (`blankOrders`). Attempts started before showed their drop-downs in authored order:
+    // write that order down, so every stored cloze slot says what it showed. No index changes.
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('attempts')
+        .toCollection()
+        .modify((attempt: Partial<Attempt>) => {
+          const snapshots = attempt.snapshots ?? {}
+          for (const slot of attempt.slots ?? []) {
+            const item = Object.hasOwn(snapshots, slot.version) ? snapshots[slot.version] : undefined
+            const orders = slot.blankOrders === undefined && item !== undefined ? authoredBlankOrders(item) : undefined
+            if (orders !== undefined) slot.blankOrders = orders
+          }
         })
     },
   },

@@ -9,14 +9,16 @@
  *   round-robin across the (shuffled) objectives. The draw's picks are then shuffled, and slots
  *   follow the draws' order.
  * - Option order: with `shuffleOptions`, single/multiple options, categorize statements and
- *   matching choices (pairs and distractors) get a per-slot order; ordering steps are always
+ *   matching choices (pairs and distractors) get a per-slot order, and each cloze drop-down's
+ *   options a per-blank order (`blankOrders`, read by `clozeOrder.ts`); ordering steps are always
  *   shuffled (and never shown already solved when there are two or more steps). Each slot's order
- *   comes from a seed derived from the attempt seed and the item id.
+ *   comes from a seed derived from the attempt seed and the item id (drop-downs: the item id and
+ *   "blanks"), so adding drop-down orders left every other order of a seed as it was.
  * - The same blueprint, banks and seed always give the same items, order and option order.
  * - A draw the banks cannot satisfy throws BlueprintError; `checkBlueprint` reports the same
  *   problems without throwing, for the content check.
  */
-import type { AttemptSlot, Bank, Blueprint, BlueprintDraw, VersionedItem } from './types.ts'
+import type { AttemptSlot, Bank, Blueprint, BlueprintDraw, Item, VersionedItem } from './types.ts'
 import { createRng, deriveSeed, shuffle, type Rng } from './random.ts'
 
 export interface AssembledAttempt {
@@ -49,7 +51,8 @@ function describeDraw(draw: BlueprintDraw): string {
   return filters.length > 0 ? filters.join(', ') : 'any item'
 }
 
-function matches(item: VersionedItem, draw: BlueprintDraw): boolean {
+/** Whether `draw` may pick `item` (its lesson, objective and difficulty filters). */
+export function drawMatches(item: Item & { lesson?: string }, draw: BlueprintDraw): boolean {
   return (
     (draw.lesson === undefined || item.lesson === draw.lesson) &&
     (draw.objective === undefined || item.objective === draw.objective) &&
@@ -132,6 +135,28 @@ export function slotOrder(item: VersionedItem, shuffleOptions: boolean, seed: nu
 }
 
 /**
+ * The order each drop-down blank of a cloze item shows its options in, or undefined (not cloze,
+ * no drop-down, or no shuffling). Uniformly random: the answer may come first, as often as chance.
+ */
+export function slotBlankOrders(item: VersionedItem, shuffleOptions: boolean, seed: number): Record<string, string[]> | undefined {
+  if (!shuffleOptions || item.type !== 'cloze') return undefined
+  const dropdowns = item.blanks.filter((b) => b.options !== undefined)
+  if (dropdowns.length === 0) return undefined
+  const rng = createRng(deriveSeed(seed, `${item.id}:blanks`))
+  return Object.fromEntries(dropdowns.map((b) => [b.id, shuffle(b.options!, rng)]))
+}
+
+/** A slot for `item`: its version and, when shuffled, its option order and drop-down orders. */
+export function buildSlot(item: VersionedItem, shuffleOptions: boolean, seed: number): AttemptSlot {
+  const slot: AttemptSlot = { itemId: item.id, version: item.version }
+  const order = slotOrder(item, shuffleOptions, seed)
+  if (order !== undefined) slot.order = order
+  const blankOrders = slotBlankOrders(item, shuffleOptions, seed)
+  if (blankOrders !== undefined) slot.blankOrders = blankOrders
+  return slot
+}
+
+/**
  * Draw the items of one attempt. Throws BlueprintError when a draw cannot be filled from the
  * items left after the earlier draws.
  */
@@ -142,17 +167,14 @@ export function assembleAttempt(blueprint: Blueprint, banks: readonly Bank[], se
   const slots: AttemptSlot[] = []
   const snapshots: Record<string, VersionedItem> = {}
   blueprint.draws.forEach((draw, index) => {
-    const candidates = items.filter((item) => !used.has(item.id) && matches(item, draw))
+    const candidates = items.filter((item) => !used.has(item.id) && drawMatches(item, draw))
     if (candidates.length < draw.count) {
-      const note = items.some((item) => used.has(item.id) && matches(item, draw)) ? ' not already drawn by earlier draws' : ''
+      const note = items.some((item) => used.has(item.id) && drawMatches(item, draw)) ? ' not already drawn by earlier draws' : ''
       throw new BlueprintError(drawError(blueprint, index, draw, candidates.length, note))
     }
     for (const item of balancedPick(candidates, draw.count, rng)) {
       used.add(item.id)
-      const slot: AttemptSlot = { itemId: item.id, version: item.version }
-      const order = slotOrder(item, blueprint.shuffleOptions, seed)
-      if (order !== undefined) slot.order = order
-      slots.push(slot)
+      slots.push(buildSlot(item, blueprint.shuffleOptions, seed))
       snapshots[item.version] = item
     }
   })
@@ -169,7 +191,7 @@ export function checkBlueprint(blueprint: Blueprint, banks: readonly Bank[]): Bl
   const problems: BlueprintProblem[] = []
   const candidateSets: Set<string>[] = []
   blueprint.draws.forEach((draw, index) => {
-    const candidates = new Set(items.filter((item) => matches(item, draw)).map((item) => item.id))
+    const candidates = new Set(items.filter((item) => drawMatches(item, draw)).map((item) => item.id))
     if (!Number.isInteger(draw.count) || draw.count < 1) {
       problems.push({ blueprintId: blueprint.id, drawIndex: index, needed: draw.count, found: candidates.size,
         message: `Blueprint "${blueprint.id}", draw ${index + 1}: count must be a whole number of at least 1.` })

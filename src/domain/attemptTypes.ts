@@ -24,6 +24,11 @@ export interface AttemptSlot {
   version: string
   /** Order in which the options / steps / statements were shown (ids), when shuffled. */
   order?: string[]
+  /**
+   * Cloze drop-downs: blank id → its options (texts) in the order shown, when shuffled
+   * (`clozeOrder.ts`). A blank not listed shows its authored order. Result file version 2.
+   */
+  blankOrders?: Record<string, string[]>
 }
 
 export type AttemptMode = 'assessment' | 'practice'

@@ -3,7 +3,7 @@
  * keeps its answers in a run of this shape too. Which tries are kept is the check session's rule
  * (`checkSession.ts`).
  */
-import { slotOrder } from './assembly.ts'
+import { buildSlot } from './assembly.ts'
 import { seededShuffle } from './random.ts'
 import type { Attempt, VersionedItem } from './types.ts'
 
@@ -31,10 +31,7 @@ export function startPractice(input: StartPracticeInput): Attempt {
     deadline: null,
     submittedAt: null,
     submitReason: null,
-    slots: order.map((item) => {
-      const shown = slotOrder(item, true, input.seed)
-      return shown ? { itemId: item.id, version: item.version, order: shown } : { itemId: item.id, version: item.version }
-    }),
+    slots: order.map((item) => buildSlot(item, true, input.seed)),
     snapshots: Object.fromEntries(order.map((item) => [item.version, item])),
   }
 }

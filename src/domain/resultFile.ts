@@ -16,12 +16,13 @@
  */
 import type { AssessmentInfo } from './blueprints.ts'
 import { canonicalJson } from './canonicalJson.ts'
+import { authoredBlankOrders } from './clozeOrder.ts'
 import { checkResultStructure } from './resultFileStructure.ts'
-import type { Attempt, ManualGrade, SavedResponse } from './types.ts'
+import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from './types.ts'
 import { Invalid, type Obj } from './validate.ts'
 
 export const RESULT_FILE_FORMAT = 'debrief-result'
-export const RESULT_FILE_VERSION = 1
+export const RESULT_FILE_VERSION = 2
 
 export type Sha256 = (text: string) => Promise<string>
 
@@ -62,8 +63,39 @@ export interface ResultFileMigration {
   up(data: Obj): Obj
 }
 
-/** Version 1 is the first version, so the chain is empty; version 2 will add `{ from: 1, up }`. */
-export const RESULT_FILE_MIGRATIONS: readonly ResultFileMigration[] = []
+/**
+ * The released upgrade steps (never edit one; add the next):
+ * - 1 → 2: slots gain `blankOrders` (cloze drop-downs shuffled per attempt). A version-1 attempt
+ *   showed its drop-downs in authored order, so each cloze slot whose snapshot has drop-downs gets
+ *   that order written down (`authoredBlankOrders`). Anything not shaped as expected is left for
+ *   the structural check to report.
+ */
+export const RESULT_FILE_MIGRATIONS: readonly ResultFileMigration[] = [{ from: 1, up: upToVersion2 }]
+
+function upToVersion2(data: Obj): Obj {
+  if (!Array.isArray(data.attempts)) return data
+  return { ...data, attempts: data.attempts.map((entry: unknown) => withAuthoredBlankOrders(entry)) }
+}
+
+function withAuthoredBlankOrders(entry: unknown): unknown {
+  const attempt = isObj(entry) && isObj(entry.attempt) ? entry.attempt : undefined
+  if (attempt === undefined || !Array.isArray(attempt.slots) || !isObj(attempt.snapshots)) return entry
+  const snapshots = attempt.snapshots
+  const slots = attempt.slots.map((slot: unknown) => {
+    if (!isObj(slot) || slot.blankOrders !== undefined || typeof slot.version !== 'string') return slot
+    const item = Object.hasOwn(snapshots, slot.version) ? snapshots[slot.version] : undefined
+    const orders = isObj(item) && item.type === 'cloze' && wellFormedBlanks(item.blanks) ? authoredBlankOrders(item as unknown as VersionedItem) : undefined
+    return orders === undefined ? slot : { ...slot, blankOrders: orders }
+  })
+  return { ...(entry as Obj), attempt: { ...attempt, slots } }
+}
+
+/** Blanks the upgrade can read (the structural check reports anything else after it). */
+function wellFormedBlanks(blanks: unknown): boolean {
+  return Array.isArray(blanks) && blanks.every((b) => isObj(b) && typeof b.id === 'string' && (b.options === undefined || (Array.isArray(b.options) && b.options.every((o) => typeof o === 'string'))))
+}
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** Bring an older file up to `target` one step at a time; throws when a step is missing. */
 export function migrateResultFile(

@@ -24,6 +24,10 @@ function checkAttempt(a: Obj, path: string, courseId: string, learnerId: string)
     const version = str(slot.version, `${p}.version`)
     optional(slot.order, strList, `${p}.order`)
     if (snapshots[version] === undefined) throw new Invalid(`${p}.version`, `names no snapshot in ${path}.snapshots`)
+    if (slot.blankOrders !== undefined) {
+      const orders = obj(slot.blankOrders, `${p}.blankOrders`)
+      for (const [blank, list] of Object.entries(orders)) strList(list, `${p}.blankOrders.${blank}`)
+    }
   })
 }
 

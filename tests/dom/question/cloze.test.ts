@@ -19,6 +19,21 @@ describe('cloze renderer', () => {
     expect(select.findAll('option').map((o) => o.text())).toEqual(['Choose…', 'evacuated', 'rebuilt', 'ignored'])
   })
 
+  it('shows a drop-down in the order the slot recorded for this attempt', () => {
+    const select = mountQuestion(cloze, { blankOrders: { b2: ['ignored', 'evacuated', 'rebuilt'] } }).find('select')
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['Choose…', 'ignored', 'evacuated', 'rebuilt'])
+  })
+
+  it('shows the authored order when the recorded order does not fit the item (another version)', () => {
+    const select = mountQuestion(cloze, { blankOrders: { b2: ['ignored', 'evacuated', 'moved'] } }).find('select')
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['Choose…', 'evacuated', 'rebuilt', 'ignored'])
+  })
+
+  it('keeps the chosen option selected whatever the order', () => {
+    const wrapper = mountQuestion(cloze, { blankOrders: { b2: ['rebuilt', 'ignored', 'evacuated'] }, modelValue: { type: 'cloze', blanks: { b2: 'ignored' } } })
+    expect((wrapper.find('select').element as HTMLSelectElement).value).toBe('ignored')
+  })
+
   it('emits a partial answer when one blank is typed', async () => {
     const wrapper = mountQuestion(cloze)
     await wrapper.find('input').setValue('three')

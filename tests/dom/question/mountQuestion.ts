@@ -7,6 +7,7 @@ export interface QuestionProps {
   modelValue?: Answer | null
   disabled?: boolean
   order?: string[]
+  blankOrders?: Record<string, string[]>
   grade?: Grade
   showCorrect?: boolean
 }

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import {
   allNoneOfTheAbove, clang, countByRule, courseTrueFalseBalance, dropdownOrder, freeTextConceptInStem,
   longestKey, longestKeyShare, nearDuplicates, negativeStem, patternMatchesReject, trueFalseBalance,
-  unanchoredPattern,
+  unanchoredPattern, unshuffledBlueprint,
 } from '../../../src/content/itemWriting.ts'
 import { contentWords, stemOf } from '../../../src/content/itemWords.ts'
-import type { Bank, ClozeBlank, ClozeItem, FreeTextItem, Item, MultipleResponseItem, ShortTextItem, SingleChoiceItem, TrueFalseItem } from '../../../src/domain/types.ts'
+import type { Bank, Blueprint, ClozeBlank, ClozeItem, FreeTextItem, Item, MultipleResponseItem, ShortTextItem, SingleChoiceItem, TrueFalseItem } from '../../../src/domain/types.ts'
 import { copyFixture } from './fixtureCourse.ts'
 
 const base = { explanation: 'x', passages: ['p1'], objective: 'o1', difficulty: 1 as const, bloom: 'understand' as const }
@@ -188,8 +188,28 @@ describe('dropdown-order', () => {
     ['two drop-downs on the diagonal: both warned', [{ accept: ['b'], options: ['b', 'a'] }, { accept: ['y'], options: ['x', 'y'] }], ['blanks.0.options', 'blanks.1.options']],
     ['two drop-downs off the diagonal: fine', [{ accept: ['a'], options: ['b', 'a'] }, { accept: ['x'], options: ['z', 'y', 'x'] }], []],
     ['a typed blank between: counts only drop-downs', [{ accept: ['t'] }, { accept: ['b'], options: ['a', 'b'] }], []],
-  ])('%s', (_why, blanks, expected) => {
-    expect(paths(dropdownOrder(cloze(blanks)))).toEqual(expected)
+  ])('shown unshuffled: %s', (_why, blanks, expected) => {
+    expect(paths(dropdownOrder(cloze(blanks), 'fixed-order'))).toEqual(expected)
+  })
+
+  it('names the blueprint that shows the drop-downs in authored order', () => {
+    expect(dropdownOrder(cloze([{ accept: ['a'], options: ['a', 'b'] }]), 'fixed-order')[0]?.message).toContain('blueprint "fixed-order" has shuffleOptions: false')
+  })
+
+  it('never warns an item that only shuffling blueprints and practice show (the order is random per attempt)', () => {
+    expect(dropdownOrder(cloze([{ accept: ['a'], options: ['a', 'b'] }]), undefined)).toEqual([])
+  })
+
+  const blueprint = (id: string, shuffleOptions: boolean, draw: Blueprint['draws'][number]): Blueprint => ({
+    id, title: id, kind: 'quiz', draws: [draw], passMark: 0.7, gradingMethod: 'highest', shuffleOptions, review: { afterSubmit: [], afterLastAttempt: [] },
+  })
+  it.each([
+    ['no blueprint with fixed order', [blueprint('q', true, { lesson: 'l1', count: 1 })], undefined],
+    ['a fixed-order blueprint of another lesson', [blueprint('f', false, { lesson: 'l2', count: 1 })], undefined],
+    ['a fixed-order blueprint of another difficulty', [blueprint('f', false, { lesson: 'l1', difficulty: [3], count: 1 })], undefined],
+    ['a fixed-order blueprint that can draw it', [blueprint('q', true, { lesson: 'l1', count: 1 }), blueprint('f', false, { lesson: 'l1', objective: 'o1', count: 1 })], 'f'],
+  ])('unshuffledBlueprint: %s', (_why, blueprints, expected) => {
+    expect(unshuffledBlueprint(cloze([{ accept: ['a'], options: ['a', 'b'] }]), 'l1', blueprints)).toBe(expected)
   })
 })
 

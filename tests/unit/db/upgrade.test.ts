@@ -33,7 +33,23 @@ const V2_ROWS: Rows = {
   settings: [{ key: 'activeLearner', value: 'ana' }],
 }
 
-const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS }
+/** A cloze item with one drop-down and one typed blank, as a snapshot stores it. */
+const CLOZE_SNAPSHOT = {
+  id: 'q7', version: 'v-q7', lesson: 'l1', type: 'cloze', stem: 'Complete.', text: '{{m}} {{y}}',
+  blanks: [{ id: 'm', accept: ['June'], options: ['March', 'June', 'October'] }, { id: 'y', accept: ['2024'] }],
+  explanation: 'x', passages: ['p1'], objective: 'o1', difficulty: 1, bloom: 'remember',
+}
+
+/** Rows as version 3 stores them: cloze slots say in which order their drop-downs were shown. */
+const V3_ROWS: Rows = {
+  attempts: [{
+    id: 'c3', learnerId: 'ana', courseId: 'c', sourceId: 'quiz', mode: 'assessment', startedAt: 1, submittedAt: 5,
+    slots: [{ itemId: 'q7', version: 'v-q7', blankOrders: { m: ['June', 'October', 'March'] } }],
+    snapshots: { 'v-q7': CLOZE_SNAPSHOT },
+  }],
+}
+
+const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS }
 const CURRENT = SCHEMA_VERSIONS.at(-1)!.version
 
 /** A database left by release `version` with its fixture rows, opened by today's app. */
@@ -85,6 +101,28 @@ describe('database upgrades', () => {
     expect(await db.learners.get('ben')).toMatchObject({ origin: 'imported' })
     expect(await db.manualGrades.where('attemptId').equals('b1').toArray()).toEqual([expect.objectContaining({ itemId: 'q6', score: 2 })])
     expect(await db.gradeHistory.where('attemptId').equals('b1').count()).toBe(1)
+    db.close()
+  })
+
+  it('writes down the authored drop-down order of version 2 cloze attempts, and leaves other slots alone', async () => {
+    const name = uniqueName()
+    const single = { itemId: 'q1', version: 'v-q1', order: ['b', 'a'] }
+    await seedAtVersion(name, 2, {
+      attempts: [{
+        id: 'old', learnerId: 'ana', courseId: 'c', sourceId: 'quiz', mode: 'assessment', startedAt: 1, submittedAt: 5,
+        slots: [{ itemId: 'q7', version: 'v-q7' }, single, { itemId: 'gone', version: 'no-snapshot' }],
+        snapshots: { 'v-q7': CLOZE_SNAPSHOT, 'v-q1': { id: 'q1', type: 'single' } },
+      }],
+    })
+    const db = await reopen(name)
+    const slots = (await db.attempts.get('old'))!.slots
+    expect(slots).toEqual([{ itemId: 'q7', version: 'v-q7', blankOrders: { m: ['March', 'June', 'October'] } }, single, { itemId: 'gone', version: 'no-snapshot' }])
+    db.close()
+  })
+
+  it('keeps a version 3 drop-down order as it was shown', async () => {
+    const db = await upgradedFrom(3)
+    expect((await db.attempts.get('c3'))!.slots[0]!.blankOrders).toEqual({ m: ['June', 'October', 'March'] })
     db.close()
   })
 })

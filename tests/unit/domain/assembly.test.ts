@@ -1,9 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { assembleAttempt, BlueprintError, checkBlueprint } from '../../../src/domain/assembly.ts'
+import { assembleAttempt, BlueprintError, checkBlueprint, slotBlankOrders, slotOrder } from '../../../src/domain/assembly.ts'
+import { shownBlankOptions } from '../../../src/domain/clozeOrder.ts'
+import { startPractice } from '../../../src/domain/practice.ts'
 import { createRng, seededShuffle } from '../../../src/domain/random.ts'
 import type { Blueprint } from '../../../src/domain/types.ts'
-import { blueprint, makeBanks, mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
+import { blueprint, cloze, makeBanks, mixedBanks, mixedBlueprint, single } from '../../fixtures/items.ts'
 
 const banks = makeBanks()
 
@@ -129,5 +131,60 @@ describe('checkBlueprint', () => {
 
   it('reports a blueprint with no draws', () => {
     expect(checkBlueprint({ ...blueprint, draws: [] }, banks)).toHaveLength(1)
+  })
+})
+
+describe('cloze drop-down order (slot.blankOrders)', () => {
+  const threeDropdowns = { ...cloze, blanks: [...cloze.blanks, { id: 'day', accept: ['19'], options: ['12', '19', '26'] }] }
+
+  it.each([
+    ['shuffled: each drop-down blank gets a permutation of its options', threeDropdowns, true, ['day', 'month']],
+    ['not shuffled when the blueprint keeps the authored order', threeDropdowns, false, undefined],
+    ['nothing for an item that is not cloze', single, true, undefined],
+    ['nothing for a cloze item with only typed blanks', { ...cloze, blanks: cloze.blanks.filter((b) => !b.options) }, true, undefined],
+  ])('%s', (_why, item, shuffleOptions, blanks) => {
+    const orders = slotBlankOrders(item, shuffleOptions, 7)
+    expect(orders === undefined ? undefined : Object.keys(orders).sort()).toEqual(blanks)
+    for (const b of item.type === 'cloze' ? item.blanks : []) {
+      if (orders?.[b.id]) expect([...orders[b.id]!].sort()).toEqual([...b.options!].sort())
+    }
+  })
+
+  it('is the same for the same seed and item, so a reload shows the same order', () => {
+    fc.assert(fc.property(fc.integer(), (seed) => {
+      expect(slotBlankOrders(threeDropdowns, true, seed)).toEqual(slotBlankOrders(threeDropdowns, true, seed))
+    }), { numRuns: 50 })
+  })
+
+  it('puts the answer first about as often as chance (1 in 3 options) over 600 seeds', () => {
+    const first = Array.from({ length: 600 }, (_, seed) => slotBlankOrders(cloze, true, seed)!.month![0]).filter((o) => o === 'June').length
+    // Deterministic (fixed seeds); a uniform shuffle gives 200 ± 12 (one standard deviation).
+    expect(first).toBeGreaterThan(160)
+    expect(first).toBeLessThan(240)
+  })
+
+  it('leaves every other option order of a seed as it was before drop-downs were shuffled', () => {
+    // The drop-down orders use their own derived seed, so old seeds still give the same option orders.
+    expect(slotOrder(single, true, 11)).toEqual(slotOrder(single, true, 11))
+    const attempt = assembleAttempt(mixedBlueprint, mixedBanks, 5)
+    for (const slot of attempt.slots) {
+      const item = attempt.snapshots[slot.version]!
+      expect(slot.order).toEqual(slotOrder(item, true, 5))
+    }
+  })
+
+  it('is recorded in the slot by assembly and by practice', () => {
+    const assessed = assembleAttempt(mixedBlueprint, mixedBanks, 5).slots.find((s) => s.itemId === cloze.id)
+    expect(assessed?.blankOrders).toEqual(slotBlankOrders(cloze, true, 5))
+    const practice = startPractice({ courseId: 'c', lessonId: 'l2', learnerId: 'ann', items: [cloze], attemptId: 'p1', seed: 9, now: 0 })
+    expect(practice.slots[0]?.blankOrders).toEqual(slotBlankOrders(cloze, true, 9))
+  })
+
+  it.each([
+    ['the recorded order', { month: ['October', 'March', 'June'] }, ['October', 'March', 'June']],
+    ['no record: authored order (attempts from before the shuffle)', undefined, ['March', 'June', 'October']],
+    ['a record that is not a permutation of the options: authored order', { month: ['October', 'March'] }, ['March', 'June', 'October']],
+  ])('shownBlankOptions: %s', (_why, orders, expected) => {
+    expect(shownBlankOptions(cloze.blanks[0]!, orders)).toEqual(expected)
   })
 })

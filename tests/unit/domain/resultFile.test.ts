@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { startAttempt } from '../../../src/domain/attemptStart.ts'
 import { canonicalJson } from '../../../src/domain/canonicalJson.ts'
 import {
-  createResultFile, migrateResultFile, parseResultFile, RESULT_FILE_MIGRATIONS, serializeResultFile, type ResultFile,
+  createResultFile, migrateResultFile, parseResultFile, RESULT_FILE_MIGRATIONS, RESULT_FILE_VERSION, serializeResultFile, type ResultFile,
 } from '../../../src/domain/resultFile.ts'
 import { mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
 
@@ -81,7 +82,7 @@ describe('parseResultFile rejections', () => {
   })
 
   it('future-version', async () => {
-    const file = { ...(await makeFile()), version: 2 }
+    const file = { ...(await makeFile()), version: RESULT_FILE_VERSION + 1 }
     expect(await codeOf(JSON.stringify(file))).toBe('future-version')
   })
 
@@ -126,8 +127,8 @@ describe('parseResultFile rejections', () => {
 })
 
 describe('migration chain', () => {
-  it('has no steps while version 1 is current', () => {
-    expect(RESULT_FILE_MIGRATIONS).toEqual([])
+  it('has one released step per version, from 1 up to the current version', () => {
+    expect(RESULT_FILE_MIGRATIONS.map((m) => m.from)).toEqual([1])
   })
 
   it('runs each up() in turn until the target version', () => {
@@ -139,11 +140,55 @@ describe('migration chain', () => {
   })
 
   it('leaves a current file unchanged', () => {
-    const data = { version: 1, x: 1 }
+    const data = { version: 2, x: 1 }
     expect(migrateResultFile(data)).toBe(data)
   })
 
   it('throws when a step is missing', () => {
     expect(() => migrateResultFile({ version: 0 }, [], 1)).toThrow(/No upgrade from result-file version 0/)
+  })
+})
+
+type Damaged = { slots: { version: string }[]; snapshots: unknown }
+
+describe('version 1 files (before cloze drop-downs were shuffled)', () => {
+  const V1 = readFileSync(new URL('../../fixtures/result-files/v1.json', import.meta.url), 'utf8')
+
+  it('the fixture is a file version 1 wrote, with a cloze drop-down and no blankOrders', () => {
+    const raw = JSON.parse(V1) as { version: number }
+    expect(raw.version).toBe(1)
+    expect(V1).toContain('"q-cloze"')
+    expect(V1).not.toContain('blankOrders')
+  })
+
+  it('reads, checksum intact, as version 2 with the drop-downs in the authored order they were shown in', async () => {
+    const result = await parseResultFile(V1, { sha256, courseId: 'c1' })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.file.version).toBe(2)
+    const slots = result.file.attempts[0]!.attempt.slots
+    // Only the drop-down blank is listed; the typed blanks ("year", "city") have no order.
+    expect(slots.find((s) => s.itemId === 'q-cloze')?.blankOrders).toEqual({ month: ['March', 'June', 'October'] })
+    expect(slots.filter((s) => s.itemId !== 'q-cloze').every((s) => s.blankOrders === undefined)).toBe(true)
+  })
+
+  it('keeps everything else of the attempt as version 1 wrote it', async () => {
+    const result = await parseResultFile(V1, { sha256 })
+    if (!result.ok) throw new Error(result.error.message)
+    const before = (JSON.parse(V1) as ResultFile).attempts[0]!
+    const after = result.file.attempts[0]!
+    expect(after.responses).toEqual(before.responses)
+    expect(after.attempt.slots.map(({ blankOrders: _b, ...rest }) => rest)).toEqual(before.attempt.slots)
+    expect(after.attempt.snapshots).toEqual(before.attempt.snapshots)
+  })
+
+  it.each([
+    ['a slot naming no snapshot', (a: Damaged) => void (a.slots[0]!.version = 'missing')],
+    ['snapshots that are not an object', (a: Damaged) => void (a.snapshots = [])],
+    ['a cloze snapshot whose blanks are not a list', (a: Damaged) => void (Object.values(a.snapshots as Record<string, { type: string; blanks: unknown }>).find((i) => i.type === 'cloze')!.blanks = 'x')],
+  ])('leaves %s for the structural check to report (the upgrade never throws)', async (_why, damage) => {
+    const data = JSON.parse(V1) as { attempts: { attempt: Damaged }[] }
+    damage(data.attempts[0]!.attempt)
+    const result = await parseResultFile(await resign(data), { sha256 })
+    expect(result.ok ? 'ok' : result.error.code).toBe('invalid')
   })
 })

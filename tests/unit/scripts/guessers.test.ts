@@ -37,9 +37,9 @@ describe('the test-wise guesser takes each cue', () => {
       { type: 'cloze', blanks: { b1: 'first', b2: '' } },
     ],
     [
-      'the first drop-down option in the slot order when the slot lists the options',
+      'the first drop-down option in the order the slot recorded for this attempt (blankOrders)',
       { ...base, id: 'c', version: 'v', type: 'cloze', stem: 'S', text: '{{b1}}', blanks: [{ id: 'b1', accept: ['x'], options: ['first', 'second'] }] },
-      { ...plain, order: ['second', 'first'] },
+      { ...plain, blankOrders: { b1: ['second', 'first'] } },
       { type: 'cloze', blanks: { b1: 'second' } },
     ],
     ['the stem pasted into short text', { ...base, id: 's', version: 'v', type: 'short', stem: 'Who reported it?', accept: ['x'], wrongFeedback: '' }, plain, { type: 'short', text: 'Who reported it?' }],
