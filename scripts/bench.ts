@@ -41,7 +41,7 @@ function guesserRows(): Row[] {
   for (const course of content.courses) {
     for (const blueprint of course.blueprints) {
       const row = guesserRow(blueprint, course.banks, seeds)
-      rows.push({ measure: describeGuesserRow(row), value: `+${(row.testWise.meanPercent - row.blind.meanPercent).toFixed(1)} pt`, budget: `goal: ≤ +${GOAL_GAP} pt, passes 0 %`, ok: row.withinGoal, goal: true })
+      rows.push({ measure: describeGuesserRow(row), value: signedPoints(row.testWise.meanPercent - row.blind.meanPercent), budget: `goal: ≤ +${GOAL_GAP} pt, passes 0 %`, ok: row.withinGoal, goal: true })
       if (process.argv.includes('--by-type')) console.log(`  ${blueprint.id} by type, blind→test-wise: ${describeByType(row)}`)
     }
     const freeText = course.banks.flatMap((b) => b.items).filter((i) => i.type === 'freetext').length
@@ -180,3 +180,10 @@ async function main() {
 }
 
 await main()
+
+/** A gap in percentage points with its sign: "+4.4 pt", "−6.3 pt", "0.0 pt". */
+function signedPoints(gap: number): string {
+  const rounded = gap.toFixed(1)
+  if (Number(rounded) === 0) return '0.0 pt'
+  return gap > 0 ? `+${rounded} pt` : `−${rounded.slice(1)} pt`
+}
