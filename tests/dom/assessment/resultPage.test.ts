@@ -23,11 +23,14 @@ interface Sitting {
   answers: Record<string, Answer>
   /** Instructor grades on this attempt's free text. */
   grades?: { itemId: string; score: number; comment: string }[]
+  /** Open this attempt's result (else the first one's). */
+  open?: boolean
 }
 
-/** Stores submitted attempts (in order, a minute apart) and opens the first one's result. */
+/** Stores submitted attempts (in order, a minute apart) and opens the first one's result (or the one marked `open`). */
 async function showResult(...sittings: Sitting[]) {
-  const app = await mountOn(`/course/river-brief/attempt/${sittings[0]!.id}/result`, {
+  const shown = sittings.find((s) => s.open) ?? sittings[0]!
+  const app = await mountOn(`/course/river-brief/attempt/${shown.id}/result`, {
     seed: async (db) => {
       await addLearner(db)
       for (const [i, s] of sittings.entries()) {
@@ -49,7 +52,7 @@ async function showResult(...sittings: Sitting[]) {
   return app
 }
 
-const quiz = (answers: Record<string, Answer>, itemIds?: string[]): Sitting => ({ id: 'q1', blueprintId: 'quiz-l1', answers, ...(itemIds ? { itemIds } : {}) })
+const quiz = (answers: Record<string, Answer>, itemIds?: string[], id = 'q1'): Sitting => ({ id, blueprintId: 'quiz-l1', answers, ...(itemIds ? { itemIds } : {}) })
 const objectiveRow = (w: VueWrapper, id: string) => w.find(`[data-objective="${id}"]`)
 
 describe('assessment result page', () => {
@@ -80,7 +83,7 @@ describe('assessment result page', () => {
   })
 
   it('shows each answer with its marks, feedback, evidence and the right answer when the policy allows', async () => {
-    const { wrapper } = await showResult(quiz(WRONG))
+    const { wrapper } = await showResult(quiz(WRONG), quiz(WRONG, undefined, 'q2'), quiz(WRONG, undefined, 'q3'))
     const first = wrapper.find('[data-item="f-q01"]')
     expect((first.find('input[value="b"]').element as HTMLInputElement).checked).toBe(true)
     expect(first.find('input[value="b"]').attributes('disabled')).toBeDefined()
