@@ -171,6 +171,24 @@ export const BankSchema = v.strictObject({
 
 const reviewParts = v.array(v.picklist(['score', 'responses', 'feedback', 'correct'], 'review parts are score, responses, feedback, correct'))
 
+/** When the afterLastAttempt review opens early: on a pass, after N submitted attempts, or both. */
+const fullReviewWhen = v.pipe(
+  v.strictObject(
+    {
+      passed: v.optional(v.literal(true, 'fullReviewWhen.passed can only be true (leave it out to wait for attempts only)')),
+      attempts: v.optional(
+        v.pipe(
+          v.number('fullReviewWhen.attempts must be a number'),
+          v.integer('fullReviewWhen.attempts must be a whole number'),
+          v.minValue(1, 'fullReviewWhen.attempts must be at least 1'),
+        ),
+      ),
+    },
+    'fullReviewWhen must be a mapping such as { passed: true, attempts: 3 }',
+  ),
+  v.check((when) => when.passed !== undefined || when.attempts !== undefined, 'fullReviewWhen needs passed: true, attempts: N, or both'),
+)
+
 export const BlueprintSchema = v.strictObject({
   id,
   title: text('title'),
@@ -194,7 +212,7 @@ export const BlueprintSchema = v.strictObject({
   gradingMethod: v.picklist(['highest', 'first', 'last', 'average'], 'gradingMethod must be highest, first, last or average'),
   negativeMarking: v.optional(v.boolean('negativeMarking must be true or false')),
   shuffleOptions: v.boolean('shuffleOptions must be true or false'),
-  review: v.strictObject({ afterSubmit: reviewParts, afterLastAttempt: reviewParts }),
+  review: v.strictObject({ afterSubmit: reviewParts, afterLastAttempt: reviewParts, fullReviewWhen: v.optional(fullReviewWhen) }),
 })
 
 export const BlueprintsFileSchema = v.strictObject({

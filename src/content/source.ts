@@ -79,7 +79,8 @@ export class YamlSource {
     let message = issue.message
     // A missing key: point at the object that lacks it.
     if (issue.kind === 'schema' && issue.received === 'undefined') message = `is required (${issue.message})`
-    if (issue.type === 'strict_object' && issue.received !== 'undefined') message = `is not a known field here; check its spelling`
+    // An unknown key (valibot expects `never` there); a value that is not a mapping keeps the schema's own message.
+    if (issue.type === 'strict_object' && issue.expected === 'never') message = `is not a known field here; check its spelling`
     return this.problem(path, message)
   }
 

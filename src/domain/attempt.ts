@@ -10,11 +10,9 @@
  *   refused. Grading ignores any stored response saved after the deadline.
  * - An attempt found overdue is submitted as of its deadline with reason 'deadline', keeping the
  *   answers saved in time. A learner's late submit is also recorded at the deadline.
- * - Review: nothing shows before submission; `afterSubmit` parts show once submitted, and
- *   `afterLastAttempt` parts join them when no attempts are left (or, with `closeOnPass`, once
- *   the learner has passed).
+ * - What the learner may see of a submitted attempt is the review policy's business: review.ts.
  */
-import type { Answer, Attempt, Blueprint, ReviewPart, ReviewPolicy, SavedResponse } from './types.ts'
+import type { Answer, Attempt, Blueprint, SavedResponse } from './types.ts'
 
 // Types only: this module stays light (no grading, no assembly) so the page that takes an
 // assessment loads neither; `attemptStart.ts` starts attempts, `attemptGrading.ts` grades them.
@@ -136,25 +134,6 @@ export function submitAttempt(attempt: Attempt, now: number, reason: 'learner' |
 /** The attempt submitted as of its deadline when it ran out while the app was closed; else unchanged. */
 export function autoSubmitIfOverdue(attempt: Attempt, now: number): Attempt {
   return isOverdue(attempt, now) ? submitAttempt(attempt, now, 'deadline') : attempt
-}
-
-export interface ReviewContext {
-  submitted: boolean
-  /** null when attempts are unlimited. */
-  attemptsLeft: number | null
-  passed: boolean | null
-  /** Treat passing as closing the assessment (ReviewPolicy has no such field yet; default false). */
-  closeOnPass?: boolean
-}
-
-/** Which parts of a submitted attempt the learner may see now (rule at the top of the file). */
-export function reviewVisibility(policy: ReviewPolicy, context: ReviewContext): ReviewPart[] {
-  if (!context.submitted) return []
-  const closed = context.attemptsLeft === 0 || (context.closeOnPass === true && context.passed === true)
-  const parts = new Set<ReviewPart>(policy.afterSubmit)
-  if (closed) for (const part of policy.afterLastAttempt) parts.add(part)
-  const order: ReviewPart[] = ['score', 'responses', 'feedback', 'correct']
-  return order.filter((part) => parts.has(part))
 }
 
 /**

@@ -210,11 +210,22 @@ export type GradingMethod = 'highest' | 'first' | 'last' | 'average'
 /** What the learner may see of a submitted attempt. */
 export type ReviewPart = 'score' | 'responses' | 'feedback' | 'correct'
 
+/**
+ * When the `afterLastAttempt` review opens before the attempts run out: once the learner has
+ * passed (`passed: true`), or has submitted at least `attempts` attempts, whichever comes first.
+ */
+export interface FullReviewWhen {
+  passed?: true
+  attempts?: number
+}
+
 export interface ReviewPolicy {
   /** Shown right after the learner submits. */
   afterSubmit: ReviewPart[]
-  /** Shown once the learner has no attempts left (or has passed, when the caller closes on a pass). */
+  /** Shown once the learner has no attempts left, or earlier as `fullReviewWhen` says. */
   afterLastAttempt: ReviewPart[]
+  /** Absent: the `afterLastAttempt` parts wait until no attempts are left (never, when unlimited). */
+  fullReviewWhen?: FullReviewWhen
 }
 
 export interface BlueprintDraw {

@@ -56,6 +56,14 @@ describe('Debrief with the network off', () => {
     await page.getByRole('button', { name: 'Submit now' }).click()
     await page.waitForURL(/\/result$/)
     await page.locator('.result-summary__percent').waitFor()
+    // The quiz's review: the answers with their marks now; the right answers, explanations and
+    // evidence only once passed or after the third attempt (answering anything seldom passes).
+    await page.locator('.answer-list__item').first().waitFor()
+    expect(await page.locator('.answer-list__item').count()).toBe(total)
+    if (!((await page.locator('.result-summary__verdict').textContent()) ?? '').startsWith('✓')) {
+      expect(await page.locator('.answer-list figure.evidence').count()).toBe(0)
+      expect(await page.locator('.result-page__later').textContent()).toContain('Once you pass or after your third attempt')
+    }
 
     // The result again after a full reload, and the home page counting the quiz: still offline.
     await page.reload()

@@ -23,11 +23,14 @@ interface Sitting {
   answers: Record<string, Answer>
   /** Instructor grades on this attempt's free text. */
   grades?: { itemId: string; score: number; comment: string }[]
+  /** Open this attempt's result (else the first one's). */
+  open?: boolean
 }
 
-/** Stores submitted attempts (in order, a minute apart) and opens the first one's result. */
+/** Stores submitted attempts (in order, a minute apart) and opens the first one's result (or the one marked `open`). */
 async function showResult(...sittings: Sitting[]) {
-  const app = await mountOn(`/course/river-brief/attempt/${sittings[0]!.id}/result`, {
+  const shown = sittings.find((s) => s.open) ?? sittings[0]!
+  const app = await mountOn(`/course/river-brief/attempt/${shown.id}/result`, {
     seed: async (db) => {
       await addLearner(db)
       for (const [i, s] of sittings.entries()) {
@@ -49,7 +52,9 @@ async function showResult(...sittings: Sitting[]) {
   return app
 }
 
-const quiz = (answers: Record<string, Answer>, itemIds?: string[]): Sitting => ({ id: 'q1', blueprintId: 'quiz-l1', answers, ...(itemIds ? { itemIds } : {}) })
+const quiz = (answers: Record<string, Answer>, itemIds?: string[], id = 'q1'): Sitting => ({ id, blueprintId: 'quiz-l1', answers, ...(itemIds ? { itemIds } : {}) })
+/** What names f-q01's key (option a): its explanation, the feedback of wrong option b, the mark on a, the evidence. */
+const F_Q01_KEY = ['The brief says the river "reportedly" burst its banks.', 'The brief gives no confirmation; it says "reportedly".', 'Correct answer']
 const objectiveRow = (w: VueWrapper, id: string) => w.find(`[data-objective="${id}"]`)
 
 describe('assessment result page', () => {
@@ -80,7 +85,7 @@ describe('assessment result page', () => {
   })
 
   it('shows each answer with its marks, feedback, evidence and the right answer when the policy allows', async () => {
-    const { wrapper } = await showResult(quiz(WRONG))
+    const { wrapper } = await showResult(quiz(WRONG), quiz(WRONG, undefined, 'q2'), quiz(WRONG, undefined, 'q3'))
     const first = wrapper.find('[data-item="f-q01"]')
     expect((first.find('input[value="b"]').element as HTMLInputElement).checked).toBe(true)
     expect(first.find('input[value="b"]').attributes('disabled')).toBeDefined()
@@ -88,6 +93,54 @@ describe('assessment result page', () => {
     await vi.waitFor(() => expect(first.find('[data-passage="p-event"]').exists()).toBe(true))
     expect(first.find('.question-feedback').text()).toContain('The brief says the river "reportedly" burst its banks.')
     expect(wrapper.findAll('.answer-list__item')).toHaveLength(4)
+  })
+
+  describe('a quiz that shows the right answers once passed or after three attempts', () => {
+    const keyOnScreen = (w: VueWrapper) => F_Q01_KEY.filter((text) => w.find('[data-item="f-q01"]').text().includes(text))
+
+    it('after an attempt that did not pass: answers and marks, no key, and says when the key will show', async () => {
+      const { wrapper } = await showResult(quiz(WRONG))
+      expect(wrapper.find('[data-item="f-q01"] .question-mark').text()).toContain('Your answer — incorrect')
+      expect(wrapper.find('[data-item="f-q01"] .question-feedback__state').text()).toBe('Not quite')
+      expect(keyOnScreen(wrapper)).toEqual([])
+      expect(wrapper.find('figure.evidence').exists()).toBe(false)
+      expect(wrapper.find('.result-page__later').text()).toBe(
+        'Once you pass or after your third attempt, you can also see the right answers, with the explanations and the evidence from the brief. ' +
+          'You have submitted 1 attempt so far.',
+      )
+    })
+
+    it('after two attempts that did not pass: still no key', async () => {
+      const { wrapper } = await showResult(quiz(WRONG), quiz(WRONG, undefined, 'q2'))
+      expect(keyOnScreen(wrapper)).toEqual([])
+      expect(wrapper.find('.result-page__later').text()).toContain('You have submitted 2 attempts so far.')
+    })
+
+    it('after the third attempt: the key on every attempt, and nothing more to wait for', async () => {
+      const { wrapper } = await showResult(quiz(WRONG), quiz(WRONG, undefined, 'q2'), quiz(WRONG, undefined, 'q3'))
+      expect(keyOnScreen(wrapper)).toEqual(F_Q01_KEY)
+      expect(wrapper.find('.result-page__later').exists()).toBe(false)
+    })
+
+    it('once passed: the key on the passing attempt', async () => {
+      const { wrapper } = await showResult(quiz(RIGHT))
+      await vi.waitFor(() => expect(wrapper.find('[data-item="f-q01"] [data-passage="p-event"]').exists()).toBe(true))
+      expect(wrapper.find('[data-item="f-q01"]').text()).toContain('The brief says the river "reportedly" burst its banks.')
+      expect(wrapper.find('.result-page__later').exists()).toBe(false)
+    })
+
+    it('once passed: the key on a later attempt that did not pass', async () => {
+      const { wrapper } = await showResult(quiz(RIGHT), { ...quiz(WRONG, undefined, 'q2'), open: true })
+      expect(wrapper.find('.result-summary__verdict').text()).toBe('✗ Not passed — you needed 70%')
+      expect(keyOnScreen(wrapper)).toEqual(F_Q01_KEY)
+    })
+
+    it('an attempt with free text still to grade is not a pass', async () => {
+      const { wrapper } = await showResult(quiz({ 'f-q01': RIGHT['f-q01']!, 'f-q06': { type: 'freetext', text: 'The levee has not been repaired yet.' } }, ['f-q01', 'f-q06']))
+      expect(wrapper.find('.result-summary__verdict').text()).toBe('… Not decided yet — you needed 70%')
+      expect(keyOnScreen(wrapper)).toEqual([])
+      expect(wrapper.find('.result-page__later').exists()).toBe(true)
+    })
   })
 
   it('hides the answers when the policy shows only the score after submitting', async () => {

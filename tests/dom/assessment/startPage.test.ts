@@ -21,7 +21,9 @@ describe('assessment start page', () => {
     expect(text).toContain('70%')
     expect(text).toContain('Your highest grade counts.')
     expect(text).toContain('Your saved answers are submitted automatically when time runs out, even if you close the app.')
-    expect(text).toContain('After you submit, you see your score. Once you have no attempts left, you also see your answers')
+    expect(text).toContain(
+      'After you submit, you see your score. Once you have used all your attempts, you also see your answers, feedback with the evidence from the brief and the right answers.',
+    )
     expect(wrapper.find('button.button').text()).toBe('Start')
   })
 
@@ -35,6 +37,14 @@ describe('assessment start page', () => {
     expect(wrapper.find('[data-fact="time"]').text()).toBe('No time limit')
     expect(wrapper.text()).not.toContain('when time runs out')
     expect(wrapper.find('[data-fact="attempts"]').text()).toBe('As many as you like; you have used 0.')
+  })
+
+  it('tells the learner of a quiz when the right answers will show', async () => {
+    const { wrapper } = await mountOn('/course/river-brief/assessment/quiz-l1', { seed: (db) => addLearner(db) })
+    expect(wrapper.find('[data-fact="review"]').text()).toBe(
+      'After you submit, you see your score, your answers and feedback on what you got right. ' +
+        'Once you pass or after your third attempt, you also see the right answers, with the explanations and the evidence from the brief.',
+    )
   })
 
   it('starts an attempt with the extra time in its deadline and opens it', async () => {

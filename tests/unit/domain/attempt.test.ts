@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  AttemptLimitError, attemptsLeft, autoSubmitIfOverdue, isOverdue, reviewVisibility, saveAnswer, submitAttempt, toggleFlag,
+  AttemptLimitError, attemptsLeft, autoSubmitIfOverdue, isOverdue, saveAnswer, submitAttempt, toggleFlag,
 } from '../../../src/domain/attempt.ts'
 import { finalGrade, gradeAttempt } from '../../../src/domain/attemptGrading.ts'
 import { startAttempt } from '../../../src/domain/attemptStart.ts'
-import type { Answer, Attempt, ManualGrade, ReviewPart, ReviewPolicy, SavedResponse } from '../../../src/domain/types.ts'
+import type { Answer, Attempt, ManualGrade, SavedResponse } from '../../../src/domain/types.ts'
 import { blueprint, makeBanks, mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
 
 const MIN = 60_000
@@ -222,18 +222,5 @@ describe('finalGrade', () => {
 
   it('is null without attempts', () => {
     expect(finalGrade([], 'highest')).toBeNull()
-  })
-})
-
-describe('reviewVisibility', () => {
-  const policy: ReviewPolicy = { afterSubmit: ['score'], afterLastAttempt: ['score', 'responses', 'feedback', 'correct'] }
-  it.each<[string, Parameters<typeof reviewVisibility>[1], ReviewPart[]]>([
-    ['before submission', { submitted: false, attemptsLeft: 0, passed: null }, []],
-    ['after submit with attempts left', { submitted: true, attemptsLeft: 1, passed: false }, ['score']],
-    ['after the last attempt', { submitted: true, attemptsLeft: 0, passed: false }, ['score', 'responses', 'feedback', 'correct']],
-    ['unlimited attempts never close', { submitted: true, attemptsLeft: null, passed: true }, ['score']],
-    ['passing closes with closeOnPass', { submitted: true, attemptsLeft: 2, passed: true, closeOnPass: true }, ['score', 'responses', 'feedback', 'correct']],
-  ])('%s', (_label, context, parts) => {
-    expect(reviewVisibility(policy, context)).toEqual(parts)
   })
 })
