@@ -1,6 +1,6 @@
 /**
  * Guessing resistance (issue 11 §2): how much a learner scores without reading the brief.
- * Pure functions, no browser; `scripts/bench.ts` prints their figures as goal rows.
+ * Pure functions, no browser; `scripts/bench.ts` prints their figures as budget rows (test-wise minus blind ≤ 3 points, the test-wise guesser never passes, no pasted stem scores).
  *
  * Every figure uses the real assembly (`startAttempt`, so the blueprint's draws and the slot's
  * option order) and the real grading (`gradeAttempt` with the blueprint's negative marking and
