@@ -35,6 +35,7 @@ import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
 import { parseResultFile, type ResultAttemptEntry } from '../src/domain/resultFile.ts'
 import { quizStatistics } from '../src/domain/statistics.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../src/domain/types.ts'
+import { snapshotOf } from '../src/domain/own.ts'
 
 export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir> [--attempts first|highest|last|all] [--include-pending]'
 
@@ -140,7 +141,7 @@ export function buildReport(entries: { learner: { id: string; name: string }; en
   const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade }) =>
     grade.perItem.map((r) => [
       learner.id, learner.name, entry.attempt.sourceId, entry.attempt.id, r.itemId, r.version,
-      entry.attempt.snapshots[r.version]?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
+      snapshotOf(entry.attempt, r.version)?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
       roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, iso(r.response?.savedAt ?? null),
     ]))
   const byAssessment = new Map<string, StatisticsGroup>()

@@ -26,6 +26,7 @@ import { finalGrade, gradeAttempt, type AttemptGrade } from './attemptGrading.ts
 import { passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from './csv.ts'
 import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
+import { own } from './own.ts'
 
 export interface GradebookLearner {
   id: string
@@ -190,7 +191,7 @@ function sortValue(row: GradebookRow, key: GradebookSortKey): string | number | 
   if (key === 'name') return row.name.toLocaleLowerCase()
   if (key === 'lastActivity') return row.lastActivity
   const [kind, id = ''] = key.split(/:(.*)/s) as [string, string]
-  if (kind === 'objective') return row.objectives[id] ?? null
+  if (kind === 'objective') return own(row.objectives, id) ?? null
   const cell = row.cells[id]
   if (cell === undefined) return null
   if (kind === 'grade') return cell.grade
@@ -273,7 +274,7 @@ export function gradebookTable(rows: readonly GradebookRow[], assessments: reado
       const cell = row.cells[a.id]
       cells.push(roundTo(cell?.grade ?? null, 2), cell?.attempts ?? 0, outcomeText(cell), cell?.pending ?? 0, iso(cell?.lastActivity ?? null))
     }
-    for (const o of objectives) cells.push(roundTo(row.objectives[o] ?? null, 2))
+    for (const o of objectives) cells.push(roundTo(own(row.objectives, o) ?? null, 2))
     return cells
   })
   return { header, rows: body }
