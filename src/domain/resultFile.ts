@@ -185,8 +185,9 @@ export async function parseResultFile(text: string, options: ParseOptions): Prom
   }
   try {
     const current = migrateResultFile(data)
-    checkResultStructure(current)
-    const file = current as unknown as ResultFile
+    const { learnerName } = checkResultStructure(current)
+    const checked = current as unknown as ResultFile
+    const file = checked.learner.name === learnerName ? checked : { ...checked, learner: { ...checked.learner, name: learnerName } }
     if (options.courseId !== undefined && file.courseId !== options.courseId) {
       return fail('wrong-course', `This result file belongs to the course "${file.courseId}", not "${options.courseId}". Import it into that course instead.`, 'courseId')
     }
