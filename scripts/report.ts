@@ -32,6 +32,7 @@ import {
 import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts'
 import type { AssessmentInfo } from '../src/domain/blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
+import { isoDateTime } from '../src/domain/format.ts'
 import { parseResultFile, type ResultAttemptEntry } from '../src/domain/resultFile.ts'
 import { quizStatistics } from '../src/domain/statistics.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../src/domain/types.ts'
@@ -59,7 +60,6 @@ interface GradedEntry {
 }
 
 const sha256 = async (text: string): Promise<string> => createHash('sha256').update(text, 'utf8').digest('hex')
-const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString())
 
 async function collectFiles(paths: string[], io: ReportIo): Promise<{ files: string[]; missing: number }> {
   const files: string[] = []
@@ -135,14 +135,14 @@ export function buildReport(entries: { learner: { id: string; name: string }; en
   const graded = gradeAll(entries)
   const gradebook: CsvCell[][] = graded.map(({ learner, entry, grade, number }) => [
     learner.id, learner.name, entry.assessment?.title ?? entry.attempt.sourceId, number, entry.attempt.id,
-    iso(entry.attempt.startedAt), iso(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
+    isoDateTime(entry.attempt.startedAt), isoDateTime(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
     roundTo(grade.percent, 2), passedText(entry, grade), grade.pending,
   ])
   const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade }) =>
     grade.perItem.map((r) => [
       learner.id, learner.name, entry.attempt.sourceId, entry.attempt.id, r.itemId, r.version,
       snapshotOf(entry.attempt, r.version)?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
-      roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, iso(r.response?.savedAt ?? null),
+      roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, isoDateTime(r.response?.savedAt ?? null),
     ]))
   const byAssessment = new Map<string, StatisticsGroup>()
   for (const { entry } of graded) {
