@@ -6,14 +6,15 @@
  * one under that key), each snapshot is filed under its own version, and each response or manual
  * grade names its own attempt.
  * Bounds (validate.ts): ids 1..200 characters, times 2000–2100, points and scores 0..1000, seq a
- * whole number ≥ 0, seeds whole, short-text patterns safe to run; the learner's name is read with
- * the app's own name rule (names.ts).
+ * whole number ≥ 0, seeds whole, short-text patterns safe to run, and any other number anywhere
+ * finite within ±1e15; the learner's name is read with the app's own name rule (names.ts).
  */
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import {
-  arr, between, bool, checkAnswer, checkItem, eachOf, id, idList, integer, Invalid, nullableTime, obj, oneOf, optional, points, str, strList, time,
+  arr, between, bool, eachOf, everyNumberBounded, id, idList, integer, Invalid, nullableTime, obj, oneOf, optional, points, str, strList, time,
   type Obj,
 } from './validate.ts'
+import { checkAnswer, checkItem } from './validateItem.ts'
 
 function checkAttempt(a: Obj, path: string, courseId: string, learnerId: string): void {
   id(a.id, `${path}.id`)
@@ -102,5 +103,6 @@ export function checkResultStructure(data: Obj): { learnerName: string } {
       optional(info.negativeMarking, bool, `${path}.assessment.negativeMarking`)
     }
   })
+  everyNumberBounded(data)
   return { learnerName: name }
 }

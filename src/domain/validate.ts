@@ -3,8 +3,6 @@
  * domain takes no schema library: these helpers throw `Invalid` with the JSON path of the first
  * problem, which the caller turns into a plain-English error.
  */
-import { patternProblem } from './grading/patternSafety.ts'
-import { ITEM_TYPES, type ItemType } from './types.ts'
 
 export class Invalid extends Error {
   constructor(readonly path: string, message: string) {
@@ -127,120 +125,14 @@ export function eachOf(value: unknown, path: string, check: (o: Obj, path: strin
   arr(value, path).forEach((v, i) => check(obj(v, `${path}[${i}]`), `${path}[${i}]`))
 }
 
-const withIdText = (key: string) => (o: Obj, path: string) => {
-  id(o.id, `${path}.id`)
-  str(o[key], `${path}.${key}`)
-}
-
-/** The fields grading reads from an item, per type; enough that grading a snapshot cannot throw. */
-export function checkItem(value: unknown, path: string): void {
-  const o = obj(value, path)
-  id(o.id, `${path}.id`)
-  id(o.version, `${path}.version`)
-  str(o.stem, `${path}.stem`)
-  str(o.objective, `${path}.objective`)
-  oneOf(o.difficulty, [1, 2, 3], `${path}.difficulty`)
-  optional(o.points, points, `${path}.points`)
-  const type = oneOf(o.type, ITEM_TYPES as readonly ItemType[], `${path}.type`)
-  switch (type) {
-    case 'single':
-      eachOf(o.options, `${path}.options`, withIdText('text'))
-      id(o.answer, `${path}.answer`)
-      break
-    case 'multiple':
-      eachOf(o.options, `${path}.options`, (opt, p) => {
-        withIdText('text')(opt, p)
-        optional(opt.weight, (v, q) => between(v, -MAX_POINTS, MAX_POINTS, q), `${p}.weight`)
-      })
-      idList(o.answers, `${path}.answers`)
-      break
-    case 'truefalse':
-      bool(o.answer, `${path}.answer`)
-      break
-    case 'matching':
-      eachOf(o.pairs, `${path}.pairs`, (pair, p) => {
-        withIdText('prompt')(pair, p)
-        str(pair.match, `${p}.match`)
-      })
-      if (o.distractors !== undefined) eachOf(o.distractors, `${path}.distractors`, withIdText('text'))
-      break
-    case 'ordering':
-      eachOf(o.steps, `${path}.steps`, withIdText('text'))
-      break
-    case 'categorize':
-      eachOf(o.categories, `${path}.categories`, withIdText('label'))
-      eachOf(o.statements, `${path}.statements`, (s, p) => {
-        withIdText('text')(s, p)
-        id(s.category, `${p}.category`)
-      })
-      break
-    case 'cloze':
-      str(o.text, `${path}.text`)
-      eachOf(o.blanks, `${path}.blanks`, (b, p) => {
-        id(b.id, `${p}.id`)
-        strList(b.accept, `${p}.accept`)
-        optional(b.options, strList, `${p}.options`)
-      })
-      break
-    case 'short':
-      strList(o.accept, `${path}.accept`)
-      optional(o.patterns, safePatterns, `${path}.patterns`)
-      if (o.partial !== undefined) {
-        eachOf(o.partial, `${path}.partial`, (pa, p) => {
-          str(pa.answer, `${p}.answer`)
-          between(pa.fraction, 0, 1, `${p}.fraction`)
-        })
-      }
-      break
-    case 'numeric':
-      figure(o.answer, `${path}.answer`)
-      optional(o.units, strList, `${path}.units`)
-      if (o.tolerance !== undefined) {
-        const t = obj(o.tolerance, `${path}.tolerance`)
-        optional(t.absolute, figure, `${path}.tolerance.absolute`)
-        optional(t.relative, figure, `${path}.tolerance.relative`)
-      }
-      break
-    case 'freetext':
-      eachOf(o.rubric, `${path}.rubric`, (c, p) => {
-        id(c.id, `${p}.id`)
-        points(c.points, `${p}.points`)
-        arr(c.concepts, `${p}.concepts`).forEach((syn, i) => strList(syn, `${p}.concepts[${i}]`))
-      })
-      break
-  }
-}
-
-/** Short-text patterns that are safe to run (grading/patternSafety.ts). */
-function safePatterns(value: unknown, path: string): string[] {
-  return strList(value, path).map((pattern, i) => {
-    const problem = patternProblem(pattern)
-    if (problem !== undefined) throw new Invalid(`${path}[${i}]`, problem)
-    return pattern
-  })
-}
-
-/** An Answer's shape: null, or an object whose fields fit its `type`. */
-export function checkAnswer(value: unknown, path: string): void {
-  if (value === null) return
-  const o = obj(value, path)
-  const type = oneOf(o.type, ITEM_TYPES as readonly ItemType[], `${path}.type`)
-  switch (type) {
-    case 'single':
-      return void str(o.optionId, `${path}.optionId`)
-    case 'multiple':
-      return void strList(o.optionIds, `${path}.optionIds`)
-    case 'truefalse':
-      return void bool(o.value, `${path}.value`)
-    case 'matching':
-      return void stringRecord(o.matches, `${path}.matches`)
-    case 'ordering':
-      return void strList(o.order, `${path}.order`)
-    case 'categorize':
-      return void stringRecord(o.assignments, `${path}.assignments`)
-    case 'cloze':
-      return void stringRecord(o.blanks, `${path}.blanks`)
-    default:
-      return void str(o.text, `${path}.text`)
+/** Every number anywhere in `value` is a figure (finite, within ±1e15), also in fields no check reads. */
+export function everyNumberBounded(value: unknown): void {
+  const stack: [unknown, string][] = [[value, '']]
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!
+    if (typeof v === 'number') figure(v, path)
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) stack.push([child, Array.isArray(v) ? `${path}[${k}]` : path === '' ? k : `${path}.${k}`])
+    }
   }
 }

@@ -44,6 +44,8 @@ describe('refused with the path and a message saying what to fix', () => {
       const short = Object.values(attempt(d).snapshots).find((i) => (i as Data).type === 'short') as Data
       short.patterns = ['^(a+)+$']
     }, '.patterns[0]', 'nested quantifiers'],
+    ['feedback that is not text', (d) => { attempt(d).snapshots[firstVersion(d)].explanation = { html: '<b>' } }, '.explanation', 'should be text'],
+    ['a huge number in a field no check reads', (d) => { attempt(d).extra = -1e16 }, 'attempts[0].attempt.extra', 'between -1000000000000000 and 1000000000000000'],
     ['a slot naming version "toString", which has no snapshot', (d) => { attempt(d).slots[0].version = 'toString' }, 'attempts[0].attempt.slots[0].version', 'names no snapshot'],
     ['a slot naming version "constructor"', (d) => { attempt(d).slots[0].version = 'constructor' }, 'attempts[0].attempt.slots[0].version', 'names no snapshot'],
     ['a slot naming version "hasOwnProperty"', (d) => { attempt(d).slots[0].version = 'hasOwnProperty' }, 'attempts[0].attempt.slots[0].version', 'names no snapshot'],
@@ -58,6 +60,13 @@ describe('refused with the path and a message saying what to fix', () => {
     expect(result.error.path).toContain(path)
     expect(result.error.message).toContain(message)
     expect(result.error.message).toContain('Export it again')
+  })
+
+  it('a number that JSON.parse reads as Infinity (1e400) is refused', async () => {
+    const data = asData(await genuineFile()) as Data
+    data.extra = Infinity // the checksum an attacker computes sees null, as JSON.stringify writes it
+    const text = (await resign(data)).replace('"extra":null', '"extra":1e400')
+    expect(await parse(text)).toMatchObject({ ok: false, error: { code: 'invalid', path: 'extra', message: expect.stringContaining('should be a number') } })
   })
 
   it('a snapshot keyed "__proto__" is refused, not turned into a prototype', async () => {
