@@ -103,6 +103,11 @@ export function isoDateTime(epochMs: number | null, missing = ''): string {
   return isDate(epochMs) ? new Date(epochMs).toISOString() : UNKNOWN_DATE
 }
 
+/** A time for a file name, in UTC: "2026-12-01T1005"; "unknown-date" when it is not a date. */
+export function fileStamp(epochMs: number): string {
+  return isDate(epochMs) ? new Date(epochMs).toISOString().slice(0, 16).replace(':', '') : 'unknown-date'
+}
+
 /** Day and minute in UTC: "2026-12-01 10:05". */
 export function isoMinute(epochMs: number): string {
   if (!isDate(epochMs)) return UNKNOWN_DATE

@@ -17,6 +17,7 @@
 import type { AssessmentInfo } from './blueprints.ts'
 import { canonicalJson } from './canonicalJson.ts'
 import { authoredBlankOrders } from './clozeOrder.ts'
+import { isoDateTime } from './format.ts'
 import { checkResultStructure } from './resultFileStructure.ts'
 import { parseJsonWithin } from './safeJson.ts'
 import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from './types.ts'
@@ -133,7 +134,7 @@ export async function createResultFile(input: CreateResultFileInput, sha256: Sha
     format: RESULT_FILE_FORMAT,
     version: RESULT_FILE_VERSION,
     courseId: input.courseId,
-    exportedAt: new Date(input.exportedAt).toISOString(),
+    exportedAt: isoDateTime(input.exportedAt),
     learner: { id: input.learner.id, name: input.learner.name },
     attempts: input.attempts,
   } as const
