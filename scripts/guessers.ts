@@ -42,6 +42,7 @@ import { shownBlankOptions } from '../src/domain/clozeOrder.ts'
 import { createRng, deriveSeed, randomInt, shuffle, type Rng } from '../src/domain/random.ts'
 import { gradeResponse } from '../src/domain/grading/index.ts'
 import type { Answer, AttemptSlot, Bank, Blueprint, Choice, ItemType, SavedResponse, VersionedItem } from '../src/domain/types.ts'
+import { snapshotOf } from '../src/domain/own.ts'
 
 /** A guesser: the answer it gives to one item as shown in its slot, or null to leave it blank. */
 export type Guesser = (item: VersionedItem, slot: AttemptSlot, rng: Rng) => Answer | null
@@ -183,7 +184,7 @@ export function guessAttempt(
   const responses: SavedResponse[] = attempt.slots.map((slot) => ({
     attemptId: attempt.id,
     itemId: slot.itemId,
-    answer: guesser(attempt.snapshots[slot.version]!, slot, rng),
+    answer: guesser(snapshotOf(attempt, slot.version)!, slot, rng),
     flagged: false,
     savedAt: 0,
     seq: 1,
@@ -192,7 +193,7 @@ export function guessAttempt(
   const percent = grade.max > 0 ? (100 * grade.provisionalScore) / grade.max : 0
   const byType: Partial<Record<ItemType, { score: number; max: number }>> = {}
   for (const result of grade.perItem) {
-    const type = attempt.snapshots[result.version]!.type
+    const type = snapshotOf(attempt, result.version)!.type
     const sum = (byType[type] ??= { score: 0, max: 0 })
     sum.score += result.grade.score
     sum.max += result.grade.max

@@ -17,8 +17,9 @@
  * waiting for an instructor's grade are left out unless `--include-pending`, and then their free
  * text counts with its provisional score (the gradebook counts it as 0 and reports it as pending).
  * An attempt whose file carries no assessment settings counts as graded by its first attempt.
- * A bad file is named on stderr with the reason and skipped. Exit: 0 all good, 1 a file was
- * bad, 2 usage error.
+ * A bad file is named on stderr with the reason and skipped, in the order the files were given,
+ * whatever it does (a refusal, or anything thrown while reading or grading it): the other files
+ * are still read and written. Exit: 0 all good, 1 a file was bad, 2 usage error.
  */
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
@@ -32,9 +33,11 @@ import {
 import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts'
 import type { AssessmentInfo } from '../src/domain/blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
+import { isoDateTime } from '../src/domain/format.ts'
 import { parseResultFile, type ResultAttemptEntry } from '../src/domain/resultFile.ts'
 import { quizStatistics } from '../src/domain/statistics.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../src/domain/types.ts'
+import { snapshotOf } from '../src/domain/own.ts'
 
 export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir> [--attempts first|highest|last|all] [--include-pending]'
 
@@ -58,7 +61,6 @@ interface GradedEntry {
 }
 
 const sha256 = async (text: string): Promise<string> => createHash('sha256').update(text, 'utf8').digest('hex')
-const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString())
 
 async function collectFiles(paths: string[], io: ReportIo): Promise<{ files: string[]; missing: number }> {
   const files: string[] = []
@@ -81,17 +83,22 @@ async function collectFiles(paths: string[], io: ReportIo): Promise<{ files: str
   return { files, missing }
 }
 
+/** One attempt of a file, with its grade when the reader has already computed it. */
+export interface ReportEntry {
+  learner: { id: string; name: string }
+  entry: ResultAttemptEntry
+  grade?: AttemptGrade
+}
+
+const gradeOf = (entry: ResultAttemptEntry): AttemptGrade =>
+  gradeAttempt(entry.attempt, entry.responses, entry.manualGrades ?? [], {
+    passMark: entry.assessment?.passMark ?? 0,
+    negativeMarking: entry.assessment?.negativeMarking ?? false,
+  })
+
 /** Grade every attempt in the files; attempt numbers count per learner and assessment by start time. */
-function gradeAll(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[]): GradedEntry[] {
-  const graded = entries.map(({ learner, entry }) => ({
-    learner,
-    entry,
-    grade: gradeAttempt(entry.attempt, entry.responses, entry.manualGrades ?? [], {
-      passMark: entry.assessment?.passMark ?? 0,
-      negativeMarking: entry.assessment?.negativeMarking ?? false,
-    }),
-    number: 0,
-  }))
+function gradeAll(entries: ReportEntry[]): GradedEntry[] {
+  const graded = entries.map(({ learner, entry, grade }) => ({ learner, entry, grade: grade ?? gradeOf(entry), number: 0 }))
   graded.sort((a, b) =>
     a.learner.id.localeCompare(b.learner.id) ||
     a.entry.attempt.sourceId.localeCompare(b.entry.attempt.sourceId) ||
@@ -130,18 +137,18 @@ function passedText(entry: ResultAttemptEntry, grade: AttemptGrade): CsvCell {
 }
 
 /** The CSV documents for a set of parsed result files (pure apart from the files it is given). */
-export function buildReport(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[], options: ReportOptions = {}): Record<string, string> {
+export function buildReport(entries: ReportEntry[], options: ReportOptions = {}): Record<string, string> {
   const graded = gradeAll(entries)
   const gradebook: CsvCell[][] = graded.map(({ learner, entry, grade, number }) => [
     learner.id, learner.name, entry.assessment?.title ?? entry.attempt.sourceId, number, entry.attempt.id,
-    iso(entry.attempt.startedAt), iso(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
+    isoDateTime(entry.attempt.startedAt), isoDateTime(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
     roundTo(grade.percent, 2), passedText(entry, grade), grade.pending,
   ])
   const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade }) =>
     grade.perItem.map((r) => [
       learner.id, learner.name, entry.attempt.sourceId, entry.attempt.id, r.itemId, r.version,
-      entry.attempt.snapshots[r.version]?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
-      roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, iso(r.response?.savedAt ?? null),
+      snapshotOf(entry.attempt, r.version)?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
+      roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, isoDateTime(r.response?.savedAt ?? null),
     ]))
   const byAssessment = new Map<string, StatisticsGroup>()
   for (const { entry } of graded) {
@@ -177,6 +184,20 @@ const defaultIo: ReportIo = {
   stderr: (line) => process.stderr.write(`${line}\n`),
 }
 
+/**
+ * Read, check and grade one file. Whatever the file does — a refusal, or anything thrown while
+ * reading or grading it — is this file's reason, so the files after it are still reported.
+ */
+async function readOne(file: string): Promise<{ ok: true; entries: ReportEntry[] } | { ok: false; reason: string }> {
+  try {
+    const result = await parseResultFile(await readFile(file, 'utf8'), { sha256 })
+    if (!result.ok) return { ok: false, reason: `${result.error.code}: ${result.error.message}${result.error.path !== undefined ? ` (at ${result.error.path})` : ''}` }
+    return { ok: true, entries: result.file.attempts.map((entry) => ({ learner: result.file.learner, entry, grade: gradeOf(entry) })) }
+  } catch (error) {
+    return { ok: false, reason: `error: this file could not be read or graded (${error instanceof Error ? error.message : String(error)}); it was skipped` }
+  }
+}
+
 /** Run the command; resolves to the exit code. */
 export async function main(argv: string[], io: ReportIo = defaultIo): Promise<number> {
   let parsed
@@ -208,18 +229,18 @@ export async function main(argv: string[], io: ReportIo = defaultIo): Promise<nu
   const { files, missing } = await collectFiles(parsed.positionals, io)
   let bad = missing
   const seen = new Set<string>()
-  const entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[] = []
+  const entries: ReportEntry[] = []
   for (const file of files) {
-    const result = await parseResultFile(await readFile(file, 'utf8'), { sha256 })
-    if (!result.ok) {
-      io.stderr(`${file}: ${result.error.code}: ${result.error.message}${result.error.path !== undefined ? ` (at ${result.error.path})` : ''}`)
+    const read = await readOne(file)
+    if (!read.ok) {
+      io.stderr(`${file}: ${read.reason}`)
       bad++
       continue
     }
-    for (const entry of result.file.attempts) {
-      if (seen.has(entry.attempt.id)) continue
-      seen.add(entry.attempt.id)
-      entries.push({ learner: result.file.learner, entry })
+    for (const graded of read.entries) {
+      if (seen.has(graded.entry.attempt.id)) continue
+      seen.add(graded.entry.attempt.id)
+      entries.push(graded)
     }
   }
   await mkdir(out, { recursive: true })

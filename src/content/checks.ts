@@ -3,6 +3,7 @@
  * each blueprint can be drawn. Each problem points at the line to fix.
  */
 import { checkBlueprint } from '../domain/assembly.ts'
+import { patternProblem } from '../domain/grading/patternSafety.ts'
 import type { Bank, Blueprint, Course, Item, Lesson } from '../domain/types.ts'
 import { BANK_RULES, courseTrueFalseBalance, dropdownOrder, itemWarnings, nearDuplicates, unshuffledBlueprint } from './itemWriting.ts'
 import type { Path, Problem, YamlSource } from './source.ts'
@@ -169,6 +170,8 @@ export function checkItem(item: Item): [Path, string][] {
     }
     case 'short':
       (item.patterns ?? []).forEach((p, i) => {
+        const unsafe = patternProblem(p)
+        if (unsafe !== undefined) return void out.push([['patterns', i], unsafe])
         try {
           new RegExp(p, 'iu')
         } catch {

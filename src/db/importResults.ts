@@ -72,10 +72,21 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
   }
 }
 
-/** Imports files one after another; each file is its own all-or-nothing transaction. */
+/**
+ * Imports files one after another; each file is its own all-or-nothing transaction. Every file
+ * gets an outcome, in order, whatever it does: anything thrown while importing one is that file's
+ * error, and the files after it are still imported.
+ */
 export async function importResultFiles(db: DebriefDb, files: readonly { name: string; text: string }[], options: ImportOptions): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
-  for (const file of files) outcomes.push(await importResultText(db, file.name, file.text, options))
+  for (const file of files) {
+    try {
+      outcomes.push(await importResultText(db, file.name, file.text, options))
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      outcomes.push({ fileName: file.name, ok: false, code: 'unexpected', message: `Nothing from this file was saved: it could not be read (${reason}). The other files were imported.` })
+    }
+  }
   return outcomes
 }
 

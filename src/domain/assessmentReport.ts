@@ -29,6 +29,7 @@ import { passed, type AssessmentInfo } from './blueprints.ts'
 import { chosenAttempts, gradeFor, type GradebookInput, type GradedAttempt } from './gradebook.ts'
 import type { ItemStatistics, StatisticsAttempt } from './statistics.ts'
 import type { GradingMethod, Item } from './types.ts'
+import { snapshotOf } from './own.ts'
 
 export const ITEM_FLAG_THRESHOLDS = {
   tooEasyAbove: 90,
@@ -116,7 +117,7 @@ export function latestSnapshots(graded: readonly GradedAttempt[]): Item[] {
   const latest = new Map<string, { at: number; item: Item }>()
   for (const { attempt } of graded) {
     for (const slot of attempt.slots) {
-      const item = attempt.snapshots[slot.version]
+      const item = snapshotOf(attempt, slot.version)
       const current = latest.get(slot.itemId)
       if (item !== undefined && (current === undefined || attempt.startedAt >= current.at)) latest.set(slot.itemId, { at: attempt.startedAt, item })
     }

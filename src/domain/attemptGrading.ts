@@ -17,6 +17,7 @@
 import { passed } from './blueprints.ts'
 import { applyManualGrade, gradeResponse, itemMax, type Grade } from './grading/index.ts'
 import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
+import { snapshotOf } from './own.ts'
 
 export interface AttemptGradeOptions {
   /** Fraction of the maximum score needed to pass (Blueprint.passMark); defaults to 0.5. */
@@ -92,7 +93,7 @@ export function gradeAttempt(
   let provisionalScore = 0
   let pending = 0
   for (const slot of attempt.slots) {
-    const item = attempt.snapshots[slot.version]
+    const item = snapshotOf(attempt, slot.version)
     if (item === undefined) continue
     const response = counted.get(slot.itemId) ?? null
     const automatic = gradeResponse(item, response?.answer ?? null, { negativeMarking: options.negativeMarking ?? false })

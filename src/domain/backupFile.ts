@@ -3,15 +3,23 @@
  * to a new device or recover after clearing the browser. Versioned JSON with a SHA-256 checksum
  * (over the canonical JSON of everything but the checksum), like the result file.
  *
- * Reading checks, in order: JSON → format → version → database version (a backup from a newer
+ * Reading checks, in order: size and depth (safeJson.ts) → JSON → format → version → database version (a backup from a newer
  * Debrief is refused) → checksum → every table known, every row an object with its key fields.
  * Each failure says what is wrong and what to do, and the caller restores nothing.
  */
 import { canonicalJson } from './canonicalJson.ts'
 import type { Sha256 } from './resultFile.ts'
+import { parseJsonWithin } from './safeJson.ts'
 
 export const BACKUP_FORMAT = 'debrief-backup'
 export const BACKUP_VERSION = 1
+
+/**
+ * A backup holds a whole device (an instructor's holds every imported learner), so its size bound
+ * is larger than a result file's: 200 million characters, about the 1,000-learner class of the
+ * import bench twice over. Depth is bounded as for a result file (64).
+ */
+export const MAX_BACKUP_CHARS = 200_000_000
 
 /** The key fields every row of each table must have (the database's primary keys). */
 export const BACKUP_TABLE_KEYS: Readonly<Record<string, readonly string[]>> = {
@@ -50,12 +58,12 @@ function fail(message: string): BackupParseResult {
 
 /** Validates a backup file's text; never throws. */
 export async function parseBackupFile(text: string, options: { sha256: Sha256; databaseVersion: number }): Promise<BackupParseResult> {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch {
+  const read = parseJsonWithin(text, { maxChars: MAX_BACKUP_CHARS, what: 'a Debrief backup' })
+  if (!read.ok) {
+    if (read.reason !== 'not-json') return fail(`${read.message} Nothing was restored.`)
     return fail('This file is not a Debrief backup: it is not valid JSON. Choose the .json file Debrief saved when you made the backup.')
   }
+  const data = read.value
   if (data === null || typeof data !== 'object' || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     return fail('This file is not a Debrief backup. (A result file for an instructor cannot be restored here.)')
   }

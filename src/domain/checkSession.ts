@@ -9,6 +9,7 @@
  */
 import { gradeResponse, type Grade, type GradeState } from './grading/index.ts'
 import type { Answer, Attempt, SavedResponse, VersionedItem } from './types.ts'
+import { snapshotOf } from './own.ts'
 
 /** The source id of the practice attempt that keeps one review session's answers. */
 export const REVIEW_SOURCE = 'review'
@@ -128,7 +129,7 @@ export function practiceScore(attempt: Attempt, responses: readonly SavedRespons
   let answered = 0
   for (const response of responses) {
     const slot = attempt.slots.find((s) => s.itemId === response.itemId)
-    const item = slot ? attempt.snapshots[slot.version] : undefined
+    const item = slot ? snapshotOf(attempt, slot.version) : undefined
     if (!item || response.answer === null) continue
     const grade = gradeResponse(item, response.answer)
     score += grade.score

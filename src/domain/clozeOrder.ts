@@ -13,6 +13,7 @@
  * Light on purpose (no random numbers): the cloze renderer imports it.
  */
 import type { ClozeBlank, VersionedItem } from './types.ts'
+import { own } from './own.ts'
 
 export type BlankOrders = Record<string, string[]>
 
@@ -30,7 +31,7 @@ function isPermutationOf(order: readonly string[], options: readonly string[]): 
 /** The options of `blank` in the order shown (rules at the top of the file); [] for a typed blank. */
 export function shownBlankOptions(blank: ClozeBlank, orders: BlankOrders | undefined): string[] {
   const options = blank.options ?? []
-  const order = orders?.[blank.id]
+  const order = own(orders, blank.id)
   return order !== undefined && isPermutationOf(order, options) ? [...order] : [...options]
 }
 

@@ -5,6 +5,7 @@
 import { gradeResponse } from './grading/index.ts'
 import type { MasteryEvidence } from './mastery.ts'
 import type { Attempt, SavedResponse } from './types.ts'
+import { snapshotOf } from './own.ts'
 
 export function masteryEvidence(attempts: readonly Attempt[], responsesByAttempt: ReadonlyMap<string, readonly SavedResponse[]>): MasteryEvidence[] {
   const evidence: MasteryEvidence[] = []
@@ -14,7 +15,7 @@ export function masteryEvidence(attempts: readonly Attempt[], responsesByAttempt
       if (response.answer === null) continue
       if (attempt.deadline !== null && response.savedAt > attempt.deadline) continue
       const slot = attempt.slots.find((s) => s.itemId === response.itemId)
-      const item = slot ? attempt.snapshots[slot.version] : undefined
+      const item = slot ? snapshotOf(attempt, slot.version) : undefined
       if (!item) continue
       const grade = gradeResponse(item, response.answer)
       if (grade.state === 'needs-grading') continue

@@ -70,7 +70,8 @@ export function duration(seconds: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`
 }
 
-function isDate(epochMs: number): boolean {
+/** Whether a Date can hold `epochMs` (finite, within ±8.64e15 ms). */
+export function isDate(epochMs: number): boolean {
   return Number.isFinite(epochMs) && Math.abs(epochMs) <= MAX_EPOCH_MS
 }
 
@@ -91,6 +92,20 @@ export function dateTime(epochMs: number, locale?: string): string {
 /** The calendar day in UTC, as an instructor's table sorts it: "2026-12-01". */
 export function isoDate(epochMs: number): string {
   return isDate(epochMs) ? new Date(epochMs).toISOString().split('T')[0]! : UNKNOWN_DATE
+}
+
+/**
+ * The full ISO 8601 time in UTC, as CSV files write it: "2026-12-01T10:05:00.000Z"; `missing` for
+ * no time (null), "unknown date" for a value that is not a date.
+ */
+export function isoDateTime(epochMs: number | null, missing = ''): string {
+  if (epochMs === null) return missing
+  return isDate(epochMs) ? new Date(epochMs).toISOString() : UNKNOWN_DATE
+}
+
+/** A time for a file name, in UTC: "2026-12-01T1005"; "unknown-date" when it is not a date. */
+export function fileStamp(epochMs: number): string {
+  return isDate(epochMs) ? new Date(epochMs).toISOString().slice(0, 16).replace(':', '') : 'unknown-date'
 }
 
 /** Day and minute in UTC: "2026-12-01 10:05". */

@@ -25,7 +25,9 @@
 import { finalGrade, gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
 import { passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from './csv.ts'
+import { isoDateTime } from './format.ts'
 import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
+import { own } from './own.ts'
 
 export interface GradebookLearner {
   id: string
@@ -190,7 +192,7 @@ function sortValue(row: GradebookRow, key: GradebookSortKey): string | number | 
   if (key === 'name') return row.name.toLocaleLowerCase()
   if (key === 'lastActivity') return row.lastActivity
   const [kind, id = ''] = key.split(/:(.*)/s) as [string, string]
-  if (kind === 'objective') return row.objectives[id] ?? null
+  if (kind === 'objective') return own(row.objectives, id) ?? null
   const cell = row.cells[id]
   if (cell === undefined) return null
   if (kind === 'grade') return cell.grade
@@ -256,7 +258,6 @@ export function pageRows(rows: readonly GradebookRow[], page: number, size = 50)
   return { rows: shown, page: current, pageCount, total: rows.length, from: shown.length > 0 ? start + 1 : 0, to: start + shown.length }
 }
 
-const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString())
 const outcomeText = (cell: GradebookCell | undefined): string => {
   const outcome = outcomeOf(cell)
   return outcome === 'not-attempted' ? '' : outcome
@@ -268,12 +269,12 @@ export function gradebookTable(rows: readonly GradebookRow[], assessments: reado
   for (const a of assessments) header.push(`${a.title}: grade %`, `${a.title}: attempts`, `${a.title}: result`, `${a.title}: pending grading`, `${a.title}: last activity`)
   for (const o of objectives) header.push(`objective ${o} %`)
   const body = rows.map((row) => {
-    const cells: CsvCell[] = [row.learnerId, row.name, row.origin, iso(row.lastActivity)]
+    const cells: CsvCell[] = [row.learnerId, row.name, row.origin, isoDateTime(row.lastActivity)]
     for (const a of assessments) {
       const cell = row.cells[a.id]
-      cells.push(roundTo(cell?.grade ?? null, 2), cell?.attempts ?? 0, outcomeText(cell), cell?.pending ?? 0, iso(cell?.lastActivity ?? null))
+      cells.push(roundTo(cell?.grade ?? null, 2), cell?.attempts ?? 0, outcomeText(cell), cell?.pending ?? 0, isoDateTime(cell?.lastActivity ?? null))
     }
-    for (const o of objectives) cells.push(roundTo(row.objectives[o] ?? null, 2))
+    for (const o of objectives) cells.push(roundTo(own(row.objectives, o) ?? null, 2))
     return cells
   })
   return { header, rows: body }

@@ -14,6 +14,7 @@ import type { AssessmentInfo } from './blueprints.ts'
 import { gradeFor, type GradebookInput } from './gradebook.ts'
 import { itemMax } from './grading/index.ts'
 import type { Attempt, FreeTextItem, ManualGrade } from './types.ts'
+import { own, snapshotOf } from './own.ts'
 
 export interface GradingTask {
   attempt: Attempt
@@ -37,7 +38,7 @@ export function gradingQueue(input: GradebookInput): GradingTask[] {
     const assessment = assessments.get(attempt.sourceId)
     const attemptGrade = gradeFor(attempt, input, assessment)
     for (const result of attemptGrade.perItem) {
-      const item = attempt.snapshots[result.version]
+      const item = snapshotOf(attempt, result.version)
       if (!result.pending || item?.type !== 'freetext') continue
       tasks.push({ attempt, assessment, learnerName: names.get(attempt.learnerId) ?? attempt.learnerId, item, result, attemptGrade })
     }
@@ -62,7 +63,7 @@ export function manualGradeFor(
   let earned = 0
   let total = 0
   for (const criterion of task.item.rubric) {
-    const awarded = clampPoints(points[criterion.id] ?? 0, criterion.points)
+    const awarded = clampPoints(own(points, criterion.id) ?? 0, criterion.points)
     criteria[criterion.id] = awarded
     earned += awarded
     total += criterion.points

@@ -10,14 +10,16 @@
  * the format can recompute it). The module stays pure: the caller passes `sha256` (WebCrypto in
  * the app, node:crypto in the CLI).
  *
- * Reading checks, in order: JSON → format → version (newer than this app: refuse; older: migrate
+ * Reading checks, in order: size and depth (safeJson.ts) → JSON → format → version (newer than this app: refuse; older: migrate
  * with the `up()` chain) → checksum (over the file as written) → structure → course. Each failure
  * is a code and a plain-English message saying what is wrong and how to fix it.
  */
 import type { AssessmentInfo } from './blueprints.ts'
 import { canonicalJson } from './canonicalJson.ts'
 import { authoredBlankOrders } from './clozeOrder.ts'
+import { isoDateTime } from './format.ts'
 import { checkResultStructure } from './resultFileStructure.ts'
+import { parseJsonWithin } from './safeJson.ts'
 import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from './types.ts'
 import { Invalid, type Obj } from './validate.ts'
 
@@ -47,7 +49,7 @@ export interface ResultFile {
   checksum: string
 }
 
-export type ResultFileErrorCode = 'not-json' | 'wrong-format' | 'future-version' | 'bad-checksum' | 'wrong-course' | 'invalid'
+export type ResultFileErrorCode = 'too-large' | 'too-deep' | 'not-json' | 'wrong-format' | 'future-version' | 'bad-checksum' | 'wrong-course' | 'invalid'
 
 export interface ResultFileError {
   code: ResultFileErrorCode
@@ -132,7 +134,7 @@ export async function createResultFile(input: CreateResultFileInput, sha256: Sha
     format: RESULT_FILE_FORMAT,
     version: RESULT_FILE_VERSION,
     courseId: input.courseId,
-    exportedAt: new Date(input.exportedAt).toISOString(),
+    exportedAt: isoDateTime(input.exportedAt),
     learner: { id: input.learner.id, name: input.learner.name },
     attempts: input.attempts,
   } as const
@@ -159,12 +161,12 @@ export interface ParseOptions {
 
 /** Read and check a result file (order of checks at the top of the file). Never throws. */
 export async function parseResultFile(text: string, options: ParseOptions): Promise<ParseResult> {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch {
+  const read = parseJsonWithin(text, { what: 'a result file' })
+  if (!read.ok) {
+    if (read.reason !== 'not-json') return fail(read.reason, read.message)
     return fail('not-json', 'This file is not valid JSON, so it cannot be a Debrief result file. Export it again from the learner’s device.')
   }
+  const raw = read.value
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Obj).format !== RESULT_FILE_FORMAT) {
     return fail('wrong-format', 'This is not a Debrief result file (its "format" is not "debrief-result"). Choose the file the learner exported from Debrief.', 'format')
   }
@@ -184,8 +186,9 @@ export async function parseResultFile(text: string, options: ParseOptions): Prom
   }
   try {
     const current = migrateResultFile(data)
-    checkResultStructure(current)
-    const file = current as unknown as ResultFile
+    const { learnerName } = checkResultStructure(current)
+    const checked = current as unknown as ResultFile
+    const file = checked.learner.name === learnerName ? checked : { ...checked, learner: { ...checked.learner, name: learnerName } }
     if (options.courseId !== undefined && file.courseId !== options.courseId) {
       return fail('wrong-course', `This result file belongs to the course "${file.courseId}", not "${options.courseId}". Import it into that course instead.`, 'courseId')
     }

@@ -10,6 +10,7 @@ import { useAttemptsStore } from './attempts.ts'
 import { useCourseItemsStore } from './courseItems.ts'
 import { useReviewStore } from './review.ts'
 import { useStorageStore } from './storage.ts'
+import { snapshotOf } from '../domain/own.ts'
 
 /** A run ready to be asked: the attempt that keeps its answers and the items in order. */
 export interface CheckRun {
@@ -55,7 +56,7 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
   const namesCorrect = computed(() => rules.namesCorrectAnswer(session.value))
   const canTryAgain = computed(() => session.value.rules.allowTryAgain)
   const slot = computed(() => attempt.value?.slots.find((s) => s.itemId === rules.currentItemId(session.value)))
-  const item = computed<VersionedItem | undefined>(() => (slot.value ? attempt.value?.snapshots[slot.value.version] : undefined))
+  const item = computed<VersionedItem | undefined>(() => (slot.value ? (attempt.value ? snapshotOf(attempt.value, slot.value.version) : undefined) : undefined))
   const score = computed(() => (attempt.value ? rules.practiceScore(attempt.value, saved.value) : { score: 0, max: 0, answered: 0 }))
   const outlook = computed(() => {
     const items = useCourseItemsStore().items

@@ -4,6 +4,7 @@ import { readAllTables, restoreAllTables } from '../db/backup.ts'
 import { SCHEMA_VERSIONS } from '../db/schema.ts'
 import { errorMessage } from '../app/errorMessage.ts'
 import { createBackupFile, parseBackupFile } from '../domain/backupFile.ts'
+import { fileStamp, isoDateTime } from '../domain/format.ts'
 import { now } from '../platform/clock.ts'
 import { useLearnerStore } from './learner.ts'
 import { useStorageStore } from './storage.ts'
@@ -25,10 +26,10 @@ export const useDeviceDataStore = defineStore('deviceData', () => {
   /** The backup file of everything on this device, for the page to offer as a download. */
   async function backup(): Promise<{ name: string; text: string } | undefined> {
     try {
-      const at = new Date(now())
-      const file = await createBackupFile(await readAllTables(storage.database()), DATABASE_VERSION, at.toISOString(), webSha256)
+      const at = now()
+      const file = await createBackupFile(await readAllTables(storage.database()), DATABASE_VERSION, isoDateTime(at), webSha256)
       say('Your backup file is downloading. Keep it somewhere safe, such as your documents or a USB stick.')
-      return { name: `debrief-backup-${at.toISOString().slice(0, 10)}.json`, text: JSON.stringify(file) }
+      return { name: `debrief-backup-${fileStamp(at).split('T')[0]!}.json`, text: JSON.stringify(file) }
     } catch (error) {
       storage.noteProblem(error)
       say(errorMessage(error), true)

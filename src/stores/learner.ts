@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { createLearner, getActiveLearnerId, listLearners, setActiveLearner } from '../db/learners.ts'
 import type { Learner } from '../domain/learnerTypes.ts'
+import { cleanName, nameProblem } from '../domain/names.ts'
 import { useStorageStore } from './storage.ts'
 
 /** Learner profiles on this device; each learner's data is kept apart by id. */
@@ -20,9 +21,9 @@ export const useLearnerStore = defineStore('learner', () => {
 
   /** Creates a profile from a name and makes it the active one. */
   async function create(name: string, now: number, id: string): Promise<Learner> {
-    const trimmed = name.trim().replace(/\s+/g, ' ')
-    if (!trimmed) throw new Error('Please type a name for the profile.')
-    if (trimmed.length > 60) throw new Error('Please use a name of 60 characters or fewer.')
+    const trimmed = cleanName(name)
+    const problem = nameProblem(trimmed)
+    if (problem !== undefined) throw new Error(problem)
     if (learners.value.some((l) => l.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase())) {
       throw new Error(`There is already a profile called "${trimmed}". Choose it from the list, or use another name.`)
     }

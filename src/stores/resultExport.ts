@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { courses } from 'virtual:debrief/catalog'
 import { exportLearnerResults, webSha256 } from '../db/importResults.ts'
 import { assessmentInfo, type AssessmentInfo } from '../domain/blueprints.ts'
+import { fileStamp } from '../domain/format.ts'
 import { createResultFile, serializeResultFile } from '../domain/resultFile.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
@@ -53,7 +54,7 @@ export const useResultExportStore = defineStore('resultExport', () => {
       { courseId: attempt.courseId, exportedAt: at, learner: { id: attempt.learnerId, name }, attempts: [{ attempt, responses }] },
       webSha256,
     )
-    return { name: `debrief-answers-${new Date(at).toISOString().slice(0, 16).replace(':', '')}.json`, text: serializeResultFile(file), attempts: 1 }
+    return { name: `debrief-answers-${fileStamp(at)}.json`, text: serializeResultFile(file), attempts: 1 }
   }
 
   return { resultFile, onScreenFile }

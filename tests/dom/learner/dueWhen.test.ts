@@ -12,4 +12,8 @@ describe('when the next review is due, in words', () => {
   ])('%s', (_case, due, words) => {
     expect(dueWhen(due.getTime(), NOW, 'en-GB')).toBe(words)
   })
+
+  it.each([1e20, Number.NaN, -Infinity])('a due time of %s is an unknown date, not an error', (due) => {
+    expect(dueWhen(due, NOW, 'en-GB')).toBe('unknown date')
+  })
 })

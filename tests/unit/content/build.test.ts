@@ -12,6 +12,18 @@ const BANK = 'questions/river-brief/01-flood.yaml'
 const BROKEN = [
   { name: 'a YAML syntax error', from: '    type: truefalse', to: '    type: truefalse\n    stem: [unclosed', message: `${BANK}:22: (file): YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]` },
   { name: 'a duplicate item id', from: 'id: f-q02', to: 'id: f-q01', message: `${BANK}:19: items[1].id: duplicate item id "f-q01"` },
+  {
+    name: 'a pattern with nested quantifiers',
+    from: 'accept: [the levee, levee]',
+    to: 'accept: [the levee, levee]\n    patterns: ["^(a+)+$"]',
+    message: `${BANK}:44: items[3].patterns[0]: repeats a group that already repeats (nested quantifiers`,
+  },
+  {
+    name: 'a pattern over the length limit',
+    from: 'accept: [the levee, levee]',
+    to: `accept: [the levee, levee]\n    patterns: ["${'a'.repeat(201)}"]`,
+    message: `${BANK}:44: items[3].patterns[0]: is 201 characters long; a pattern may have at most 200`,
+  },
   { name: 'an answer key naming no option', from: '    answer: a', to: '    answer: z', message: `${BANK}:13: items[0].answer: names option "z", which this item does not have` },
 ]
 

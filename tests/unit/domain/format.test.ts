@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateTime, decimal, duration, fixed, isoDate, isoMinute, minutes, outOf, percent, plural, points, signed, UNKNOWN_DATE } from '../../../src/domain/format.ts'
+import { dateTime, decimal, duration, fileStamp, fixed, isoDate, isoDateTime, isoMinute, minutes, outOf, percent, plural, points, signed, UNKNOWN_DATE } from '../../../src/domain/format.ts'
 
 describe('points and decimals', () => {
   it.each([
@@ -105,6 +105,19 @@ describe('dates never throw', () => {
     expect(dateTime(epoch)).toBe(UNKNOWN_DATE)
     expect(isoDate(epoch)).toBe(UNKNOWN_DATE)
     expect(isoMinute(epoch)).toBe(UNKNOWN_DATE)
+    expect(isoDateTime(epoch)).toBe(UNKNOWN_DATE)
+    expect(fileStamp(epoch)).toBe('unknown-date')
+  })
+
+  it.each([
+    ['no time', null, ''],
+    ['a December morning', december, '2026-12-01T10:05:00.000Z'],
+  ])('%s as a full ISO time', (_label, epoch, text) => {
+    expect(isoDateTime(epoch)).toBe(text)
+  })
+
+  it('stamps a file name with the UTC minute', () => {
+    expect(fileStamp(december)).toBe('2026-12-01T1005')
   })
 
   it.each([
