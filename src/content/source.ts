@@ -2,7 +2,7 @@
  * Reading one YAML document (a bank, or a lesson's front matter) so that any
  * problem can be reported at the file and line the author has to fix.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import * as v from 'valibot'
 import { aliasOverflow, MAX_ALIAS_COUNT, tooDeep, tooManyAliases } from './yamlLimits.ts'
 
@@ -58,8 +58,9 @@ export class YamlSource {
     } catch (error) {
       // The `yaml` package's own guards; aliasOverflow usually speaks first, with a better line.
       const message = error instanceof RangeError ? tooDeep() : /excessive alias/i.test(String(error)) ? tooManyAliases() : `YAML: ${(error as Error).message}`
-      const alias = /\*[^\s,\]}]+/.exec(text)
-      return { problems: [{ file, line: at(alias?.index ?? 0), field: '', message }] }
+      let alias = 0
+      visit(doc, { Alias: (_key, node) => ((alias = node.range?.[0] ?? 0), visit.BREAK) })
+      return { problems: [{ file, line: at(alias), field: '', message }] }
     }
     return { source: new YamlSource(file, doc, lines, firstLine, data), problems }
   }
