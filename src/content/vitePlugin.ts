@@ -47,6 +47,7 @@ function catalogModule(courses: Course[]): string {
 
 /** A lesson's module: its body, with each image token swapped for the URL Vite gives the file. */
 function lessonModule(body: LessonBody, images: string[]): string {
+  if (images.length === 0) return `export default ${JSON.stringify(body)}`
   const imports = images.map((path, i) => `import image${i} from ${JSON.stringify(`${path}?url`)};`)
   const escape = `(u) => u.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')`
   return [
@@ -54,7 +55,7 @@ function lessonModule(body: LessonBody, images: string[]): string {
     `const urls = [${images.map((_, i) => `image${i}`).join(', ')}];`,
     `const escape = ${escape};`,
     `const body = ${JSON.stringify(body)};`,
-    images.length === 0 ? '' : `body.html = body.html.replace(${IMAGE_SRC.toString()}, (_, i) => 'src="' + escape(urls[Number(i)]) + '"');`,
+    `body.html = body.html.replace(${IMAGE_SRC.toString()}, (_, i) => 'src="' + escape(urls[Number(i)]) + '"');`,
     `export default body;`,
   ].join('\n')
 }
