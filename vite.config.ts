@@ -32,8 +32,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // Content is compiled into JS chunks, so precaching every chunk precaches every lesson and item.
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,json}'],
+        // Content is compiled into JS chunks, so precaching every chunk precaches every lesson and item;
+        // lesson images are files in assets/ (every extension src/content/lessonRefs.ts allows is here).
+        globPatterns: ['**/*.{js,css,html,png,jpg,jpeg,gif,webp,avif,svg,webmanifest,json}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },

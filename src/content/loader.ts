@@ -4,14 +4,16 @@
  * `npm run content:check`, so both fail with the same messages.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
 import { canonicalJson } from '../domain/canonicalJson.ts'
 import type { Bank, Blueprint, Course, Lesson, Passage, VersionedItem } from '../domain/types.ts'
 import { checkCourse, checkItemWriting } from './checks.ts'
-import { renderLessonBody } from './markdown.ts'
+import { MAX_IMAGE_BYTES } from './lessonRefs.ts'
+import { renderLessonBody, type LessonImage } from './markdown.ts'
 import { BankSchema, BlueprintsFileSchema, BriefSchema, LessonMetaSchema } from './schema.ts'
 import { splitFrontMatter, YamlSource, type Problem } from './source.ts'
+import { MAX_CONTENT_BYTES } from './yamlLimits.ts'
 
 export interface ContentRoots {
   lessonsDir: string
@@ -27,6 +29,8 @@ export interface LoadResult {
   warnings: Problem[]
   /** Every file read, so the build can watch them. */
   files: string[]
+  /** Each lesson's images (`course/lesson` → absolute paths), in the order of its image tokens. */
+  images: Map<string, string[]>
 }
 
 /** An item's version is the hash of its content: any edit makes a new version. */
@@ -36,7 +40,7 @@ export function itemVersion(item: object): string {
 
 export function loadContent(roots: ContentRoots): LoadResult {
   const cwd = roots.cwd ?? process.cwd()
-  const result: LoadResult = { courses: [], problems: [], warnings: [], files: [] }
+  const result: LoadResult = { courses: [], problems: [], warnings: [], files: [], images: new Map() }
   if (!existsSync(roots.lessonsDir)) {
     result.problems.push({ file: relative(cwd, roots.lessonsDir) || '.', line: 1, field: '', message: 'the lessons folder does not exist' })
     return result
@@ -50,17 +54,50 @@ export function loadContent(roots: ContentRoots): LoadResult {
     result.problems.push(...loaded.problems)
     result.warnings.push(...(loaded.warnings ?? []))
     result.files.push(...loaded.files)
+    for (const [lessonId, paths] of loaded.images ?? []) result.images.set(`${courseId}/${lessonId}`, paths)
     if (loaded.course) result.courses.push(loaded.course)
   }
   return result
 }
 
-function read(path: string, cwd: string, files: string[]): { name: string; text: string } {
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+/** Reads a content file, unless it is over the size limit (then `problem` says so and `text` is empty). */
+function read(path: string, cwd: string, files: string[]): { name: string; text: string; problem?: Problem } {
   files.push(path)
-  return { name: relative(cwd, path), text: readFileSync(path, 'utf8') }
+  const name = relative(cwd, path)
+  const size = statSync(path).size
+  if (size > MAX_CONTENT_BYTES) {
+    return { name, text: '', problem: { file: name, line: 1, field: '', message: `is ${megabytes(size)}; a content file may be at most ${megabytes(MAX_CONTENT_BYTES)}` } }
+  }
+  return { name, text: readFileSync(path, 'utf8') }
 }
 
-function loadCourse(lessonDir: string, questionDir: string, cwd: string): { course?: Course; problems: Problem[]; warnings?: Problem[]; files: string[] } {
+/** A lesson's images must be files inside the course's lesson folder (no link out of it), small enough to precache. */
+function imageFiles(lessonDir: string, file: string, images: LessonImage[], cwd: string, files: string[]): { paths: string[]; problems: Problem[] } {
+  const problems: Problem[] = []
+  const root = realpathSync(lessonDir) + sep
+  const paths = images.map(({ path, line }) => {
+    const full = resolve(lessonDir, path)
+    const problem = (message: string) => problems.push({ file, line, field: 'body', message: `image "${path}" ${message}` })
+    if (!existsSync(full) || !statSync(full).isFile()) problem(`is missing: there is no file ${relative(cwd, full)}`)
+    else if (!realpathSync(full).startsWith(root)) problem(`leads out of the lesson's folder (a link); copy the file in`)
+    else if (statSync(full).size > MAX_IMAGE_BYTES) problem(`is ${megabytes(statSync(full).size)}; an image may be at most ${megabytes(MAX_IMAGE_BYTES)}`)
+    else files.push(full)
+    return full
+  })
+  return { paths, problems }
+}
+
+interface LoadedCourse {
+  course?: Course
+  problems: Problem[]
+  warnings?: Problem[]
+  files: string[]
+  images?: Map<string, string[]>
+}
+
+function loadCourse(lessonDir: string, questionDir: string, cwd: string): LoadedCourse {
   const problems: Problem[] = []
   const files: string[] = []
   const briefPath = join(lessonDir, 'brief.md')
@@ -68,6 +105,7 @@ function loadCourse(lessonDir: string, questionDir: string, cwd: string): { cour
     return { problems: [{ file: relative(cwd, lessonDir), line: 1, field: '', message: 'a course folder needs a brief.md' }], files }
   }
   const brief = read(briefPath, cwd, files)
+  if (brief.problem) return { problems: [brief.problem], files }
   const briefParts = splitFrontMatter(brief.name, brief.text)
   if ('message' in briefParts) return { problems: [briefParts], files }
   const briefYaml = YamlSource.parse(brief.name, briefParts.yaml, briefParts.yamlFirstLine)
@@ -84,8 +122,13 @@ function loadCourse(lessonDir: string, questionDir: string, cwd: string): { cour
   })
 
   const lessons: { lesson: Lesson; source: YamlSource; quoted: string[] }[] = []
+  const images = new Map<string, string[]>()
   for (const name of readdirSync(lessonDir).filter((n) => n.endsWith('.md') && n !== 'brief.md').sort()) {
     const file = read(join(lessonDir, name), cwd, files)
+    if (file.problem) {
+      problems.push(file.problem)
+      continue
+    }
     const parts = splitFrontMatter(file.name, file.text)
     if ('message' in parts) {
       problems.push(parts)
@@ -98,6 +141,9 @@ function loadCourse(lessonDir: string, questionDir: string, cwd: string): { cour
     if (!checked?.value || !parsed.source) continue
     const body = renderLessonBody(file.name, parts.body, parts.bodyFirstLine, passages, meta.source)
     problems.push(...body.problems)
+    const bundled = imageFiles(lessonDir, file.name, body.images, cwd, files)
+    problems.push(...bundled.problems)
+    images.set(checked.value.id, bundled.paths)
     lessons.push({ lesson: { ...checked.value, html: body.html }, source: parsed.source, quoted: body.quoted })
   }
 
@@ -109,6 +155,10 @@ function loadCourse(lessonDir: string, questionDir: string, cwd: string): { cour
   }
   for (const name of questionFiles) {
     const file = read(join(questionDir, name), cwd, files)
+    if (file.problem) {
+      problems.push(file.problem)
+      continue
+    }
     const parsed = YamlSource.parse(file.name, file.text)
     problems.push(...parsed.problems)
     if (!parsed.source) continue
@@ -139,5 +189,5 @@ function loadCourse(lessonDir: string, questionDir: string, cwd: string): { cour
   const folderId = relative(join(lessonDir, '..'), lessonDir)
   if (meta.id !== folderId) problems.push(briefYaml.source.problem(['id'], `the course id "${meta.id}" must match its folder name "${folderId}"`))
   problems.push(...checkCourse({ course, brief: briefYaml.source, lessons, banks, blueprints, questionDir: relative(cwd, questionDir) }))
-  return { course, problems, warnings: checkItemWriting(banks, blueprints?.list ?? []), files }
+  return { course, problems, warnings: checkItemWriting(banks, blueprints?.list ?? []), files, images }
 }

@@ -2,8 +2,9 @@
  * Reading one YAML document (a bank, or a lesson's front matter) so that any
  * problem can be reported at the file and line the author has to fix.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import * as v from 'valibot'
+import { aliasOverflow, MAX_ALIAS_COUNT, tooDeep, tooManyAliases } from './yamlLimits.ts'
 
 export interface Problem {
   file: string
@@ -33,6 +34,8 @@ export class YamlSource {
     private readonly lines: LineCounter,
     /** Line number of the document's first line within the file (front matter starts at 2). */
     private readonly firstLine: number,
+    /** The plain value, made once with the alias limits on. */
+    readonly data: unknown,
   ) {}
 
   static parse(file: string, text: string, firstLine = 1): { source?: YamlSource; problems: Problem[] } {
@@ -46,11 +49,20 @@ export class YamlSource {
       message: `YAML syntax: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
     }))
     if (doc.errors.length > 0) return { problems }
-    return { source: new YamlSource(file, doc, lines, firstLine), problems }
-  }
-
-  get data(): unknown {
-    return this.doc.toJS()
+    const at = (offset: number) => lines.linePos(offset).line + firstLine - 1
+    const over = aliasOverflow(doc)
+    if (over) return { problems: [{ file, line: at(over.offset), field: '', message: over.message }] }
+    let data: unknown
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+    } catch (error) {
+      // The `yaml` package's own guards; aliasOverflow usually speaks first, with a better line.
+      const message = error instanceof RangeError ? tooDeep() : /excessive alias/i.test(String(error)) ? tooManyAliases() : `YAML: ${(error as Error).message}`
+      let alias = 0
+      visit(doc, { Alias: (_key, node) => ((alias = node.range?.[0] ?? 0), visit.BREAK) })
+      return { problems: [{ file, line: at(alias), field: '', message }] }
+    }
+    return { source: new YamlSource(file, doc, lines, firstLine, data), problems }
   }
 
   /** The line where `path` starts, or where its nearest existing parent starts. */

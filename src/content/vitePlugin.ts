@@ -2,7 +2,9 @@
  * Compiles the course files into virtual modules at build time:
  * - `virtual:debrief/catalog`: course and lesson summaries (ships with the start page),
  *   plus loaders for the lazily loaded parts below;
- * - one module per lesson body, and one per course with its banks and passages.
+ * - one module per lesson body, and one per course with its banks and passages;
+ * - a lesson's images are imported by its module, so Vite copies them into `dist/assets`
+ *   (hashed) and the service worker precaches them with everything else.
  * A content problem fails the build with the same messages as `npm run content:check`.
  */
 import { resolve } from 'node:path'
@@ -10,6 +12,7 @@ import type { Plugin, ViteDevServer } from 'vite'
 import type { CourseItems, CourseSummary, LessonBody } from '../domain/catalog.ts'
 import type { Course } from '../domain/types.ts'
 import { loadContent, type ContentRoots } from './loader.ts'
+import { IMAGE_SRC } from './markdown.ts'
 import { formatProblem } from './source.ts'
 
 const PREFIX = 'virtual:debrief/'
@@ -42,16 +45,33 @@ function catalogModule(courses: Course[]): string {
   ].join('\n')
 }
 
+/** A lesson's module: its body, with each image token swapped for the URL Vite gives the file. */
+function lessonModule(body: LessonBody, images: string[]): string {
+  if (images.length === 0) return `export default ${JSON.stringify(body)}`
+  const imports = images.map((path, i) => `import image${i} from ${JSON.stringify(`${path}?url`)};`)
+  const escape = `(u) => u.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')`
+  return [
+    ...imports,
+    `const urls = [${images.map((_, i) => `image${i}`).join(', ')}];`,
+    `const escape = ${escape};`,
+    `const body = ${JSON.stringify(body)};`,
+    `body.html = body.html.replace(${IMAGE_SRC.toString()}, (_, i) => 'src="' + escape(urls[Number(i)]) + '"');`,
+    `export default body;`,
+  ].join('\n')
+}
+
 export function debriefContent(options: ContentRoots): Plugin {
   const roots = { lessonsDir: resolve(options.lessonsDir), questionsDir: resolve(options.questionsDir), cwd: options.cwd }
   let courses: Course[] = []
   let files: string[] = []
+  let images = new Map<string, string[]>()
   let isBuild = false
   let problemText: string | undefined
 
   function load(): string | undefined {
     const result = loadContent(roots)
     files = result.files
+    images = result.images
     courses = result.courses
     if (result.problems.length === 0) return undefined
     return `The course content has ${result.problems.length} problem(s):\n${result.problems.map(formatProblem).join('\n')}`
@@ -82,7 +102,7 @@ export function debriefContent(options: ContentRoots): Plugin {
         const lesson = course.lessons.find((l) => l.id === lessonId)
         if (!lesson) return undefined
         const body: LessonBody = { html: lesson.html, passages: course.passages.filter((p) => lesson.passages.includes(p.id)) }
-        return `export default ${JSON.stringify(body)}`
+        return lessonModule(body, images.get(`${course.id}/${lesson.id}`) ?? [])
       }
       if (kind === 'items') {
         const items: CourseItems = { passages: course.passages, banks: course.banks }

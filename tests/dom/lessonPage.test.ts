@@ -1,4 +1,5 @@
 import { flushPromises } from '@vue/test-utils'
+import axe from 'axe-core'
 import { describe, expect, it, vi } from 'vitest'
 import { createLearner } from '../../src/db/learners.ts'
 import { listLessonProgress } from '../../src/db/progress.ts'
@@ -26,6 +27,23 @@ describe('lesson page', () => {
     const cards = wrapper.findAll('figure.evidence')
     expect(cards.map((c) => c.attributes('data-passage'))).toEqual(['p-event', 'p-outlook'])
     expect(cards[0]!.find('figcaption').text()).toBe('Fixture brief — Event')
+  })
+
+  it('renders a code block, an image and strikethrough as those elements, and passes axe-core’s structural rules', async () => {
+    // Earlier tests leave their apps attached; axe looks at this page alone.
+    document.body.innerHTML = ''
+    const { wrapper } = await mountApp('/course/river-brief/lesson/l1-flood', seedAna)
+    await vi.waitFor(() => expect(wrapper.find('.lesson-page__body img').exists()).toBe(true))
+    const body = wrapper.find('.lesson-page__body')
+    expect(body.find('pre > code.language-text').text()).toBe('level > 5 m: warn')
+    expect(body.find('s').text()).toBe('rose to 6 m')
+    const img = body.find('img')
+    expect(img.attributes()).toEqual({ src: expect.stringMatching(/levee\.png/), alt: 'The levee at the east bank, after the flood', loading: 'lazy' })
+    expect(body.html()).not.toMatch(/&lt;(pre|img|s)\b|DEBRIEFIMAGE/)
+    // happy-dom has no layout, so contrast is left to the e2e suite in Chromium.
+    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } })
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    wrapper.unmount()
   })
 
   it('saves the lesson as done when the learner says they finished it', async () => {

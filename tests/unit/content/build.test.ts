@@ -34,7 +34,7 @@ async function buildWith(fixture: ReturnType<typeof copyFixture>) {
   writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>')
   writeFileSync(
     join(app, 'main.js'),
-    "import { courses, loadCourseItems } from 'virtual:debrief/catalog'\nconsole.log(courses.length)\nloadCourseItems('river-brief')\n",
+    "import { courses, loadCourseItems, loadLessonBody } from 'virtual:debrief/catalog'\nconsole.log(courses.length)\nloadCourseItems('river-brief')\nloadLessonBody('river-brief', 'l1-flood')\n",
   )
   return build({
     root: app,
@@ -54,6 +54,15 @@ describe('the build uses the content loader', () => {
     expect(entry?.code).toContain('The flood and what comes next')
     expect(entry?.code).not.toContain('f-q01')
     expect(js.some((c) => !c.isEntry && c.code?.includes('f-q01'))).toBe(true)
+  })
+
+  it('copies a lesson image into the assets and points the lesson at it', async () => {
+    const output = await buildWith(copyFixture())
+    const files = ((Array.isArray(output) ? output[0]! : output) as { output: { type: string; fileName: string; code?: string }[] }).output
+    const image = files.find((f) => f.type === 'asset' && /^assets\/levee-[\w-]+\.png$/.test(f.fileName))
+    expect(image).toBeDefined()
+    const lesson = files.find((f) => f.type === 'chunk' && f.code?.includes('DEBRIEFIMAGE'))
+    expect(lesson?.code).toContain(`/${image!.fileName}`)
   })
 
   it.each(BROKEN)('fails on $name with the same file:line message as content:check', async ({ from, to, message }) => {
