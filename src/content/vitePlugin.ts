@@ -2,7 +2,9 @@
  * Compiles the course files into virtual modules at build time:
  * - `virtual:debrief/catalog`: course and lesson summaries (ships with the start page),
  *   plus loaders for the lazily loaded parts below;
- * - one module per lesson body, and one per course with its banks and passages.
+ * - one module per lesson body, and one per course with its banks and passages;
+ * - one per course with its version manifest (`versions.json`), loaded only on the instructor's
+ *   import path (`loadCourseVersions`), so the learner's chunks do not grow.
  * A content problem fails the build with the same messages as `npm run content:check`.
  */
 import { resolve } from 'node:path'
@@ -11,6 +13,7 @@ import type { CourseItems, CourseSummary, LessonBody } from '../domain/catalog.t
 import type { Course } from '../domain/types.ts'
 import { loadContent, type ContentRoots } from './loader.ts'
 import { formatProblem } from './source.ts'
+import { manifestPath, readManifest } from './versions.ts'
 
 const PREFIX = 'virtual:debrief/'
 
@@ -33,12 +36,15 @@ function catalogModule(courses: Course[]): string {
     c.lessons.map((l) => `${JSON.stringify(`${c.id}/${l.id}`)}: () => import(${JSON.stringify(`${PREFIX}lesson/${c.id}/${l.id}`)})`),
   )
   const itemLoaders = courses.map((c) => `${JSON.stringify(c.id)}: () => import(${JSON.stringify(`${PREFIX}items/${c.id}`)})`)
+  const versionLoaders = courses.map((c) => `${JSON.stringify(c.id)}: () => import(${JSON.stringify(`${PREFIX}versions/${c.id}`)})`)
   return [
     `export const courses = ${JSON.stringify(courses.map(summarize))};`,
     `const lessons = {${lessonLoaders.join(',')}};`,
     `const items = {${itemLoaders.join(',')}};`,
+    `const versions = {${versionLoaders.join(',')}};`,
     `export function loadLessonBody(courseId, lessonId) { const f = lessons[courseId + '/' + lessonId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
     `export function loadCourseItems(courseId) { const f = items[courseId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
+    `export function loadCourseVersions(courseId) { const f = versions[courseId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
   ].join('\n')
 }
 
@@ -83,6 +89,11 @@ export function debriefContent(options: ContentRoots): Plugin {
         if (!lesson) return undefined
         const body: LessonBody = { html: lesson.html, passages: course.passages.filter((p) => lesson.passages.includes(p.id)) }
         return `export default ${JSON.stringify(body)}`
+      }
+      if (kind === 'versions') {
+        const path = manifestPath(roots.questionsDir, course.id)
+        this.addWatchFile(path)
+        return `export default ${JSON.stringify(readManifest(path, course.id))}`
       }
       if (kind === 'items') {
         const items: CourseItems = { passages: course.passages, banks: course.banks }
