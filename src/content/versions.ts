@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { appendVersions, manifestText, missingVersions, parseManifest, type NewVersion, type VersionManifest } from '../domain/versionManifest.ts'
-import type { Course } from '../domain/types.ts'
+import type { Course, VersionedItem } from '../domain/types.ts'
 import { itemVersion } from './loader.ts'
 import { BankSchema } from './schema.ts'
 import { YamlSource } from './source.ts'
@@ -28,13 +28,18 @@ export function writeManifest(path: string, manifest: VersionManifest): void {
   writeFileSync(path, manifestText(manifest), 'utf8')
 }
 
-/** The versions of a bank file's items with today's loader and hash; undefined when it no longer parses. */
-export function bankVersions(fileName: string, text: string): NewVersion[] | undefined {
+/** A bank file's items as today's loader makes them; undefined when it no longer parses. */
+export function bankItems(fileName: string, text: string): VersionedItem[] | undefined {
   const parsed = YamlSource.parse(fileName, text)
   const checked = parsed.source?.validate(BankSchema)
   if (checked?.value === undefined) return undefined
   const lesson = checked.value.lesson
-  return checked.value.items.map((item) => ({ version: itemVersion(item), item: item.id, lesson }))
+  return checked.value.items.map((item) => ({ ...item, lesson, version: itemVersion(item) }))
+}
+
+/** The versions of a bank file's items with today's loader and hash; undefined when it no longer parses. */
+export function bankVersions(fileName: string, text: string): NewVersion[] | undefined {
+  return bankItems(fileName, text)?.map((item) => ({ version: item.version, item: item.id, lesson: item.lesson }))
 }
 
 /** Every version a loaded course has now. */
