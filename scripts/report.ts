@@ -1,6 +1,13 @@
 /**
- * `npx tsx scripts/report.ts <files or folders> --out <dir> [--attempts first|highest|last|all] [--include-pending]`
- * (npm run report)
+ * `npx tsx scripts/report.ts <files or folders> --out <dir> [--attempts first|highest|last|all] [--include-pending]
+ *   [--lessons lessons --questions questions]` (npm run report)
+ *
+ * Every attempt is checked against the instructor's course (loaded from --lessons/--questions,
+ * the repository's by default) and graded from the course's copy of each item with the course's
+ * settings, exactly as the app's import does (src/domain/importBatch.ts): the file's item
+ * snapshots, its `assessment` settings and the grades made on the learner's device never count.
+ * A flagged attempt is listed with its reasons (the `flags` column; `passed` says `flagged`) and
+ * left out of the statistics; each file gets a line on stdout with its flags.
  *
  * Reads learners' result files (a folder is scanned, recursively, for *.json), checks each with
  * the same parser the app uses, grades every attempt from the item snapshots inside the file,
@@ -32,11 +39,14 @@ import {
 import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts'
 import type { AssessmentInfo } from '../src/domain/blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
+import { checkBatch, flagsText, type CheckedEntry } from '../src/domain/importBatch.ts'
+import type { ImportFlag, InstructorCourse } from '../src/domain/importChecks.ts'
 import { parseResultFile, type ResultAttemptEntry } from '../src/domain/resultFile.ts'
 import { quizStatistics } from '../src/domain/statistics.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../src/domain/types.ts'
+import { loadInstructorCourses } from './reportCourse.ts'
 
-export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir> [--attempts first|highest|last|all] [--include-pending]'
+export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir> [--attempts first|highest|last|all] [--include-pending] [--lessons DIR --questions DIR]'
 
 /** Which attempts the statistics count (see the top of the file). */
 export interface ReportOptions {
@@ -50,15 +60,24 @@ export interface ReportIo {
   stderr: (line: string) => void
 }
 
-interface GradedEntry {
+/**
+ * One attempt to report. `flags` and `assessment` (the course's settings) come from the course
+ * check; when `flags` is given the attempt was checked, and the file's grades do not count.
+ */
+export interface ReportEntry {
   learner: { id: string; name: string }
   entry: ResultAttemptEntry
+  flags?: ImportFlag[]
+  assessment?: CheckedEntry['assessment']
+}
+
+interface GradedEntry extends ReportEntry {
   grade: AttemptGrade
   number: number
 }
 
 const sha256 = async (text: string): Promise<string> => createHash('sha256').update(text, 'utf8').digest('hex')
-const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString())
+const iso = (ms: number | null): string => (ms === null ? '' : Number.isNaN(new Date(ms).getTime()) ? String(ms) : new Date(ms).toISOString())
 
 async function collectFiles(paths: string[], io: ReportIo): Promise<{ files: string[]; missing: number }> {
   const files: string[] = []
@@ -82,16 +101,15 @@ async function collectFiles(paths: string[], io: ReportIo): Promise<{ files: str
 }
 
 /** Grade every attempt in the files; attempt numbers count per learner and assessment by start time. */
-function gradeAll(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[]): GradedEntry[] {
-  const graded = entries.map(({ learner, entry }) => ({
-    learner,
-    entry,
-    grade: gradeAttempt(entry.attempt, entry.responses, entry.manualGrades ?? [], {
-      passMark: entry.assessment?.passMark ?? 0,
-      negativeMarking: entry.assessment?.negativeMarking ?? false,
-    }),
-    number: 0,
-  }))
+function gradeAll(entries: ReportEntry[]): GradedEntry[] {
+  const graded = entries.map((e) => {
+    const settings = e.flags !== undefined ? e.assessment : e.entry.assessment
+    const grade = gradeAttempt(e.entry.attempt, e.entry.responses, e.flags !== undefined ? [] : e.entry.manualGrades ?? [], {
+      passMark: settings?.passMark ?? 0,
+      negativeMarking: settings?.negativeMarking ?? false,
+    })
+    return { ...e, grade, number: 0 }
+  })
   graded.sort((a, b) =>
     a.learner.id.localeCompare(b.learner.id) ||
     a.entry.attempt.sourceId.localeCompare(b.entry.attempt.sourceId) ||
@@ -105,10 +123,10 @@ function gradeAll(entries: { learner: { id: string; name: string }; entry: Resul
   return graded
 }
 
-const GRADEBOOK_HEADER = ['learner id', 'learner', 'assessment', 'attempt', 'attempt id', 'started', 'submitted', 'score', 'max', 'percent', 'passed', 'pending grading']
+const GRADEBOOK_HEADER = ['learner id', 'learner', 'assessment', 'attempt', 'attempt id', 'started', 'submitted', 'score', 'max', 'percent', 'passed', 'pending grading', 'flags']
 const ITEM_HEADER = ['assessment', 'item', 'attempts', 'facility %', 'sd %', 'discrimination index', 'discriminative efficiency']
 const TEST_HEADER = ['assessment', 'attempts', 'mean %', 'median %', 'sd %', 'skewness', 'alpha', 'cic', 'error ratio', 'standard error', 'attempts counted', 'pending included']
-const RESPONSE_HEADER = ['learner id', 'learner', 'assessment', 'attempt id', 'item', 'version', 'type', 'objective', 'answer', 'score', 'max', 'state', 'manual', 'flagged', 'saved']
+const RESPONSE_HEADER = ['learner id', 'learner', 'assessment', 'attempt id', 'item', 'version', 'type', 'objective', 'answer', 'score', 'max', 'state', 'manual', 'flagged', 'saved', 'attempt flags']
 
 /** One assessment's attempts, in the shape `countedAttempts` reads. */
 interface StatisticsGroup {
@@ -123,33 +141,38 @@ interface StatisticsGroup {
  * free text waiting for an instructor could still decide it, true or false, and empty when the
  * file carries no assessment settings to judge by.
  */
-function passedText(entry: ResultAttemptEntry, grade: AttemptGrade): CsvCell {
+function passedText({ entry, flags, assessment }: ReportEntry, grade: AttemptGrade): CsvCell {
+  if (flags !== undefined && flags.length > 0) return 'flagged'
   if (entry.attempt.submittedAt === null) return 'open'
-  if (entry.assessment === undefined) return ''
+  if ((flags !== undefined ? assessment : entry.assessment) === undefined) return ''
   return grade.passed === null ? 'pending' : grade.passed
 }
 
 /** The CSV documents for a set of parsed result files (pure apart from the files it is given). */
-export function buildReport(entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[], options: ReportOptions = {}): Record<string, string> {
+export function buildReport(entries: ReportEntry[], options: ReportOptions = {}): Record<string, string> {
   const graded = gradeAll(entries)
-  const gradebook: CsvCell[][] = graded.map(({ learner, entry, grade, number }) => [
-    learner.id, learner.name, entry.assessment?.title ?? entry.attempt.sourceId, number, entry.attempt.id,
-    iso(entry.attempt.startedAt), iso(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
-    roundTo(grade.percent, 2), passedText(entry, grade), grade.pending,
+  const gradebook: CsvCell[][] = graded.map((g) => [
+    g.learner.id, g.learner.name, g.assessment?.title ?? g.entry.assessment?.title ?? g.entry.attempt.sourceId, g.number, g.entry.attempt.id,
+    iso(g.entry.attempt.startedAt), iso(g.entry.attempt.submittedAt), roundTo(g.grade.score), roundTo(g.grade.max),
+    roundTo(g.grade.percent, 2), passedText(g, g.grade), g.grade.pending, flagsText(g.flags ?? []),
   ])
-  const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade }) =>
+  const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade, flags }) =>
     grade.perItem.map((r) => [
       learner.id, learner.name, entry.attempt.sourceId, entry.attempt.id, r.itemId, r.version,
       entry.attempt.snapshots[r.version]?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
       roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, iso(r.response?.savedAt ?? null),
+      (flags ?? []).map((f) => f.code).join(' '),
     ]))
   const byAssessment = new Map<string, StatisticsGroup>()
-  for (const { entry } of graded) {
+  for (const { entry, flags, assessment } of graded) {
+    // A flagged attempt is listed, never counted.
+    if (flags !== undefined && flags.length > 0) continue
     const id = entry.attempt.sourceId
-    const group: StatisticsGroup = byAssessment.get(id) ?? { info: entry.assessment ?? { id, title: id, passMark: 0, gradingMethod: 'first' }, attempts: [], responses: new Map(), manualGrades: new Map() }
+    const info = (flags !== undefined ? assessment : entry.assessment) ?? { id, title: id, passMark: 0, gradingMethod: 'first' as const }
+    const group: StatisticsGroup = byAssessment.get(id) ?? { info, attempts: [], responses: new Map(), manualGrades: new Map() }
     group.attempts.push(entry.attempt)
     group.responses.set(entry.attempt.id, entry.responses)
-    group.manualGrades.set(entry.attempt.id, entry.manualGrades ?? [])
+    group.manualGrades.set(entry.attempt.id, flags !== undefined ? [] : entry.manualGrades ?? [])
     byAssessment.set(id, group)
   }
   const itemRows: CsvCell[][] = []
@@ -177,14 +200,14 @@ const defaultIo: ReportIo = {
   stderr: (line) => process.stderr.write(`${line}\n`),
 }
 
-/** Run the command; resolves to the exit code. */
-export async function main(argv: string[], io: ReportIo = defaultIo): Promise<number> {
+/** Run the command; resolves to the exit code. `courses` replaces the ones --lessons/--questions name (tests). */
+export async function main(argv: string[], io: ReportIo = defaultIo, courses?: ReadonlyMap<string, InstructorCourse>): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, attempts: { type: 'string' }, 'include-pending': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { out: { type: 'string' }, attempts: { type: 'string' }, 'include-pending': { type: 'boolean' }, lessons: { type: 'string', default: 'lessons' }, questions: { type: 'string', default: 'questions' }, help: { type: 'boolean', short: 'h' } },
     })
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
@@ -205,10 +228,32 @@ export async function main(argv: string[], io: ReportIo = defaultIo): Promise<nu
     return 2
   }
   const options: ReportOptions = { attempts: attempts as AttemptsCounted | undefined, includePending: parsed.values['include-pending'] === true }
+  const loaded = courses !== undefined ? { courses } : loadInstructorCourses(parsed.values.lessons, parsed.values.questions)
+  if ('error' in loaded) {
+    io.stderr(loaded.error)
+    return 2
+  }
+  const known = loaded.courses
   const { files, missing } = await collectFiles(parsed.positionals, io)
   let bad = missing
+  const read = await readAndCheck(files, known, io)
+  bad += read.bad
+  const entries = read.entries
+  await mkdir(out, { recursive: true })
+  for (const [name, text] of Object.entries(buildReport(entries, options))) await writeFile(join(out, name), text, 'utf8')
+  io.stdout(`${files.length - (bad - missing)} of ${files.length + missing} file(s) read, ${entries.length} attempt(s); wrote ${resolve(out)}`)
+  return bad > 0 ? 1 : 0
+}
+
+/**
+ * Parses each file (a bad one is named on stderr), checks every attempt against its course
+ * (the same batch rules as the app) and prints one line per file with its flags. An attempt in
+ * several files counts once, from the first.
+ */
+async function readAndCheck(files: string[], courses: ReadonlyMap<string, InstructorCourse>, io: ReportIo): Promise<{ entries: ReportEntry[]; bad: number }> {
+  let bad = 0
   const seen = new Set<string>()
-  const entries: { learner: { id: string; name: string }; entry: ResultAttemptEntry }[] = []
+  const perFile: { file: string; courseId: string; learner: { id: string; name: string }; entries: ResultAttemptEntry[]; learnerGrades: number }[] = []
   for (const file of files) {
     const result = await parseResultFile(await readFile(file, 'utf8'), { sha256 })
     if (!result.ok) {
@@ -216,16 +261,30 @@ export async function main(argv: string[], io: ReportIo = defaultIo): Promise<nu
       bad++
       continue
     }
-    for (const entry of result.file.attempts) {
-      if (seen.has(entry.attempt.id)) continue
-      seen.add(entry.attempt.id)
-      entries.push({ learner: result.file.learner, entry })
+    if (!courses.has(result.file.courseId)) {
+      io.stderr(`${file}: wrong-course: this file is for the course "${result.file.courseId}", which is not in --lessons/--questions. Point them at that course.`)
+      bad++
+      continue
     }
+    const fresh = result.file.attempts.filter((e) => !seen.has(e.attempt.id))
+    for (const e of fresh) seen.add(e.attempt.id)
+    perFile.push({ file, courseId: result.file.courseId, learner: result.file.learner, entries: fresh, learnerGrades: fresh.reduce((n, e) => n + (e.manualGrades?.length ?? 0), 0) })
   }
-  await mkdir(out, { recursive: true })
-  for (const [name, text] of Object.entries(buildReport(entries, options))) await writeFile(join(out, name), text, 'utf8')
-  io.stdout(`${files.length - (bad - missing)} of ${files.length + missing} file(s) read, ${entries.length} attempt(s); wrote ${resolve(out)}`)
-  return bad > 0 ? 1 : 0
+  const checked = new Map<string, CheckedEntry>()
+  for (const [courseId, course] of courses) {
+    const batch = perFile.filter((f) => f.courseId === courseId).flatMap((f) => f.entries.map((entry) => ({ learner: f.learner, entry })))
+    for (const c of await checkBatch({ entries: batch, course, sha256 })) checked.set(c.entry.attempt.id, c)
+  }
+  const entries: ReportEntry[] = []
+  for (const f of perFile) {
+    const own = f.entries.map((e) => checked.get(e.attempt.id)!)
+    const flagged = own.filter((c) => c.flags.length > 0)
+    const grades = f.learnerGrades > 0 ? `; ${f.learnerGrades} grade(s) from the learner's device not counted` : ''
+    const detail = flagged.map((c) => `${c.entry.attempt.id}: ${[...new Set(c.flags.map((x) => x.code))].join(', ')}`).join('; ')
+    io.stdout(`${f.file}: ${own.length} attempt(s), ${flagged.length} flagged${flagged.length > 0 ? ` (${detail})` : ''}${grades}`)
+    entries.push(...own.map((c) => ({ learner: c.learner, entry: c.entry, flags: c.flags, ...(c.assessment !== undefined ? { assessment: c.assessment } : {}) })))
+  }
+  return { entries, bad }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -8,8 +8,9 @@
  * Items (per slot, version V naming item I):
  * - unknown-version: V is neither a current item nor in the course's version manifest.
  * - item-mismatch: V belongs to another item, or the file's snapshot of V has another id.
- * - snapshot-mismatch: the snapshot's content hash (sha256 of canonicalJson of the item without
- *   the `lesson` and `version` the loader adds, first 16 hex) is not V: it was edited.
+ * - snapshot-mismatch: the snapshot is not V as published: it differs from the course's own item
+ *   of V, or (for a version only the manifest knows) its content hash (sha256 of canonicalJson of
+ *   the item without the `lesson` and `version` the loader adds, first 16 hex) is not V.
  * - The item graded is the instructor's item of V when the course has it; else the snapshot when
  *   it verifies and the manifest knows V (an older published version); else none (the slot then
  *   scores nothing, and the attempt is flagged anyway).
@@ -69,13 +70,28 @@ export function itemsByVersion(banks: readonly { items: readonly VersionedItem[]
   return new Map(banks.flatMap((b) => b.items.map((item) => [item.version, item] as const)))
 }
 
+/** An item as authored: without the `lesson` and `version` the loader adds. */
+function authored(item: VersionedItem): object {
+  const { lesson: _lesson, version: _version, ...rest } = item
+  return rest
+}
+
 /** The version a snapshot's content hashes to; undefined when it cannot be hashed. */
 export async function snapshotVersion(item: VersionedItem, sha256: Sha256): Promise<string | undefined> {
   try {
-    const { lesson: _lesson, version: _version, ...authored } = item
-    return (await sha256(canonicalJson(authored))).slice(0, 16)
+    return (await sha256(canonicalJson(authored(item)))).slice(0, 16)
   } catch {
     return undefined
+  }
+}
+
+/** Whether a snapshot is the item as published: the course's own copy when it has one, else by its hash. */
+async function verifies(snapshot: VersionedItem, version: string, own: VersionedItem | undefined, sha256: Sha256): Promise<boolean> {
+  if (own === undefined) return (await snapshotVersion(snapshot, sha256)) === version
+  try {
+    return canonicalJson(authored(snapshot)) === canonicalJson(authored(own))
+  } catch {
+    return false
   }
 }
 
@@ -93,7 +109,7 @@ async function itemFlags(attempt: Attempt, course: InstructorCourse, sha256: Sha
     let verified = false
     if (snapshot !== undefined) {
       if (snapshot.id !== itemId) flags.push({ code: 'item-mismatch', itemId, message: `The file's copy of item ${itemId} is item ${String(snapshot.id)}.` })
-      verified = (await snapshotVersion(snapshot, sha256)) === version
+      verified = await verifies(snapshot, version, own, sha256)
       if (!verified) flags.push({ code: 'snapshot-mismatch', itemId, message: `The file's copy of item ${itemId} differs from version ${version} as published (its key, points or text were changed); graded from the course's copy.` })
     }
     const item = own ?? (known !== undefined && verified && snapshot?.id === itemId ? { ...snapshot, lesson: known.lesson, version } : undefined)
