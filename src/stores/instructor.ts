@@ -74,8 +74,10 @@ export const useInstructorStore = defineStore('instructor', () => {
   }
 
   async function importFiles(id: string, files: readonly { name: string; text: string }[]): Promise<ImportOutcome[]> {
-    const { importResultFiles } = await import('../db/importResults.ts')
-    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now() })
+    const [{ importResultFiles }, { loadInstructorCourse }] = await Promise.all([import('../db/importResults.ts'), import('./instructorCourse.ts')])
+    // Every attempt is checked against this device's own course and graded from it (issue 12).
+    const course = await loadInstructorCourse(id)
+    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now(), course })
     await load(id, true)
     return outcomes
   }

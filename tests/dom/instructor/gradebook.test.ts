@@ -108,4 +108,24 @@ describe('gradebook', () => {
     const inputs = wrapper.findAll('.attempt-review__items input')
     expect([inputs.length > 0, inputs.every((i) => i.attributes('disabled') !== undefined), wrapper.findAll('.question-feedback').length]).toEqual([true, true, 2])
   })
+
+  it('lists a flagged imported attempt with its reasons, and does not count it', async () => {
+    const { wrapper } = await mountInstructor(PATH, async (db) => {
+      await db.learners.add({ id: 'eve', name: 'Eve', createdAt: 1, origin: 'imported' })
+      await addFinalAttempt(db, 'eve-1', 'eve', { 'f-q01': { type: 'single', optionId: 'a' } })
+      await db.learners.add({ id: 'fay', name: 'Fay', createdAt: 1, origin: 'imported' })
+      await addFinalAttempt(db, 'fay-1', 'fay', { 'f-q01': { type: 'single', optionId: 'a' } })
+      await db.importFlags.add({
+        attemptId: 'eve-1', checkedAt: 1, learnerGrades: [],
+        flags: [{ code: 'snapshot-mismatch', itemId: 'f-q01', message: 'The file\'s copy of item f-q01 differs from version x as published.' }],
+      })
+    })
+    const flagged = wrapper.find('[data-attempt="eve-1"]')
+    expect(flagged.text().replace(/\s+/g, ' ')).toContain('Eve, Final check, started')
+    expect(flagged.find('[data-flag="snapshot-mismatch"]').text()).toBe('The file\'s copy of item f-q01 differs from version x as published.')
+    const row = wrapper.findAll('tbody tr').find((tr) => tr.text().includes('Eve'))!
+    expect(row.text()).not.toMatch(/\d%/)
+    // The same attempt without a flag shows its grade.
+    expect(wrapper.findAll('tbody tr').find((tr) => tr.text().includes('Fay'))!.text()).toMatch(/100(\.0)?%/)
+  })
 })
