@@ -7,19 +7,13 @@ import { main } from '../../../scripts/report.ts'
 import { gradeAttempt } from '../../../src/domain/attemptGrading.ts'
 import { serializeResultFile } from '../../../src/domain/resultFile.ts'
 import { attackRows, resultFile } from '../../fixtures/importAttacks.ts'
+import { readCsv } from '../../fixtures/readCsv.ts'
 
 const rows = attackRows()
 let dir = ''
 const stdout: string[] = []
 const stderr: string[] = []
 let exit = -1
-
-function readCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
-  const split = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1)
-  const [header = [], ...data] = lines.map(split)
-  return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'debrief-report-flags-'))
