@@ -49,4 +49,6 @@ export interface ImportFlagRecord {
   checkedAt: number
   /** Grades made on the learner's device, from the file: not counted until the instructor accepts them. */
   learnerGrades: ManualGrade[]
+  /** When the instructor chose to count this flagged attempt anyway. */
+  acceptedAt?: number
 }

@@ -82,6 +82,21 @@ export const useInstructorStore = defineStore('instructor', () => {
     return outcomes
   }
 
+  /** Counts a flagged imported attempt after all (its flags stay on record). */
+  async function acceptAttempt(id: string, attemptId: string): Promise<void> {
+    const { acceptFlaggedAttempt } = await import('../db/importFlags.ts')
+    await acceptFlaggedAttempt(storage.database(), attemptId, now())
+    await load(id, true)
+  }
+
+  /** Makes the grades an attempt's file carried from the learner's device count as instructor grades. */
+  async function acceptLearnerGrades(id: string, attemptId: string): Promise<number> {
+    const { acceptLearnerGrades: accept } = await import('../db/importFlags.ts')
+    const accepted = await accept(storage.database(), attemptId, now())
+    await load(id, true)
+    return accepted
+  }
+
   async function regrade(id: string, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>): Promise<number> {
     const { applyRegrades } = await import('../db/grading.ts')
     const applied = await applyRegrades(storage.database(), changes, items, now())
@@ -89,5 +104,7 @@ export const useInstructorStore = defineStore('instructor', () => {
     return applied
   }
 
-  return { unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, regrade }
+  return {
+    unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, acceptAttempt, acceptLearnerGrades, regrade,
+  }
 })

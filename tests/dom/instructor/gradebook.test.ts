@@ -128,4 +128,32 @@ describe('gradebook', () => {
     // The same attempt without a flag shows its grade.
     expect(wrapper.findAll('tbody tr').find((tr) => tr.text().includes('Fay'))!.text()).toMatch(/100(\.0)?%/)
   })
+
+  it('counts a flagged attempt once the instructor accepts it', async () => {
+    const { wrapper, db } = await mountInstructor(PATH, async (db) => {
+      await db.learners.add({ id: 'eve', name: 'Eve', createdAt: 1, origin: 'imported' })
+      await addFinalAttempt(db, 'eve-1', 'eve', { 'f-q01': { type: 'single', optionId: 'a' } })
+      await db.importFlags.add({ attemptId: 'eve-1', checkedAt: 1, learnerGrades: [], flags: [{ code: 'late-submit', message: 'Submitted 2 h after the deadline.' }] })
+    })
+    await wrapper.find('[data-attempt="eve-1"] button').trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr').find((tr) => tr.text().includes('Eve'))!.text()).toMatch(/100(\.0)?%/))
+    expect([wrapper.find('[data-attempt="eve-1"]').exists(), (await db.importFlags.get('eve-1'))?.acceptedAt]).toEqual([false, expect.any(Number)])
+  })
+
+  it('keeps grades from the learner\'s device apart until the instructor accepts them', async () => {
+    const { wrapper, db } = await mountInstructor(PATH, async (db) => {
+      await db.learners.add({ id: 'eve', name: 'Eve', createdAt: 1, origin: 'imported' })
+      await addFinalAttempt(db, 'eve-1', 'eve', { 'f-q06': { type: 'freetext', text: 'The levee failed.' } })
+      await db.importFlags.add({
+        attemptId: 'eve-1', checkedAt: 1, flags: [],
+        learnerGrades: [{ attemptId: 'eve-1', itemId: 'f-q06', criteria: {}, score: 2, comment: 'Full marks', gradedAt: 2 }],
+      })
+    })
+    const entry = wrapper.find('[data-attempt="eve-1"]')
+    expect(entry.text().replace(/\s+/g, ' ')).toContain('The file carries 1 grade from the learner\'s device; they do not count unless you accept them.')
+    expect(await db.manualGrades.count()).toBe(0)
+    await entry.find('button').trigger('click')
+    await vi.waitFor(async () => expect(await db.manualGrades.get(['eve-1', 'f-q06'])).toMatchObject({ score: 2 }))
+    expect((await db.gradeHistory.where('attemptId').equals('eve-1').first())?.note).toBe('Accepted from the learner\'s device. Full marks')
+  })
 })
