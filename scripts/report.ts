@@ -28,7 +28,7 @@
  * bad, 2 usage error.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -39,12 +39,12 @@ import {
 import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts'
 import type { AssessmentInfo } from '../src/domain/blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
-import { checkBatch, flagsText, type CheckedEntry } from '../src/domain/importBatch.ts'
+import { flagsText, type CheckedEntry } from '../src/domain/importBatch.ts'
 import type { ImportFlag, InstructorCourse } from '../src/domain/importChecks.ts'
-import { parseResultFile, type ResultAttemptEntry } from '../src/domain/resultFile.ts'
+import type { ResultAttemptEntry } from '../src/domain/resultFile.ts'
 import { quizStatistics } from '../src/domain/statistics.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../src/domain/types.ts'
-import { loadInstructorCourses } from './reportCourse.ts'
+import { loadInstructorCourses, readAndCheck } from './reportCourse.ts'
 
 export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir> [--attempts first|highest|last|all] [--include-pending] [--lessons DIR --questions DIR]'
 
@@ -236,55 +236,13 @@ export async function main(argv: string[], io: ReportIo = defaultIo, courses?: R
   const known = loaded.courses
   const { files, missing } = await collectFiles(parsed.positionals, io)
   let bad = missing
-  const read = await readAndCheck(files, known, io)
+  const read = await readAndCheck(files, known, io, sha256)
   bad += read.bad
   const entries = read.entries
   await mkdir(out, { recursive: true })
   for (const [name, text] of Object.entries(buildReport(entries, options))) await writeFile(join(out, name), text, 'utf8')
   io.stdout(`${files.length - (bad - missing)} of ${files.length + missing} file(s) read, ${entries.length} attempt(s); wrote ${resolve(out)}`)
   return bad > 0 ? 1 : 0
-}
-
-/**
- * Parses each file (a bad one is named on stderr), checks every attempt against its course
- * (the same batch rules as the app) and prints one line per file with its flags. An attempt in
- * several files counts once, from the first.
- */
-async function readAndCheck(files: string[], courses: ReadonlyMap<string, InstructorCourse>, io: ReportIo): Promise<{ entries: ReportEntry[]; bad: number }> {
-  let bad = 0
-  const seen = new Set<string>()
-  const perFile: { file: string; courseId: string; learner: { id: string; name: string }; entries: ResultAttemptEntry[]; learnerGrades: number }[] = []
-  for (const file of files) {
-    const result = await parseResultFile(await readFile(file, 'utf8'), { sha256 })
-    if (!result.ok) {
-      io.stderr(`${file}: ${result.error.code}: ${result.error.message}${result.error.path !== undefined ? ` (at ${result.error.path})` : ''}`)
-      bad++
-      continue
-    }
-    if (!courses.has(result.file.courseId)) {
-      io.stderr(`${file}: wrong-course: this file is for the course "${result.file.courseId}", which is not in --lessons/--questions. Point them at that course.`)
-      bad++
-      continue
-    }
-    const fresh = result.file.attempts.filter((e) => !seen.has(e.attempt.id))
-    for (const e of fresh) seen.add(e.attempt.id)
-    perFile.push({ file, courseId: result.file.courseId, learner: result.file.learner, entries: fresh, learnerGrades: fresh.reduce((n, e) => n + (e.manualGrades?.length ?? 0), 0) })
-  }
-  const checked = new Map<string, CheckedEntry>()
-  for (const [courseId, course] of courses) {
-    const batch = perFile.filter((f) => f.courseId === courseId).flatMap((f) => f.entries.map((entry) => ({ learner: f.learner, entry })))
-    for (const c of await checkBatch({ entries: batch, course, sha256 })) checked.set(c.entry.attempt.id, c)
-  }
-  const entries: ReportEntry[] = []
-  for (const f of perFile) {
-    const own = f.entries.map((e) => checked.get(e.attempt.id)!)
-    const flagged = own.filter((c) => c.flags.length > 0)
-    const grades = f.learnerGrades > 0 ? `; ${f.learnerGrades} grade(s) from the learner's device not counted` : ''
-    const detail = flagged.map((c) => `${c.entry.attempt.id}: ${[...new Set(c.flags.map((x) => x.code))].join(', ')}`).join('; ')
-    io.stdout(`${f.file}: ${own.length} attempt(s), ${flagged.length} flagged${flagged.length > 0 ? ` (${detail})` : ''}${grades}`)
-    entries.push(...own.map((c) => ({ learner: c.learner, entry: c.entry, flags: c.flags, ...(c.assessment !== undefined ? { assessment: c.assessment } : {}) })))
-  }
-  return { entries, bad }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

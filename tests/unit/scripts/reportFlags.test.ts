@@ -69,3 +69,20 @@ describe('report command: the course check', () => {
     expect(quiz?.attempts).toBe('2')
   })
 })
+
+describe('report command: which course', () => {
+  it('checks against the course --lessons and --questions name, and refuses a file for another course', async () => {
+    const errors: string[] = []
+    const out = join(dir, 'other-course')
+    const code = await main([join(dir, 'in', 'learner-00.json'), '--out', out, '--lessons', 'tests/fixtures/course/lessons', '--questions', 'tests/fixtures/course/questions'], { stdout: () => {}, stderr: (l) => errors.push(l) })
+    expect([code, errors[0]]).toEqual([1, expect.stringMatching(/learner-00\.json: wrong-course: this file is for the course "nk-troops-ukraine", which is not in --lessons\/--questions/)])
+  })
+
+  it('exits 2 when the course folders cannot be read', async () => {
+    const errors: string[] = []
+    expect(await main([join(dir, 'in')], { stdout: () => {}, stderr: (l) => errors.push(l) })).toBe(2)
+    expect(await main([join(dir, 'in'), '--out', join(dir, 'x'), '--lessons', join(dir, 'nowhere')], { stdout: () => {}, stderr: (l) => errors.push(l) })).toBe(2)
+    expect(errors.at(-1)).toMatch(/has 1 problem\(s\)/)
+  })
+})
+
