@@ -8,12 +8,12 @@
  */
 import { execFileSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { appendVersions, missingVersions } from '../src/domain/versionManifest.ts'
 import { bankVersions, manifestPath, readManifest, writeManifest } from '../src/content/versions.ts'
 
-const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8', maxBuffer: 1 << 28 })
 
 export interface SeedSummary {
   course: string
@@ -24,11 +24,14 @@ export interface SeedSummary {
   total: number
 }
 
-export function seedCourse(questionsDir: string, courseId: string): SeedSummary {
+/** Seeds one course's manifest from the history of `questionsDir/courseId` in the repository at `cwd`. */
+export function seedCourse(questionsDir: string, courseId: string, cwd = process.cwd()): SeedSummary {
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
   const folder = join(questionsDir, courseId)
+  const manifestFile = join(cwd, manifestPath(questionsDir, courseId))
   const commits = git('log', '--full-history', '--reverse', '--format=%H %cs', '--', folder).trim().split('\n').filter(Boolean)
   const blobs = new Map<string, ReturnType<typeof bankVersions>>()
-  let manifest = readManifest(manifestPath(questionsDir, courseId), courseId)
+  let manifest = readManifest(manifestFile, courseId)
   let added = 0
   let files = 0
   let skipped = 0
@@ -51,7 +54,7 @@ export function seedCourse(questionsDir: string, courseId: string): SeedSummary 
       added += missing.length
     }
   }
-  writeManifest(manifestPath(questionsDir, courseId), manifest)
+  writeManifest(manifestFile, manifest)
   return { course: courseId, commits: commits.length, files, skipped, added, total: Object.keys(manifest.versions).length }
 }
 
@@ -65,4 +68,4 @@ function main(): void {
   }
 }
 
-main()
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main()
