@@ -82,19 +82,14 @@ export const useInstructorStore = defineStore('instructor', () => {
     return outcomes
   }
 
-  /** Counts a flagged imported attempt after all (its flags stay on record). */
-  async function acceptAttempt(id: string, attemptId: string): Promise<void> {
-    const { acceptFlaggedAttempt } = await import('../db/importFlags.ts')
-    await acceptFlaggedAttempt(storage.database(), attemptId, now())
+  /**
+   * The instructor's decision on an imported attempt: count it although flagged ('attempt'), or
+   * make the grades its file carried from the learner's device count as instructor grades ('grades').
+   */
+  async function accept(id: string, attemptId: string, what: 'attempt' | 'grades'): Promise<void> {
+    const db = await import('../db/importFlags.ts')
+    await (what === 'attempt' ? db.acceptFlaggedAttempt : db.acceptLearnerGrades)(storage.database(), attemptId, now())
     await load(id, true)
-  }
-
-  /** Makes the grades an attempt's file carried from the learner's device count as instructor grades. */
-  async function acceptLearnerGrades(id: string, attemptId: string): Promise<number> {
-    const { acceptLearnerGrades: accept } = await import('../db/importFlags.ts')
-    const accepted = await accept(storage.database(), attemptId, now())
-    await load(id, true)
-    return accepted
   }
 
   async function regrade(id: string, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>): Promise<number> {
@@ -105,6 +100,6 @@ export const useInstructorStore = defineStore('instructor', () => {
   }
 
   return {
-    unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, acceptAttempt, acceptLearnerGrades, regrade,
+    unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, accept, regrade,
   }
 })
