@@ -88,3 +88,20 @@ describe('report command: which course', () => {
   })
 })
 
+describe('report command: grades from the learner\'s device', () => {
+  it('does not count them, and says so on the file\'s line', async () => {
+    const entry = attackRows()[0]!.attempts[0]!
+    const slot = entry.attempt.slots[0]!
+    const forged = { ...entry, attempt: { ...entry.attempt, id: 'with-grades' }, responses: entry.responses.map((r) => ({ ...r, attemptId: 'with-grades' })),
+      manualGrades: [{ attemptId: 'with-grades', itemId: slot.itemId, criteria: {}, score: 1000, comment: 'Full marks', gradedAt: entry.attempt.submittedAt! }] }
+    const here = mkdtempSync(join(tmpdir(), 'debrief-report-grades-'))
+    writeFileSync(join(here, 'g.json'), serializeResultFile(await resultFile('gia', [forged])))
+    const lines: string[] = []
+    expect(await main([join(here, 'g.json'), '--out', join(here, 'out')], { stdout: (l) => lines.push(l), stderr: () => {} })).toBe(0)
+    expect(lines[0]).toMatch(/g\.json: 1 attempt\(s\), 0 flagged; 1 grade\(s\) from the learner's device not counted$/)
+    const got = readCsv(readFileSync(join(here, 'out', 'gradebook.csv'), 'utf8'))[0]!
+    expect([got.score, got.passed]).toEqual(['0', 'false'])
+    rmSync(here, { recursive: true, force: true })
+  })
+})
+
