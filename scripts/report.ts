@@ -1,6 +1,13 @@
 /**
- * `npx tsx scripts/report.ts <files or folders> --out <dir> [--attempts first|highest|last|all] [--include-pending]`
- * (npm run report)
+ * `npx tsx scripts/report.ts <files or folders> --out <dir> [--attempts first|highest|last|all] [--include-pending]
+ *   [--lessons lessons --questions questions]` (npm run report)
+ *
+ * Every attempt is checked against the instructor's course (loaded from --lessons/--questions,
+ * the repository's by default) and graded from the course's copy of each item with the course's
+ * settings, exactly as the app's import does (src/domain/importBatch.ts): the file's item
+ * snapshots, its `assessment` settings and the grades made on the learner's device never count.
+ * A flagged attempt is listed with its reasons (the `flags` column; `passed` says `flagged`) and
+ * left out of the statistics; each file gets a line on stdout with its flags.
  *
  * Reads learners' result files (a folder is scanned, recursively, for *.json), checks each with
  * the same parser the app uses, grades every attempt from the item snapshots inside the file,
@@ -22,7 +29,7 @@
  * are still read and written. Exit: 0 all good, 1 a file was bad, 2 usage error.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -34,12 +41,15 @@ import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts
 import type { AssessmentInfo } from '../src/domain/blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
 import { isoDateTime } from '../src/domain/format.ts'
-import { parseResultFile, type ResultAttemptEntry } from '../src/domain/resultFile.ts'
+import { flagsText, type CheckedEntry } from '../src/domain/importBatch.ts'
+import type { ImportFlag, InstructorCourse } from '../src/domain/importChecks.ts'
+import { snapshotOf } from '../src/domain/own.ts'
+import type { ResultAttemptEntry } from '../src/domain/resultFile.ts'
 import { quizStatistics } from '../src/domain/statistics.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../src/domain/types.ts'
-import { snapshotOf } from '../src/domain/own.ts'
+import { loadInstructorCourses, readAndCheck } from './reportCourse.ts'
 
-export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir> [--attempts first|highest|last|all] [--include-pending]'
+export const USAGE = 'Usage: npx tsx scripts/report.ts <result files or folders…> --out <dir> [--attempts first|highest|last|all] [--include-pending] [--lessons DIR --questions DIR]'
 
 /** Which attempts the statistics count (see the top of the file). */
 export interface ReportOptions {
@@ -53,9 +63,18 @@ export interface ReportIo {
   stderr: (line: string) => void
 }
 
-interface GradedEntry {
+/**
+ * One attempt to report. `flags` and `assessment` (the course's settings) come from the course
+ * check; when `flags` is given the attempt was checked, and the file's grades do not count.
+ */
+export interface ReportEntry {
   learner: { id: string; name: string }
   entry: ResultAttemptEntry
+  flags?: ImportFlag[]
+  assessment?: CheckedEntry['assessment']
+}
+
+interface GradedEntry extends ReportEntry {
   grade: AttemptGrade
   number: number
 }
@@ -83,22 +102,16 @@ async function collectFiles(paths: string[], io: ReportIo): Promise<{ files: str
   return { files, missing }
 }
 
-/** One attempt of a file, with its grade when the reader has already computed it. */
-export interface ReportEntry {
-  learner: { id: string; name: string }
-  entry: ResultAttemptEntry
-  grade?: AttemptGrade
-}
-
-const gradeOf = (entry: ResultAttemptEntry): AttemptGrade =>
-  gradeAttempt(entry.attempt, entry.responses, entry.manualGrades ?? [], {
-    passMark: entry.assessment?.passMark ?? 0,
-    negativeMarking: entry.assessment?.negativeMarking ?? false,
-  })
-
 /** Grade every attempt in the files; attempt numbers count per learner and assessment by start time. */
 function gradeAll(entries: ReportEntry[]): GradedEntry[] {
-  const graded = entries.map(({ learner, entry, grade }) => ({ learner, entry, grade: grade ?? gradeOf(entry), number: 0 }))
+  const graded = entries.map((e) => {
+    const settings = e.flags !== undefined ? e.assessment : e.entry.assessment
+    const grade = gradeAttempt(e.entry.attempt, e.entry.responses, e.flags !== undefined ? [] : e.entry.manualGrades ?? [], {
+      passMark: settings?.passMark ?? 0,
+      negativeMarking: settings?.negativeMarking ?? false,
+    })
+    return { ...e, grade, number: 0 }
+  })
   graded.sort((a, b) =>
     a.learner.id.localeCompare(b.learner.id) ||
     a.entry.attempt.sourceId.localeCompare(b.entry.attempt.sourceId) ||
@@ -112,10 +125,10 @@ function gradeAll(entries: ReportEntry[]): GradedEntry[] {
   return graded
 }
 
-const GRADEBOOK_HEADER = ['learner id', 'learner', 'assessment', 'attempt', 'attempt id', 'started', 'submitted', 'score', 'max', 'percent', 'passed', 'pending grading']
+const GRADEBOOK_HEADER = ['learner id', 'learner', 'assessment', 'attempt', 'attempt id', 'started', 'submitted', 'score', 'max', 'percent', 'passed', 'pending grading', 'flags']
 const ITEM_HEADER = ['assessment', 'item', 'attempts', 'facility %', 'sd %', 'discrimination index', 'discriminative efficiency']
 const TEST_HEADER = ['assessment', 'attempts', 'mean %', 'median %', 'sd %', 'skewness', 'alpha', 'cic', 'error ratio', 'standard error', 'attempts counted', 'pending included']
-const RESPONSE_HEADER = ['learner id', 'learner', 'assessment', 'attempt id', 'item', 'version', 'type', 'objective', 'answer', 'score', 'max', 'state', 'manual', 'flagged', 'saved']
+const RESPONSE_HEADER = ['learner id', 'learner', 'assessment', 'attempt id', 'item', 'version', 'type', 'objective', 'answer', 'score', 'max', 'state', 'manual', 'flagged', 'saved', 'attempt flags']
 
 /** One assessment's attempts, in the shape `countedAttempts` reads. */
 interface StatisticsGroup {
@@ -130,33 +143,38 @@ interface StatisticsGroup {
  * free text waiting for an instructor could still decide it, true or false, and empty when the
  * file carries no assessment settings to judge by.
  */
-function passedText(entry: ResultAttemptEntry, grade: AttemptGrade): CsvCell {
+function passedText({ entry, flags, assessment }: ReportEntry, grade: AttemptGrade): CsvCell {
+  if (flags !== undefined && flags.length > 0) return 'flagged'
   if (entry.attempt.submittedAt === null) return 'open'
-  if (entry.assessment === undefined) return ''
+  if ((flags !== undefined ? assessment : entry.assessment) === undefined) return ''
   return grade.passed === null ? 'pending' : grade.passed
 }
 
 /** The CSV documents for a set of parsed result files (pure apart from the files it is given). */
 export function buildReport(entries: ReportEntry[], options: ReportOptions = {}): Record<string, string> {
   const graded = gradeAll(entries)
-  const gradebook: CsvCell[][] = graded.map(({ learner, entry, grade, number }) => [
-    learner.id, learner.name, entry.assessment?.title ?? entry.attempt.sourceId, number, entry.attempt.id,
-    isoDateTime(entry.attempt.startedAt), isoDateTime(entry.attempt.submittedAt), roundTo(grade.score), roundTo(grade.max),
-    roundTo(grade.percent, 2), passedText(entry, grade), grade.pending,
+  const gradebook: CsvCell[][] = graded.map((g) => [
+    g.learner.id, g.learner.name, g.assessment?.title ?? g.entry.assessment?.title ?? g.entry.attempt.sourceId, g.number, g.entry.attempt.id,
+    isoDateTime(g.entry.attempt.startedAt), isoDateTime(g.entry.attempt.submittedAt), roundTo(g.grade.score), roundTo(g.grade.max),
+    roundTo(g.grade.percent, 2), passedText(g, g.grade), g.grade.pending, flagsText(g.flags ?? []),
   ])
-  const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade }) =>
+  const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade, flags }) =>
     grade.perItem.map((r) => [
       learner.id, learner.name, entry.attempt.sourceId, entry.attempt.id, r.itemId, r.version,
       snapshotOf(entry.attempt, r.version)?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
       roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, isoDateTime(r.response?.savedAt ?? null),
+      (flags ?? []).map((f) => f.code).join(' '),
     ]))
   const byAssessment = new Map<string, StatisticsGroup>()
-  for (const { entry } of graded) {
+  for (const { entry, flags, assessment } of graded) {
+    // A flagged attempt is listed, never counted.
+    if (flags !== undefined && flags.length > 0) continue
     const id = entry.attempt.sourceId
-    const group: StatisticsGroup = byAssessment.get(id) ?? { info: entry.assessment ?? { id, title: id, passMark: 0, gradingMethod: 'first' }, attempts: [], responses: new Map(), manualGrades: new Map() }
+    const info = (flags !== undefined ? assessment : entry.assessment) ?? { id, title: id, passMark: 0, gradingMethod: 'first' as const }
+    const group: StatisticsGroup = byAssessment.get(id) ?? { info, attempts: [], responses: new Map(), manualGrades: new Map() }
     group.attempts.push(entry.attempt)
     group.responses.set(entry.attempt.id, entry.responses)
-    group.manualGrades.set(entry.attempt.id, entry.manualGrades ?? [])
+    group.manualGrades.set(entry.attempt.id, flags !== undefined ? [] : entry.manualGrades ?? [])
     byAssessment.set(id, group)
   }
   const itemRows: CsvCell[][] = []
@@ -184,28 +202,14 @@ const defaultIo: ReportIo = {
   stderr: (line) => process.stderr.write(`${line}\n`),
 }
 
-/**
- * Read, check and grade one file. Whatever the file does — a refusal, or anything thrown while
- * reading or grading it — is this file's reason, so the files after it are still reported.
- */
-async function readOne(file: string): Promise<{ ok: true; entries: ReportEntry[] } | { ok: false; reason: string }> {
-  try {
-    const result = await parseResultFile(await readFile(file, 'utf8'), { sha256 })
-    if (!result.ok) return { ok: false, reason: `${result.error.code}: ${result.error.message}${result.error.path !== undefined ? ` (at ${result.error.path})` : ''}` }
-    return { ok: true, entries: result.file.attempts.map((entry) => ({ learner: result.file.learner, entry, grade: gradeOf(entry) })) }
-  } catch (error) {
-    return { ok: false, reason: `error: this file could not be read or graded (${error instanceof Error ? error.message : String(error)}); it was skipped` }
-  }
-}
-
-/** Run the command; resolves to the exit code. */
-export async function main(argv: string[], io: ReportIo = defaultIo): Promise<number> {
+/** Run the command; resolves to the exit code. `courses` replaces the ones --lessons/--questions name (tests). */
+export async function main(argv: string[], io: ReportIo = defaultIo, courses?: ReadonlyMap<string, InstructorCourse>): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, attempts: { type: 'string' }, 'include-pending': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { out: { type: 'string' }, attempts: { type: 'string' }, 'include-pending': { type: 'boolean' }, lessons: { type: 'string', default: 'lessons' }, questions: { type: 'string', default: 'questions' }, help: { type: 'boolean', short: 'h' } },
     })
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
@@ -226,23 +230,17 @@ export async function main(argv: string[], io: ReportIo = defaultIo): Promise<nu
     return 2
   }
   const options: ReportOptions = { attempts: attempts as AttemptsCounted | undefined, includePending: parsed.values['include-pending'] === true }
+  const loaded = courses !== undefined ? { courses } : loadInstructorCourses(parsed.values.lessons, parsed.values.questions)
+  if ('error' in loaded) {
+    io.stderr(loaded.error)
+    return 2
+  }
+  const known = loaded.courses
   const { files, missing } = await collectFiles(parsed.positionals, io)
   let bad = missing
-  const seen = new Set<string>()
-  const entries: ReportEntry[] = []
-  for (const file of files) {
-    const read = await readOne(file)
-    if (!read.ok) {
-      io.stderr(`${file}: ${read.reason}`)
-      bad++
-      continue
-    }
-    for (const graded of read.entries) {
-      if (seen.has(graded.entry.attempt.id)) continue
-      seen.add(graded.entry.attempt.id)
-      entries.push(graded)
-    }
-  }
+  const read = await readAndCheck(files, known, io, sha256)
+  bad += read.bad
+  const entries = read.entries
   await mkdir(out, { recursive: true })
   for (const [name, text] of Object.entries(buildReport(entries, options))) await writeFile(join(out, name), text, 'utf8')
   io.stdout(`${files.length - (bad - missing)} of ${files.length + missing} file(s) read, ${entries.length} attempt(s); wrote ${resolve(out)}`)

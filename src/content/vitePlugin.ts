@@ -5,6 +5,8 @@
  * - one module per lesson body, and one per course with its banks and passages;
  * - a lesson's images are imported by its module, so Vite copies them into `dist/assets`
  *   (hashed) and the service worker precaches them with everything else.
+ * - one per course with its version manifest (`versions.json`), loaded only on the instructor's
+ *   import path (`loadCourseVersions`), so the learner's chunks do not grow.
  * A content problem fails the build with the same messages as `npm run content:check`.
  */
 import { resolve } from 'node:path'
@@ -14,6 +16,7 @@ import type { Course } from '../domain/types.ts'
 import { loadContent, type ContentRoots } from './loader.ts'
 import { IMAGE_SRC } from './markdown.ts'
 import { formatProblem } from './source.ts'
+import { manifestPath, readManifest } from './versions.ts'
 
 const PREFIX = 'virtual:debrief/'
 
@@ -36,12 +39,15 @@ function catalogModule(courses: Course[]): string {
     c.lessons.map((l) => `${JSON.stringify(`${c.id}/${l.id}`)}: () => import(${JSON.stringify(`${PREFIX}lesson/${c.id}/${l.id}`)})`),
   )
   const itemLoaders = courses.map((c) => `${JSON.stringify(c.id)}: () => import(${JSON.stringify(`${PREFIX}items/${c.id}`)})`)
+  const versionLoaders = courses.map((c) => `${JSON.stringify(c.id)}: () => import(${JSON.stringify(`${PREFIX}versions/${c.id}`)})`)
   return [
     `export const courses = ${JSON.stringify(courses.map(summarize))};`,
     `const lessons = {${lessonLoaders.join(',')}};`,
     `const items = {${itemLoaders.join(',')}};`,
+    `const versions = {${versionLoaders.join(',')}};`,
     `export function loadLessonBody(courseId, lessonId) { const f = lessons[courseId + '/' + lessonId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
     `export function loadCourseItems(courseId) { const f = items[courseId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
+    `export function loadCourseVersions(courseId) { const f = versions[courseId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
   ].join('\n')
 }
 
@@ -103,6 +109,11 @@ export function debriefContent(options: ContentRoots): Plugin {
         if (!lesson) return undefined
         const body: LessonBody = { html: lesson.html, passages: course.passages.filter((p) => lesson.passages.includes(p.id)) }
         return lessonModule(body, images.get(`${course.id}/${lesson.id}`) ?? [])
+      }
+      if (kind === 'versions') {
+        const path = manifestPath(roots.questionsDir, course.id)
+        this.addWatchFile(path)
+        return `export default ${JSON.stringify(readManifest(path, course.id))}`
       }
       if (kind === 'items') {
         const items: CourseItems = { passages: course.passages, banks: course.banks }

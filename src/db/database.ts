@@ -6,6 +6,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type {
   AttemptRecord,
   GradeHistoryRecord,
+  ImportFlagRecord,
   LearnerRecord,
   LessonProgressRecord,
   ManualGradeRecord,
@@ -24,6 +25,7 @@ export class DebriefDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>
   manualGrades!: Table<ManualGradeRecord, [string, string]>
   gradeHistory!: EntityTable<GradeHistoryRecord, 'id'>
+  importFlags!: EntityTable<ImportFlagRecord, 'attemptId'>
 
   constructor(name = DB_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options)

@@ -6,17 +6,22 @@
  * unless the id is already on this device), and each attempt with its responses and instructor
  * grades. Idempotent by attempt id: an attempt already here is skipped and counted as "already
  * imported". A bad file, or a write that fails half-way, changes nothing.
+ * With `course`, every attempt is first checked against the instructor's course (importFlags.ts):
+ * the attempt is stored with the instructor's items only, its flags in `importFlags` in the same
+ * transaction, and the file's grades (made on the learner's device) kept apart in that row.
  *
  * Export (learner): the learner's submitted assessment attempts in a course, with responses,
  * instructor grades and what grading needs of each assessment.
  */
 import type { AssessmentInfo, ResultFile, Sha256 } from '../domain/resultFile.ts'
 import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
+import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, SavedResponse } from '../domain/types.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded, toStorageError } from './errors.ts'
+import { checkFileAttempts, flagRecord } from './importFlags.ts'
 
 /** SHA-256 as lower-case hex, through WebCrypto. */
 export const webSha256: Sha256 = async (text) => {
@@ -29,6 +34,8 @@ export interface ImportOptions {
   courseId: string
   now: number
   sha256?: Sha256
+  /** The instructor's course to check every attempt against (issue 12). */
+  course?: InstructorCourse
 }
 
 /** The newest record per item id, so a file with repeats writes one row per key. */
@@ -50,12 +57,15 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
   }
   const file = parsed.file
   try {
-    return await db.transaction('rw', [db.learners, db.attempts, db.responses, db.manualGrades], async () => {
+    const checked = options.course === undefined ? undefined : await checkFileAttempts(db, file, options.course, options.sha256 ?? webSha256)
+    const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, options.now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
+    return await db.transaction('rw', [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags], async () => {
       const known = await db.learners.get(file.learner.id)
       if (known === undefined) await db.learners.add({ id: file.learner.id, name: file.learner.name, createdAt: options.now, origin: 'imported' })
       let added = 0
       let alreadyImported = 0
-      for (const entry of file.attempts) {
+      let flagged = 0
+      for (const { entry, flags } of entries) {
         if ((await db.attempts.get(entry.attempt.id)) !== undefined) {
           alreadyImported++
           continue
@@ -63,9 +73,11 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
         await db.attempts.add(entry.attempt)
         await db.responses.bulkAdd(newestPerItem<SavedResponse>(entry.responses, (a, b) => a.seq > b.seq))
         await db.manualGrades.bulkAdd(newestPerItem<ManualGrade>(entry.manualGrades ?? [], (a, b) => a.gradedAt >= b.gradedAt))
+        if (flags !== undefined) await db.importFlags.put(flags)
+        if ((flags?.flags.length ?? 0) > 0) flagged++
         added++
       }
-      return { fileName, ok: true as const, learner: file.learner, newLearner: known === undefined, added, alreadyImported }
+      return { fileName, ok: true as const, learner: file.learner, newLearner: known === undefined, added, alreadyImported, ...(checked !== undefined ? { flagged } : {}) }
     })
   } catch (error) {
     return { fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${toStorageError(error).message}` }

@@ -5,7 +5,8 @@ import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
-import type { GradeHistoryRecord } from './records.ts'
+import { flagsOf } from './importFlags.ts'
+import type { GradeHistoryRecord, ImportFlagRecord } from './records.ts'
 
 export interface CourseRecords {
   /** Profiles on this device and learners whose results were imported. */
@@ -13,6 +14,8 @@ export interface CourseRecords {
   attempts: Attempt[]
   responses: Map<string, SavedResponse[]>
   manualGrades: Map<string, ManualGrade[]>
+  /** The course check of imported attempts, by attempt id (none for attempts made here or imported before it existed). */
+  importFlags: Map<string, ImportFlagRecord>
 }
 
 /** Every learner on this device, local and imported, by name. */
@@ -23,13 +26,16 @@ export function listAllLearners(db: DebriefDb): Promise<Learner[]> {
 /** A course's attempts (all learners), with their responses and instructor grades, in one read. */
 export function loadCourseRecords(db: DebriefDb, courseId: string): Promise<CourseRecords> {
   return guarded(() =>
-    db.transaction('r', [db.learners, db.attempts, db.responses, db.manualGrades], async () => {
+    db.transaction('r', [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags], async () => {
       const learners = await listAllLearners(db)
       const attempts = (await db.attempts.where('[courseId+sourceId]').between([courseId, Dexie.minKey], [courseId, Dexie.maxKey]).toArray()).sort(
         (a, b) => a.startedAt - b.startedAt,
       )
       const ids = attempts.map((a) => a.id)
-      return { learners, attempts, responses: await groupedByAttempt(db.responses, ids), manualGrades: await groupedByAttempt(db.manualGrades, ids) }
+      return {
+        learners, attempts,
+        responses: await groupedByAttempt(db.responses, ids), manualGrades: await groupedByAttempt(db.manualGrades, ids), importFlags: await flagsOf(db, ids),
+      }
     }),
   )
 }

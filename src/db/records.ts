@@ -4,6 +4,7 @@
  */
 import type { Learner, LessonProgress } from '../domain/learnerTypes.ts'
 import type { ReviewCard } from '../domain/schedule.ts'
+import type { ImportFlag } from '../domain/importChecks.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 
 export type LearnerRecord = Learner
@@ -38,4 +39,16 @@ export interface GradeHistoryRecord {
   before: number | null
   after: number
   note: string
+}
+
+/** The course check of one imported attempt (src/db/importFlags.ts). */
+export interface ImportFlagRecord {
+  attemptId: string
+  /** Empty when the attempt fits the course and the clock. */
+  flags: ImportFlag[]
+  checkedAt: number
+  /** Grades made on the learner's device, from the file: not counted until the instructor accepts them. */
+  learnerGrades: ManualGrade[]
+  /** When the instructor chose to count this flagged attempt anyway. */
+  acceptedAt?: number
 }

@@ -66,4 +66,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         })
     },
   },
+  {
+    // Imported attempts checked against the instructor's course (issue 12): one row per imported
+    // attempt with its flags (none when it fits), when it was checked, and the grades the learner's
+    // device carried (kept apart: they count only once the instructor accepts them). Attempts
+    // imported before this version have no row and stay as they were. No other table changes.
+    version: 4,
+    stores: { importFlags: 'attemptId' },
+  },
 ]

@@ -31,6 +31,7 @@ export const BACKUP_TABLE_KEYS: Readonly<Record<string, readonly string[]>> = {
   settings: ['key'],
   manualGrades: ['attemptId', 'itemId'],
   gradeHistory: ['attemptId'],
+  importFlags: ['attemptId'],
 }
 
 export type BackupTables = Record<string, Record<string, unknown>[]>

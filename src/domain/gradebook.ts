@@ -264,10 +264,14 @@ const outcomeText = (cell: GradebookCell | undefined): string => {
 }
 
 /** The gradebook as a table for export: a header row and one row of cells per learner. */
-export function gradebookTable(rows: readonly GradebookRow[], assessments: readonly AssessmentInfo[], objectives: readonly string[]): { header: string[]; rows: CsvCell[][] } {
+export function gradebookTable(
+  rows: readonly GradebookRow[], assessments: readonly AssessmentInfo[], objectives: readonly string[], flags: ReadonlyMap<string, string> = new Map(),
+): { header: string[]; rows: CsvCell[][] } {
   const header = ['learner id', 'learner', 'origin', 'last activity']
   for (const a of assessments) header.push(`${a.title}: grade %`, `${a.title}: attempts`, `${a.title}: result`, `${a.title}: pending grading`, `${a.title}: last activity`)
   for (const o of objectives) header.push(`objective ${o} %`)
+  // Flagged imported attempts (flaggedAttempts.ts): listed with their reasons, counted nowhere.
+  header.push('flags')
   const body = rows.map((row) => {
     const cells: CsvCell[] = [row.learnerId, row.name, row.origin, isoDateTime(row.lastActivity)]
     for (const a of assessments) {
@@ -275,13 +279,14 @@ export function gradebookTable(rows: readonly GradebookRow[], assessments: reado
       cells.push(roundTo(cell?.grade ?? null, 2), cell?.attempts ?? 0, outcomeText(cell), cell?.pending ?? 0, isoDateTime(cell?.lastActivity ?? null))
     }
     for (const o of objectives) cells.push(roundTo(own(row.objectives, o) ?? null, 2))
+    cells.push(flags.get(row.learnerId) ?? '')
     return cells
   })
   return { header, rows: body }
 }
 
 /** gradebook.csv: UTF-8 with BOM, ISO dates, formula-looking text neutralised (see csv.ts). */
-export function gradebookCsv(rows: readonly GradebookRow[], assessments: readonly AssessmentInfo[], objectives: readonly string[]): string {
-  const table = gradebookTable(rows, assessments, objectives)
+export function gradebookCsv(rows: readonly GradebookRow[], assessments: readonly AssessmentInfo[], objectives: readonly string[], flags?: ReadonlyMap<string, string>): string {
+  const table = gradebookTable(rows, assessments, objectives, flags)
   return toCsv(table.header, table.rows)
 }

@@ -2,5 +2,5 @@
 import type { ResultFileErrorCode } from './resultFile.ts'
 
 export type ImportOutcome =
-  | { fileName: string; ok: true; learner: { id: string; name: string }; newLearner: boolean; added: number; alreadyImported: number }
+  | { fileName: string; ok: true; learner: { id: string; name: string }; newLearner: boolean; added: number; alreadyImported: number; flagged?: number }
   | { fileName: string; ok: false; code: ResultFileErrorCode | 'storage' | 'unexpected'; message: string; path?: string }

@@ -74,10 +74,22 @@ export const useInstructorStore = defineStore('instructor', () => {
   }
 
   async function importFiles(id: string, files: readonly { name: string; text: string }[]): Promise<ImportOutcome[]> {
-    const { importResultFiles } = await import('../db/importResults.ts')
-    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now() })
+    const [{ importResultFiles }, { loadInstructorCourse }] = await Promise.all([import('../db/importResults.ts'), import('./instructorCourse.ts')])
+    // Every attempt is checked against this device's own course and graded from it (issue 12).
+    const course = await loadInstructorCourse(id)
+    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now(), course })
     await load(id, true)
     return outcomes
+  }
+
+  /**
+   * The instructor's decision on an imported attempt: count it although flagged ('attempt'), or
+   * make the grades its file carried from the learner's device count as instructor grades ('grades').
+   */
+  async function accept(id: string, attemptId: string, what: 'attempt' | 'grades'): Promise<void> {
+    const db = await import('../db/importFlags.ts')
+    await (what === 'attempt' ? db.acceptFlaggedAttempt : db.acceptLearnerGrades)(storage.database(), attemptId, now())
+    await load(id, true)
   }
 
   async function regrade(id: string, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>): Promise<number> {
@@ -87,5 +99,7 @@ export const useInstructorStore = defineStore('instructor', () => {
     return applied
   }
 
-  return { unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, regrade }
+  return {
+    unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, accept, regrade,
+  }
 })

@@ -5,6 +5,7 @@ import { useBusy } from '../../composables/useBusy.ts'
 import { useCourse } from '../../composables/useCourse.ts'
 import type { CourseItems } from '../../domain/catalog.ts'
 import { assessmentInfo, type AssessmentInfo } from '../../domain/blueprints.ts'
+import { splitFlagged, type FlaggedAttempt } from '../../domain/flaggedAttempts.ts'
 import type { GradebookInput } from '../../domain/gradebook.ts'
 import { useInstructorStore } from '../../stores/instructor.ts'
 
@@ -22,11 +23,16 @@ export function useInstructorCourse(courseId: () => string) {
 
   const assessments = computed((): AssessmentInfo[] => (course.value?.blueprints ?? []).map(assessmentInfo))
   const objectiveText = computed(() => new Map((course.value?.lessons ?? []).flatMap((l) => l.objectives.map((o) => [o.id, o.text] as const))))
-  const input = computed((): GradebookInput | undefined => {
+  /** Every attempt, and apart from them the flagged ones (shown with their reasons, never counted). */
+  const split = computed(() => {
     const records = store.records
     if (records === undefined || store.courseId !== courseId()) return undefined
-    return { learners: records.learners, assessments: assessments.value, attempts: records.attempts, responses: records.responses, manualGrades: records.manualGrades }
+    const all: GradebookInput = { learners: records.learners, assessments: assessments.value, attempts: records.attempts, responses: records.responses, manualGrades: records.manualGrades }
+    return splitFlagged(all, records.importFlags)
   })
+  /** What counts: the course's records without flagged attempts. */
+  const input = computed((): GradebookInput | undefined => split.value?.counted)
+  const flagged = computed((): FlaggedAttempt[] => split.value?.flagged ?? [])
 
   async function refresh(force = false): Promise<void> {
     await run(async () => {
@@ -48,5 +54,5 @@ export function useInstructorCourse(courseId: () => string) {
     return items.value
   }
 
-  return { store, course, assessments, objectiveText, input, busy, error, run, loaded, items, refresh, loadItems }
+  return { store, course, assessments, objectiveText, input, flagged, busy, error, run, loaded, items, refresh, loadItems }
 }

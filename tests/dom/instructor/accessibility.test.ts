@@ -9,6 +9,9 @@ async function seed(db: DebriefDb) {
   // A fully graded attempt, since statistics leave out attempts waiting for a grade by default.
   await db.learners.add({ id: 'ben', name: 'Ben', createdAt: 1, origin: 'local' })
   await addFinalAttempt(db, 'ben-1', 'ben', { 'f-q01': { type: 'single', optionId: 'b' } })
+  // An imported attempt the course check flagged: the gradebook and Ana's page list it with its reason.
+  await addFinalAttempt(db, 'ana-2', 'ana', { 'f-q02': { type: 'truefalse', value: true } }, Date.UTC(2025, 2, 2))
+  await db.importFlags.add({ attemptId: 'ana-2', flags: [{ code: 'draw-mismatch', message: 'The attempt holds 1 item(s); this assessment draws 4.' }], checkedAt: 1, learnerGrades: [] })
 }
 
 /** Structure rules only: happy-dom has no layout, so contrast is left to the e2e suite in Chromium. */

@@ -108,4 +108,52 @@ describe('gradebook', () => {
     const inputs = wrapper.findAll('.attempt-review__items input')
     expect([inputs.length > 0, inputs.every((i) => i.attributes('disabled') !== undefined), wrapper.findAll('.question-feedback').length]).toEqual([true, true, 2])
   })
+
+  it('lists a flagged imported attempt with its reasons, and does not count it', async () => {
+    const { wrapper } = await mountInstructor(PATH, async (db) => {
+      await db.learners.add({ id: 'eve', name: 'Eve', createdAt: 1, origin: 'imported' })
+      await addFinalAttempt(db, 'eve-1', 'eve', { 'f-q01': { type: 'single', optionId: 'a' } })
+      await db.learners.add({ id: 'fay', name: 'Fay', createdAt: 1, origin: 'imported' })
+      await addFinalAttempt(db, 'fay-1', 'fay', { 'f-q01': { type: 'single', optionId: 'a' } })
+      await db.importFlags.add({
+        attemptId: 'eve-1', checkedAt: 1, learnerGrades: [],
+        flags: [{ code: 'snapshot-mismatch', itemId: 'f-q01', message: 'The file\'s copy of item f-q01 differs from version x as published.' }],
+      })
+    })
+    const flagged = wrapper.find('[data-attempt="eve-1"]')
+    expect(flagged.text().replace(/\s+/g, ' ')).toContain('Eve, Final check, started')
+    expect(flagged.find('[data-flag="snapshot-mismatch"]').text()).toBe('The file\'s copy of item f-q01 differs from version x as published.')
+    const row = wrapper.findAll('tbody tr').find((tr) => tr.text().includes('Eve'))!
+    expect(row.text()).not.toMatch(/\d%/)
+    // The same attempt without a flag shows its grade.
+    expect(wrapper.findAll('tbody tr').find((tr) => tr.text().includes('Fay'))!.text()).toMatch(/100(\.0)?%/)
+  })
+
+  it('counts a flagged attempt once the instructor accepts it', async () => {
+    const { wrapper, db } = await mountInstructor(PATH, async (db) => {
+      await db.learners.add({ id: 'eve', name: 'Eve', createdAt: 1, origin: 'imported' })
+      await addFinalAttempt(db, 'eve-1', 'eve', { 'f-q01': { type: 'single', optionId: 'a' } })
+      await db.importFlags.add({ attemptId: 'eve-1', checkedAt: 1, learnerGrades: [], flags: [{ code: 'late-submit', message: 'Submitted 2 h after the deadline.' }] })
+    })
+    await wrapper.find('[data-attempt="eve-1"] button').trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr').find((tr) => tr.text().includes('Eve'))!.text()).toMatch(/100(\.0)?%/))
+    expect([wrapper.find('[data-attempt="eve-1"]').exists(), (await db.importFlags.get('eve-1'))?.acceptedAt]).toEqual([false, expect.any(Number)])
+  })
+
+  it('keeps grades from the learner\'s device apart until the instructor accepts them', async () => {
+    const { wrapper, db } = await mountInstructor(PATH, async (db) => {
+      await db.learners.add({ id: 'eve', name: 'Eve', createdAt: 1, origin: 'imported' })
+      await addFinalAttempt(db, 'eve-1', 'eve', { 'f-q06': { type: 'freetext', text: 'The levee failed.' } })
+      await db.importFlags.add({
+        attemptId: 'eve-1', checkedAt: 1, flags: [],
+        learnerGrades: [{ attemptId: 'eve-1', itemId: 'f-q06', criteria: {}, score: 2, comment: 'Full marks', gradedAt: 2 }],
+      })
+    })
+    const entry = wrapper.find('[data-attempt="eve-1"]')
+    expect(entry.text().replace(/\s+/g, ' ')).toContain('The file carries 1 grade from the learner\'s device; they do not count unless you accept them.')
+    expect(await db.manualGrades.count()).toBe(0)
+    await entry.find('button').trigger('click')
+    await vi.waitFor(async () => expect(await db.manualGrades.get(['eve-1', 'f-q06'])).toMatchObject({ score: 2 }))
+    expect((await db.gradeHistory.where('attemptId').equals('eve-1').first())?.note).toBe('Accepted from the learner\'s device. Full marks')
+  })
 })

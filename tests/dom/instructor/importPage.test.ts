@@ -6,18 +6,22 @@ import { fixtureItems, mountInstructor, T0 } from './seed.ts'
 
 const PATH = '/course/river-brief/instructor/import'
 
-async function resultFile(name: string, courseId = 'river-brief'): Promise<File> {
-  const item = (await fixtureItems()).get('f-q01')!
+/** Bea's result file: an honest attempt at the fixture's final (two items per objective, within its 10 minutes), or one of a single item. */
+async function resultFile(name: string, courseId = 'river-brief', ids = ['f-q01', 'f-q02', 'f-q04', 'f-q05']): Promise<File> {
+  const items = await fixtureItems()
+  const shown = ids.map((id) => items.get(id)!)
+  const startedAt = T0 - 1e6
   const file = await createResultFile({
     courseId,
     exportedAt: T0,
     learner: { id: 'bea', name: 'Bea' },
     attempts: [{
       attempt: {
-        id: 'bea-1', courseId, learnerId: 'bea', mode: 'assessment', sourceId: 'final', seed: 1, startedAt: T0 - 1e6, deadline: null,
-        submittedAt: T0 - 1e5, submitReason: 'learner', slots: [{ itemId: item.id, version: item.version }], snapshots: { [item.version]: item },
+        id: 'bea-1', courseId, learnerId: 'bea', mode: 'assessment', sourceId: 'final', seed: 1, startedAt, deadline: startedAt + 600_000,
+        submittedAt: startedAt + 300_000, submitReason: 'learner',
+        slots: shown.map((item) => ({ itemId: item.id, version: item.version })), snapshots: Object.fromEntries(shown.map((item) => [item.version, item])),
       },
-      responses: [{ attemptId: 'bea-1', itemId: item.id, answer: { type: 'single', optionId: 'a' }, flagged: false, savedAt: T0 - 5e5, seq: 1 }],
+      responses: shown.map((item, i) => ({ attemptId: 'bea-1', itemId: item.id, answer: { type: 'single', optionId: 'a' }, flagged: false, savedAt: startedAt + 60_000 * (i + 1), seq: 1 })),
     }],
   }, webSha256)
   return new File([serializeResultFile(file)], name, { type: 'application/json' })
@@ -39,6 +43,14 @@ describe('importing result files', () => {
     const { wrapper } = await mountInstructor(PATH, undefined, '#import-files')
     await pick(wrapper, [await resultFile('bea.json')])
     await vi.waitFor(() => expect(wrapper.find('[data-file="bea.json"]').text().replace(/\s+/g, ' ')).toBe('bea.json: added 1 attempt for Bea (new learner).'))
+  })
+
+  it('says when an attempt is flagged: a final of one item does not fit the course', async () => {
+    const { wrapper, db } = await mountInstructor(PATH, undefined, '#import-files')
+    await pick(wrapper, [await resultFile('one.json', 'river-brief', ['f-q01'])])
+    await vi.waitFor(() => expect(wrapper.find('[data-file="one.json"]').text().replace(/\s+/g, ' ')).toBe(
+      'one.json: added 1 attempt for Bea (new learner); 1 attempt flagged and not counted (see the gradebook for why).'))
+    expect((await db.importFlags.get('bea-1'))?.flags.map((f) => f.code)).toEqual(['draw-mismatch'])
   })
 
   it('names a file for another course and changes nothing', async () => {

@@ -76,6 +76,8 @@ describe('npm run content:check', () => {
   const run = (fixture: ReturnType<typeof copyFixture>, ...extra: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/contentCheck.ts', '--lessons', fixture.lessonsDir, '--questions', fixture.questionsDir, ...extra], {
       encoding: 'utf8',
+      // The version manifest's CI refusal is tested in versions.test.ts; these copies are edited on purpose.
+      env: { ...process.env, CI: 'false' },
     })
 
   it.each(BROKEN)('exits 1 and prints $name at its file and line', ({ from, to, message }) => {

@@ -222,7 +222,7 @@ it('countByRule lists every rule, 0 when nothing was found', () => {
 describe('npm run content:check prints item-writing warnings', () => {
   const BANK = 'questions/river-brief/01-flood.yaml'
   const run = (fixture: ReturnType<typeof copyFixture>, ...extra: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/contentCheck.ts', '--lessons', fixture.lessonsDir, '--questions', fixture.questionsDir, ...extra], { encoding: 'utf8' })
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/contentCheck.ts', '--lessons', fixture.lessonsDir, '--questions', fixture.questionsDir, ...extra], { encoding: 'utf8', env: { ...process.env, CI: 'false' } })
   const warned = () => {
     const fixture = copyFixture()
     fixture.edit(BANK, 'How sure is the brief that the river burst its banks?', 'Which is not how sure the brief is that the river burst?')

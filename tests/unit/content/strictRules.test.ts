@@ -69,7 +69,7 @@ const ROWS: Row[] = [
 ]
 
 const run = (fixture: ReturnType<typeof copyFixture>, ...extra: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/contentCheck.ts', '--lessons', fixture.lessonsDir, '--questions', fixture.questionsDir, ...extra], { encoding: 'utf8' })
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/contentCheck.ts', '--lessons', fixture.lessonsDir, '--questions', fixture.questionsDir, ...extra], { encoding: 'utf8', env: { ...process.env, CI: 'false' } })
 
 describe('content:check --strict fails on each item-writing rule, at its file and line', () => {
   it('has a row for every rule', () => {

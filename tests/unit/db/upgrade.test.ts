@@ -49,7 +49,17 @@ const V3_ROWS: Rows = {
   }],
 }
 
-const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS }
+/** Rows as version 4 stores them: an imported attempt and its course check (flags, learner-device grades kept apart). */
+const V4_ROWS: Rows = {
+  attempts: [{ id: 'd4', learnerId: 'ben', courseId: 'c', sourceId: 'final', mode: 'assessment', startedAt: 1, submittedAt: 5, slots: [], snapshots: {} }],
+  importFlags: [{
+    attemptId: 'd4', checkedAt: 6,
+    flags: [{ code: 'snapshot-mismatch', itemId: 'q1', message: 'The file\'s copy of item q1 differs from version v-q1 as published.' }],
+    learnerGrades: [{ attemptId: 'd4', itemId: 'q6', criteria: {}, score: 3, comment: '', gradedAt: 5 }],
+  }],
+}
+
+const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS }
 const CURRENT = SCHEMA_VERSIONS.at(-1)!.version
 
 /** A database left by release `version` with its fixture rows, opened by today's app. */
@@ -123,6 +133,19 @@ describe('database upgrades', () => {
   it('keeps a version 3 drop-down order as it was shown', async () => {
     const db = await upgradedFrom(3)
     expect((await db.attempts.get('c3'))!.slots[0]!.blankOrders).toEqual({ m: ['June', 'October', 'March'] })
+    db.close()
+  })
+
+  it('starts the import checks empty for version 3 databases: attempts imported before stay as they were', async () => {
+    const db = await upgradedFrom(3)
+    expect([await db.importFlags.count(), (await db.attempts.get('c3'))?.id]).toEqual([0, 'c3'])
+    db.close()
+  })
+
+  it('keeps a version 4 course check with its flags and the learner-device grades apart from the instructor\'s', async () => {
+    const db = await upgradedFrom(4)
+    expect((await db.importFlags.get('d4'))?.flags.map((f) => f.code)).toEqual(['snapshot-mismatch'])
+    expect([(await db.importFlags.get('d4'))?.learnerGrades.length, await db.manualGrades.count()]).toEqual([1, 0])
     db.close()
   })
 })

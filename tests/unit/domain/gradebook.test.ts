@@ -236,7 +236,7 @@ describe('gradebook.csv', () => {
     expect(parseCsvLine(lines[0]!)).toEqual([
       'learner id', 'learner', 'origin', 'last activity',
       'Final: grade %', 'Final: attempts', 'Final: result', 'Final: pending grading', 'Final: last activity',
-      'objective o1 %', 'objective o2 %',
+      'objective o1 %', 'objective o2 %', 'flags',
     ])
   })
 })

@@ -13,7 +13,12 @@ import { roundTo } from '../../../src/domain/csv.ts'
 import { createResultFile, serializeResultFile, type ResultAttemptEntry } from '../../../src/domain/resultFile.ts'
 import { quizStatistics, type StatisticsAttempt } from '../../../src/domain/statistics.ts'
 import type { Answer, SavedResponse } from '../../../src/domain/types.ts'
+import { itemsByVersion, type InstructorCourse } from '../../../src/domain/importChecks.ts'
+import { honest, resultFile } from '../../fixtures/importAttacks.ts'
 import { mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
+
+/** The fixture items as the instructor's course (the report checks every attempt against it). */
+const COURSES = new Map<string, InstructorCourse>([['c1', { id: 'c1', blueprints: [mixedBlueprint], items: itemsByVersion(mixedBanks), manifest: { course: 'c1', versions: {} } }]])
 
 const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 const T0 = Date.UTC(2025, 2, 1, 10)
@@ -91,8 +96,8 @@ beforeAll(async () => {
   // The same file twice must not count its attempts twice.
   writeFileSync(join(dir, 'in', 'nested', 'ann-copy.json'), readFileSync(join(dir, 'in', 'ann.json')))
   writeFileSync(join(dir, 'in', 'broken.json'), '{"format": "debrief-result", "version": 1, "checksum": "sha256:00')
-  exitCode = await main([join(dir, 'in'), '--out', out], { stdout: () => {}, stderr: (line) => errors.push(line) })
-  for (const [name, flags] of Object.entries(RUNS)) await main([join(dir, 'in'), '--out', join(dir, name), ...flags], { stdout: () => {}, stderr: () => {} })
+  exitCode = await main([join(dir, 'in'), '--out', out], { stdout: () => {}, stderr: (line) => errors.push(line) }, COURSES)
+  for (const [name, flags] of Object.entries(RUNS)) await main([join(dir, 'in'), '--out', join(dir, name), ...flags], { stdout: () => {}, stderr: () => {} }, COURSES)
 }, 30_000)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -204,10 +209,10 @@ describe('report command line', () => {
     expect(errorsSeen.join('\n')).toMatch(/Usage:/)
   })
 
-  it('exits 0 for good files when run through tsx', async () => {
+  it('exits 0 for good files when run through tsx (checked against the repository\'s course)', async () => {
     const good = join(dir, 'good')
     mkdirSync(good, { recursive: true })
-    writeFileSync(join(good, 'bob.json'), readFileSync(join(dir, 'in', 'nested', 'bob.json')))
+    writeFileSync(join(good, 'lea.json'), serializeResultFile(await resultFile('lea', [honest({ id: 'lea-1' })])))
     expect(await tsx([good, '--out', join(dir, 'out2')])).toBe(0)
   }, 60_000)
 
