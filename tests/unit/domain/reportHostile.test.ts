@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../scripts/report.ts'
+import { itemsByVersion, type InstructorCourse } from '../../../src/domain/importChecks.ts'
+import { mixedBanks, mixedBlueprint } from '../../fixtures/items.ts'
 import { asData, genuineFile, resign } from './hostileFiles.ts'
+
+/** The instructor's course the files are for (the fixture items of `genuineFile`). */
+const COURSES = new Map<string, InstructorCourse>([['c1', { id: 'c1', blueprints: [mixedBlueprint], items: itemsByVersion(mixedBanks), manifest: { course: 'c1', versions: {} } }]])
 
 type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- hand edits of parsed JSON
 
@@ -30,7 +35,7 @@ describe('npm run report with a batch of hostile files', () => {
     for (const [name, text] of files) writeFileSync(join(inbox, name), text)
     const stderr: string[] = []
     const out = join(dir, 'out')
-    const code = await main([inbox, '--out', out], { stdout: () => {}, stderr: (line) => stderr.push(line) })
+    const code = await main([inbox, '--out', out], { stdout: () => {}, stderr: (line) => stderr.push(line) }, COURSES)
 
     expect(code).toBe(1)
     expect(stderr.map((line) => line.slice(inbox.length + 1).split(': ').slice(0, 2).join(': '))).toEqual([
