@@ -16,7 +16,8 @@ import {
 } from './validate.ts'
 import { checkAnswer, checkItem } from './validateItem.ts'
 
-function checkAttempt(a: Obj, path: string, courseId: string, learnerId: string): void {
+/** One attempt with its snapshots and slots (also read by the backup's row checks, backupRows.ts). */
+export function checkAttempt(a: Obj, path: string, courseId: string, learnerId: string): void {
   id(a.id, `${path}.id`)
   if (id(a.courseId, `${path}.courseId`) !== courseId) throw new Invalid(`${path}.courseId`, `is "${String(a.courseId)}" but the file is for "${courseId}"`)
   if (id(a.learnerId, `${path}.learnerId`) !== learnerId) throw new Invalid(`${path}.learnerId`, `is "${String(a.learnerId)}" but the file is for learner "${learnerId}"`)
