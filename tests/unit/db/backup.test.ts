@@ -33,7 +33,7 @@ const everything = async (db: DebriefDb) => {
   for (const table of db.tables) out[table.name] = await table.toArray()
   return out
 }
-const byId = (rows: readonly Record<string, unknown>[]) => rows.map((r) => r.id ?? r.attemptId ?? r.learnerId).sort()
+const byId = (rows: readonly object[]) => rows.map((r) => { const o = r as Record<string, unknown>; return o.id ?? o.attemptId ?? o.learnerId }).sort()
 
 let db: DebriefDb
 beforeEach(async () => {
