@@ -79,6 +79,10 @@ export interface RestoreOutcome {
   counts: Record<string, number>
   /** The file held a passphrase record (version 1 backups did); it was not used. */
   passphraseKept: boolean
+  /** Instructor mode locked: the file's extra time differed and this device's was kept. */
+  allowanceKept: boolean
+  /** Instructor mode locked: assessment attempts of the file already on this device, kept as they are here. */
+  attemptsKept: number
 }
 
 /** Whole device: each table the file holds is replaced; the passphrase record stays as it is. */
@@ -98,37 +102,53 @@ async function restoreDevice(db: DebriefDb, tables: BackupTables): Promise<Resto
     await table.bulkAdd(prepared)
     counts[name] = prepared.length
   }
-  return { counts, passphraseKept }
+  return { counts, passphraseKept, allowanceKept: false, attemptsKept: 0 }
 }
 
-/** One profile: that learner's rows in each table the file holds are replaced; nobody else's change. */
+/**
+ * One profile: that learner's rows in each table the file holds are replaced; nobody else's
+ * change. With instructor mode locked two things an instructor decided are kept as they are on
+ * this device: the learner's extra time (a hand-written allowance is not taken from the file), and
+ * every assessment attempt already here, with its answers (so a restore can neither erase a
+ * failed attempt to win an attempt back nor reopen a submitted one). The file's copy of such an
+ * attempt is left out.
+ */
 async function restoreLearner(db: DebriefDb, tables: BackupTables, learnerId: string, access: BackupAccess): Promise<RestoreOutcome> {
+  const locked = !access.instructorUnlocked
   const existing = await db.learners.get(learnerId)
-  if (existing?.origin === 'imported' && !access.instructorUnlocked) {
+  if (existing?.origin === 'imported' && locked) {
     throw new Refusal('This backup would replace a learner whose results an instructor imported, so only an instructor can restore it. Unlock instructor mode, then try again. Nothing was restored.')
   }
   const ids = (tables.attempts ?? []).map((a) => a.id as string)
   const taken = (await db.attempts.bulkGet(ids)).find((a) => a !== undefined && a.learnerId !== learnerId)
   if (taken !== undefined) throw new Refusal(`This backup holds an attempt ("${taken.id}") that belongs to another learner on this device, so nothing was restored.`)
   const [from, to] = between(learnerId)
-  const counts: Record<string, number> = {}
-  if (tables.learners !== undefined) await db.learners.put({ ...(tables.learners[0] as object), origin: 'local' } as never)
+  const outcome: RestoreOutcome = { counts: {}, passphraseKept: false, allowanceKept: false, attemptsKept: 0 }
+  const row = tables.learners?.[0]
+  if (row !== undefined) {
+    const { allowance: fromFile, ...rest } = row as { allowance?: unknown }
+    const allowance = locked ? existing?.allowance : fromFile
+    outcome.allowanceKept = locked && JSON.stringify(fromFile) !== JSON.stringify(existing?.allowance)
+    await db.learners.put({ ...rest, ...(allowance !== undefined ? { allowance } : {}), origin: 'local' } as never)
+  }
   if (tables.lessonProgress !== undefined) await db.lessonProgress.where('[learnerId+courseId]').between(from, to).delete()
   if (tables.reviewCards !== undefined) await db.reviewCards.where('[learnerId+courseId]').between(from, to).delete()
-  if (tables.attempts !== undefined || tables.responses !== undefined) {
-    const mine = await db.attempts.where('[learnerId+courseId]').between(from, to).primaryKeys()
-    if (tables.responses !== undefined) await db.responses.where('attemptId').anyOf([...mine, ...ids]).delete()
-    if (tables.attempts !== undefined) await db.attempts.bulkDelete(mine)
-  }
+  const mine = await db.attempts.where('[learnerId+courseId]').between(from, to).toArray()
+  const kept = new Set(mine.filter((a) => locked && a.mode === 'assessment').map((a) => a.id))
+  const replaced = mine.map((a) => a.id).filter((id) => !kept.has(id))
+  if (tables.responses !== undefined) await db.responses.where('attemptId').anyOf([...replaced, ...ids.filter((id) => !kept.has(id))]).delete()
+  if (tables.attempts !== undefined) await db.attempts.bulkDelete(replaced)
+  outcome.attemptsKept = ids.filter((id) => kept.has(id)).length
+  const keep = (r: Record<string, unknown>) => !kept.has((r.id ?? r.attemptId) as string)
   for (const name of ['lessonProgress', 'attempts', 'responses', 'reviewCards']) {
-    const rows = tables[name]
+    const rows = name === 'attempts' || name === 'responses' ? tables[name]?.filter(keep) : tables[name]
     if (rows === undefined) continue
     await db.table(name).bulkAdd(rows)
-    counts[name] = rows.length
+    outcome.counts[name] = rows.length
   }
-  counts.learners = tables.learners?.length ?? 0
+  outcome.counts.learners = tables.learners?.length ?? 0
   if (tables.settings !== undefined) await db.settings.put({ key: ACTIVE_LEARNER_KEY, value: learnerId })
-  return { counts, passphraseKept: false }
+  return outcome
 }
 
 /**

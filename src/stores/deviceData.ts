@@ -17,7 +17,13 @@ const DATABASE_VERSION = SCHEMA_VERSIONS.at(-1)!.version
 function restoredText(scope: BackupScope, outcome: RestoreOutcome, name: string | undefined): string {
   const attempts = plural(outcome.counts.attempts ?? 0, 'attempt')
   const kept = outcome.passphraseKept ? ' The instructor passphrase on this device was kept: a backup never changes it.' : ''
-  if (scope.kind === 'learner') return `Restored the profile ${name ?? scope.learnerId} and ${attempts} from the backup. Other profiles on this device were not changed.`
+  if (scope.kind === 'learner') {
+    const notes = [
+      outcome.attemptsKept > 0 ? ` ${plural(outcome.attemptsKept, 'assessment attempt')} already on this device ${outcome.attemptsKept === 1 ? 'stayed as it was' : 'stayed as they were'}: a backup never changes a sitting.` : '',
+      outcome.allowanceKept ? ' Extra time is set by your instructor, so the extra time on this device was kept.' : '',
+    ]
+    return `Restored the profile ${name ?? scope.learnerId} and ${attempts} from the backup. Other profiles on this device were not changed.${notes.join('')}`
+  }
   return `Restored ${plural(outcome.counts.learners ?? 0, 'profile')} and ${attempts} from the backup.${kept}`
 }
 

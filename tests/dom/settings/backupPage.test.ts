@@ -89,6 +89,20 @@ describe('"Your data" with instructor mode locked', () => {
     expect((await db.learners.toArray()).map((l) => l.name).sort()).toEqual(['Ana', 'Bob', 'Cy'])
   })
 
+  it('keeps the extra time an instructor set, and says so, when the file grants itself more', async () => {
+    const { wrapper, db } = await openSettings()
+    const { createBackupFile } = await import('../../../src/domain/backupFile.ts')
+    const { webSha256 } = await import('../../../src/db/importResults.ts')
+    const greedy = await createBackupFile(
+      { learners: [{ id: 'ana', name: 'Ana', createdAt: T0, origin: 'local', allowance: { multiplier: 4 } }] },
+      { kind: 'learner', learnerId: 'ana' }, 3, '2026-11-26T10:00:00.000Z', webSha256,
+    )
+    expect(await useDeviceDataStore().restore(JSON.stringify(greedy))).toBe(true)
+    await flushPromises()
+    expect(message(wrapper)).toContain('Extra time is set by your instructor, so the extra time on this device was kept.')
+    expect(await db.learners.get('ana')).not.toHaveProperty('allowance')
+  })
+
   it('names the table, row and field of a hand-edited backup with a recomputed checksum', async () => {
     const { wrapper, db } = await openSettings()
     const { createBackupFile } = await import('../../../src/domain/backupFile.ts')

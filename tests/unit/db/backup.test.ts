@@ -10,7 +10,7 @@ import {
 } from '../../../src/db/backup.ts'
 import type { DebriefDb } from '../../../src/db/database.ts'
 import { getPassphraseRecord, hasPassphrase, setPassphrase, verifyPassphrase } from '../../../src/db/instructorAuth.ts'
-import { getActiveLearnerId } from '../../../src/db/learners.ts'
+import { createLearner, getActiveLearnerId } from '../../../src/db/learners.ts'
 import { SCHEMA_VERSIONS } from '../../../src/db/schema.ts'
 import { createBackupFile, parseBackupFile, type BackupFile, type BackupScope, type BackupTables } from '../../../src/domain/backupFile.ts'
 import { attemptFor, classroomDevice, emptyDevice, ITERATIONS, PASSPHRASE, sha256 } from './backupDevice.ts'
@@ -58,23 +58,22 @@ describe('a profile backup (what a learner can make with instructor mode locked)
 
   it('restores on another device without touching that device’s own profile', async () => {
     const file = await parsed(await readLearnerTables(db, 'ana'), ana)
-    const other = await classroomDevice({ passphrase: false })
-    await other.learners.delete('ana')
-    const bobBefore = await other.attempts.get('bob-1')
+    const other = await emptyDevice()
+    await createLearner(other, { id: 'cal', name: 'Cal', createdAt: Date.UTC(2026, 10, 1) })
     const outcome = await restoreBackup(other, file, LOCKED)
     expect(outcome.counts).toMatchObject({ learners: 1, attempts: 1, responses: 1, lessonProgress: 1, reviewCards: 1 })
     expect(await other.attempts.get('ana-1')).toEqual(await db.attempts.get('ana-1'))
-    expect(await other.attempts.get('bob-1')).toEqual(bobBefore)
+    expect((await other.learners.toArray()).map((l) => l.name).sort()).toEqual(['Ana', 'Cal'])
     expect(await getActiveLearnerId(other)).toBe('ana')
     other.close()
   })
 
-  it('replaces only that learner’s rows of the tables it holds; the rest is kept', async () => {
+  it('replaces only that learner’s rows of the tables it holds; the rest is kept (restored by an instructor)', async () => {
     const tables = await readLearnerTables(db, 'ana')
     const { lessonProgress: _kept, ...withoutProgress } = tables
     const later = { ...attemptFor('ana', 'ana-2'), submittedAt: null }
     const file = await parsed({ ...withoutProgress, attempts: [later], responses: [] }, ana)
-    await restoreBackup(db, file, LOCKED)
+    await restoreBackup(db, file, UNLOCKED)
     expect(byId(await db.attempts.filter((a) => a.learnerId === 'ana').toArray())).toEqual(['ana-2'])
     expect(await db.lessonProgress.where('[learnerId+courseId]').equals(['ana', 'c1']).count()).toBe(1)
     expect(byId(await db.attempts.filter((a) => a.learnerId !== 'ana').toArray())).toEqual(['bob-1', 'cy-1'])
@@ -95,6 +94,36 @@ describe('a profile backup (what a learner can make with instructor mode locked)
     const file = await parsed({ learners: [cy] }, { kind: 'learner', learnerId: 'cy' })
     await expect(restoreBackup(db, file, LOCKED)).rejects.toThrow('a learner whose results an instructor imported, so only an instructor can restore it')
     expect(await db.learners.get('cy')).toMatchObject({ origin: 'imported' })
+  })
+})
+
+describe('a profile restore with instructor mode locked keeps what an instructor decided', () => {
+  it('keeps an assessment attempt started after the backup (attack: erase a failed attempt to win it back)', async () => {
+    const file = await parsed(await readLearnerTables(db, 'ana'), ana)
+    await db.attempts.add({ ...attemptFor('ana', 'ana-failed'), submittedAt: Date.UTC(2026, 10, 21), submitReason: 'learner' })
+    await restoreBackup(db, file, LOCKED)
+    expect(byId(await db.attempts.filter((a) => a.learnerId === 'ana').toArray())).toEqual(['ana-1', 'ana-failed'])
+  })
+
+  it('keeps a submitted attempt as it is here when the file has it open (attack: reopen a sitting)', async () => {
+    const submitted = { ...(await db.attempts.get('ana-1'))!, submittedAt: Date.UTC(2026, 10, 21), submitReason: 'learner' as const }
+    await db.attempts.put(submitted)
+    const tables = await readLearnerTables(db, 'ana')
+    const reopened = await parsed({ ...tables, attempts: [{ ...tables.attempts![0]!, submittedAt: null, submitReason: null }] }, ana)
+    const outcome = await restoreBackup(db, reopened, LOCKED)
+    expect(await db.attempts.get('ana-1')).toEqual(submitted)
+    expect(outcome.attemptsKept).toBe(1)
+    await restoreBackup(db, reopened, UNLOCKED)
+    expect((await db.attempts.get('ana-1'))?.submittedAt).toBeNull()
+  })
+
+  it('keeps this device’s extra time instead of one written into the file (attack: grant yourself 4×)', async () => {
+    const tables = await readLearnerTables(db, 'ana')
+    const file = await parsed({ ...tables, learners: [{ ...tables.learners![0]!, allowance: { multiplier: 4 } }] }, ana)
+    expect((await restoreBackup(db, file, LOCKED)).allowanceKept).toBe(true)
+    expect(await db.learners.get('ana')).not.toHaveProperty('allowance')
+    await restoreBackup(db, file, UNLOCKED)
+    expect((await db.learners.get('ana'))?.allowance).toEqual({ multiplier: 4 })
   })
 })
 
