@@ -1,5 +1,4 @@
 /** Learner profiles on a shared device, and which one is active. */
-import { checkAllowance, normalAllowance, type Allowance } from '../domain/allowance.ts'
 import type { Learner } from '../domain/learnerTypes.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
@@ -36,25 +35,4 @@ export async function setActiveLearner(db: DebriefDb, learnerId: string | undefi
     return found
   })
   if (!exists) throw new Error('That profile is no longer on this device. Choose another one, or create a new profile.')
-}
-
-/**
- * Sets (or, with undefined, removes) a learner's extra time for timed assessments. Only the
- * instructor sets it (the instructor store checks the unlock); attempts already started keep
- * the deadline they were given. Refuses an allowance out of bounds (domain/allowance.ts).
- */
-export async function setAllowance(db: DebriefDb, learnerId: string, allowance: Allowance | undefined): Promise<Learner> {
-  const stored = normalAllowance(allowance === undefined ? undefined : checkAllowance(allowance, 'allowance'))
-  const updated = await guarded(() =>
-    db.transaction('rw', db.learners, async () => {
-      const learner = await db.learners.get(learnerId)
-      if (learner === undefined) return undefined
-      const { allowance: _old, ...rest } = learner
-      const next: Learner = stored === undefined ? rest : { ...rest, allowance: stored }
-      await db.learners.put(next)
-      return next
-    }),
-  )
-  if (updated === undefined) throw new Error('That learner is no longer on this device.')
-  return updated
 }

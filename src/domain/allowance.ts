@@ -5,9 +5,10 @@
  * travels in result files (`learner.allowance`, version 3) and backups.
  *
  * Bounds: a multiplier from 1 to 4 (e.g. 1.25 for a quarter more), extra minutes from 0 to 600.
+ * (The check of an allowance read from a file is allowanceCheck.ts, kept apart so the pages that
+ * show the time load no validation code.)
  */
 import type { Allowance } from './attempt.ts'
-import { between, Invalid, obj, type Obj } from './validate.ts'
 
 export type { Allowance }
 
@@ -21,20 +22,6 @@ export function normalAllowance(allowance: Allowance | undefined): Allowance | u
   const extraMinutes = allowance?.extraMinutes !== undefined && allowance.extraMinutes !== 0 ? allowance.extraMinutes : undefined
   if (multiplier === undefined && extraMinutes === undefined) return undefined
   return { ...(multiplier !== undefined ? { multiplier } : {}), ...(extraMinutes !== undefined ? { extraMinutes } : {}) }
-}
-
-/**
- * Throws Invalid (path and reason) unless `value` is an allowance within the bounds above; only
- * the two known fields are allowed, so nothing else can ride along on a learner's row.
- */
-export function checkAllowance(value: unknown, path: string): Allowance {
-  const o: Obj = obj(value, path)
-  for (const key of Object.keys(o)) {
-    if (key !== 'multiplier' && key !== 'extraMinutes') throw new Invalid(`${path}.${key}`, 'is not part of an allowance (only "multiplier" and "extraMinutes" are)')
-  }
-  if (o.multiplier !== undefined) between(o.multiplier, MIN_MULTIPLIER, MAX_MULTIPLIER, `${path}.multiplier`)
-  if (o.extraMinutes !== undefined) between(o.extraMinutes, 0, MAX_EXTRA_MINUTES, `${path}.extraMinutes`)
-  return o as Allowance
 }
 
 /** Why an allowance typed by the instructor cannot be saved, in plain words; undefined when it can. */

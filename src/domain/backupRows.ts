@@ -7,7 +7,7 @@
  * Cross-checks: no two rows of a table share a key; each attempt's learner is among the file's
  * learners and each response's attempt among its attempts (when the file holds those tables).
  */
-import { checkAllowance } from './allowance.ts'
+import { checkAllowance } from './allowanceCheck.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import { checkAttempt } from './resultFileStructure.ts'
 import {

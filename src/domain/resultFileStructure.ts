@@ -10,7 +10,7 @@
  * 1..4, extra minutes 0..600, allowance.ts), and any other number anywhere
  * finite within ±1e15; the learner's name is read with the app's own name rule (names.ts).
  */
-import { checkAllowance } from './allowance.ts'
+import { checkAllowance } from './allowanceCheck.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import {
   arr, between, bool, eachOf, everyNumberBounded, id, idList, integer, Invalid, nullableTime, obj, oneOf, optional, points, str, strList, time,

@@ -2,8 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { hasPassphrase as passphraseIsSet, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
 import type { CourseRecords } from '../db/instructorData.ts'
-import { setAllowance as storeAllowance } from '../db/learners.ts'
-import { allowanceProblem, type Allowance } from '../domain/allowance.ts'
+import type { Allowance } from '../domain/allowance.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
@@ -92,13 +91,13 @@ export const useInstructorStore = defineStore('instructor', () => {
 
   /**
    * Sets a learner's extra time for timed assessments (none when both fields grant nothing);
-   * instructor mode only. Throws an Error in plain words when locked or out of bounds.
+   * instructor mode only. Throws an Error in plain words when locked or out of bounds (the db
+   * function checks the bounds).
    */
   async function setAllowance(learnerId: string, allowance: Allowance): Promise<void> {
     if (!unlocked.value) throw new Error('Only an instructor can change extra time. Unlock instructor mode, then try again.')
-    const problem = allowanceProblem(allowance)
-    if (problem !== undefined) throw new Error(problem)
-    await storeAllowance(storage.database(), learnerId, allowance)
+    const { setAllowance: store } = await import('../db/learnerAllowance.ts')
+    await store(storage.database(), learnerId, allowance)
     await useLearnerStore().load()
     if (courseId.value !== undefined) await load(courseId.value, true)
   }

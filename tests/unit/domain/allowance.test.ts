@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  allowanceProblem, checkAllowance, normalAllowance, secondsAllowed, spokenDuration, timeAllowedText, type Allowance,
-} from '../../../src/domain/allowance.ts'
+import { allowanceProblem, normalAllowance, secondsAllowed, spokenDuration, timeAllowedText, type Allowance } from '../../../src/domain/allowance.ts'
+import { checkAllowance } from '../../../src/domain/allowanceCheck.ts'
 import { Invalid } from '../../../src/domain/validate.ts'
 
 describe('extra time: bounds', () => {
