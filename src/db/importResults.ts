@@ -128,7 +128,7 @@ export async function exportLearnerResults(db: DebriefDb, options: ExportOptions
     {
       courseId: options.courseId,
       exportedAt: options.now,
-      learner: { id: learner.id, name: learner.name },
+      learner: { id: learner.id, name: learner.name, allowance: learner.allowance },
       attempts: attempts.map((attempt) => {
         const assessment = options.assessments.get(attempt.sourceId)
         return {

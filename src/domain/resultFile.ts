@@ -14,6 +14,7 @@
  * with the `up()` chain) → checksum (over the file as written) → structure → course. Each failure
  * is a code and a plain-English message saying what is wrong and how to fix it.
  */
+import { normalAllowance, type Allowance } from './allowance.ts'
 import type { AssessmentInfo } from './blueprints.ts'
 import { canonicalJson } from './canonicalJson.ts'
 import { authoredBlankOrders } from './clozeOrder.ts'
@@ -24,7 +25,7 @@ import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from './types
 import { Invalid, type Obj } from './validate.ts'
 
 export const RESULT_FILE_FORMAT = 'debrief-result'
-export const RESULT_FILE_VERSION = 2
+export const RESULT_FILE_VERSION = 3
 
 export type Sha256 = (text: string) => Promise<string>
 
@@ -44,9 +45,16 @@ export interface ResultFile {
   version: typeof RESULT_FILE_VERSION
   courseId: string
   exportedAt: string
-  learner: { id: string; name: string }
+  /** `allowance`: the learner's extra time for timed assessments on their device (version 3). */
+  learner: ResultLearner
   attempts: ResultAttemptEntry[]
   checksum: string
+}
+
+export interface ResultLearner {
+  id: string
+  name: string
+  allowance?: Allowance
 }
 
 export type ResultFileErrorCode = 'too-large' | 'too-deep' | 'not-json' | 'wrong-format' | 'future-version' | 'bad-checksum' | 'wrong-course' | 'invalid'
@@ -71,8 +79,13 @@ export interface ResultFileMigration {
  *   showed its drop-downs in authored order, so each cloze slot whose snapshot has drop-downs gets
  *   that order written down (`authoredBlankOrders`). Anything not shaped as expected is left for
  *   the structural check to report.
+ * - 2 → 3: `learner.allowance` (extra time for timed assessments) may be present. A version-2 file
+ *   carried no allowance, and nothing is invented for it: the step changes nothing but the version.
  */
-export const RESULT_FILE_MIGRATIONS: readonly ResultFileMigration[] = [{ from: 1, up: upToVersion2 }]
+export const RESULT_FILE_MIGRATIONS: readonly ResultFileMigration[] = [
+  { from: 1, up: upToVersion2 },
+  { from: 2, up: (data) => data },
+]
 
 function upToVersion2(data: Obj): Obj {
   if (!Array.isArray(data.attempts)) return data
@@ -124,8 +137,14 @@ export interface CreateResultFileInput {
   courseId: string
   /** Epoch ms. */
   exportedAt: number
-  learner: { id: string; name: string }
+  learner: ResultLearner
   attempts: ResultAttemptEntry[]
+}
+
+/** The learner as written: an allowance only when it grants extra time. */
+function learnerOf(learner: ResultLearner): ResultLearner {
+  const allowance = normalAllowance(learner.allowance)
+  return allowance === undefined ? { id: learner.id, name: learner.name } : { id: learner.id, name: learner.name, allowance }
 }
 
 /** Build a result file with its checksum. */
@@ -135,7 +154,7 @@ export async function createResultFile(input: CreateResultFileInput, sha256: Sha
     version: RESULT_FILE_VERSION,
     courseId: input.courseId,
     exportedAt: isoDateTime(input.exportedAt),
-    learner: { id: input.learner.id, name: input.learner.name },
+    learner: learnerOf(input.learner),
     attempts: input.attempts,
   } as const
   return { ...body, checksum: await checksumOf(body as unknown as Obj, sha256) }

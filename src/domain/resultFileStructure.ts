@@ -6,9 +6,11 @@
  * one under that key), each snapshot is filed under its own version, and each response or manual
  * grade names its own attempt.
  * Bounds (validate.ts): ids 1..200 characters, times 2000–2100, points and scores 0..1000, seq a
- * whole number ≥ 0, seeds whole, short-text patterns safe to run, and any other number anywhere
+ * whole number ≥ 0, seeds whole, short-text patterns safe to run, the learner's allowance (multiplier
+ * 1..4, extra minutes 0..600, allowance.ts), and any other number anywhere
  * finite within ±1e15; the learner's name is read with the app's own name rule (names.ts).
  */
+import { checkAllowance } from './allowanceCheck.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import {
   arr, between, bool, eachOf, everyNumberBounded, id, idList, integer, Invalid, nullableTime, obj, oneOf, optional, points, str, strList, time,
@@ -16,7 +18,8 @@ import {
 } from './validate.ts'
 import { checkAnswer, checkItem } from './validateItem.ts'
 
-function checkAttempt(a: Obj, path: string, courseId: string, learnerId: string): void {
+/** One attempt with its snapshots and slots (also read by the backup's row checks, backupRows.ts). */
+export function checkAttempt(a: Obj, path: string, courseId: string, learnerId: string): void {
   id(a.id, `${path}.id`)
   if (id(a.courseId, `${path}.courseId`) !== courseId) throw new Invalid(`${path}.courseId`, `is "${String(a.courseId)}" but the file is for "${courseId}"`)
   if (id(a.learnerId, `${path}.learnerId`) !== learnerId) throw new Invalid(`${path}.learnerId`, `is "${String(a.learnerId)}" but the file is for learner "${learnerId}"`)
@@ -72,6 +75,7 @@ export function checkResultStructure(data: Obj): { learnerName: string } {
   const learner = obj(data.learner, 'learner')
   const learnerId = id(learner.id, 'learner.id')
   const name = learnerName(learner.name)
+  optional(learner.allowance, checkAllowance, 'learner.allowance')
   arr(data.attempts, 'attempts')
   eachOf(data.attempts, 'attempts', (entry, path) => {
     const attempt = obj(entry.attempt, `${path}.attempt`)

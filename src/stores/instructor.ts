@@ -2,10 +2,12 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { hasPassphrase as passphraseIsSet, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
 import type { CourseRecords } from '../db/instructorData.ts'
+import type { Allowance } from '../domain/allowance.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
+import { useLearnerStore } from './learner.ts'
 import { useStorageStore } from './storage.ts'
 
 export const MIN_PASSPHRASE_LENGTH = 8
@@ -99,7 +101,18 @@ export const useInstructorStore = defineStore('instructor', () => {
     return applied
   }
 
-  return {
-    unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, accept, regrade,
+  /**
+   * Sets a learner's extra time for timed assessments (none when both fields grant nothing);
+   * instructor mode only. Throws an Error in plain words when locked or out of bounds (the db
+   * function checks the bounds).
+   */
+  async function setAllowance(learnerId: string, allowance: Allowance): Promise<void> {
+    if (!unlocked.value) throw new Error('Only an instructor can change extra time. Unlock instructor mode, then try again.')
+    const { setAllowance: store } = await import('../db/learnerAllowance.ts')
+    await store(storage.database(), learnerId, allowance)
+    await useLearnerStore().load()
+    if (courseId.value !== undefined) await load(courseId.value, true)
   }
+
+  return { unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, accept, regrade, setAllowance }
 })

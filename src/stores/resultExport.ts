@@ -49,9 +49,14 @@ export const useResultExportStore = defineStore('resultExport', () => {
    */
   async function onScreenFile(attempt: Attempt, responses: SavedResponse[]): Promise<ResultDownload> {
     const at = now()
-    const name = useLearnerStore().learners.find((l) => l.id === attempt.learnerId)?.name ?? 'Learner'
+    const learner = useLearnerStore().learners.find((l) => l.id === attempt.learnerId)
     const file = await createResultFile(
-      { courseId: attempt.courseId, exportedAt: at, learner: { id: attempt.learnerId, name }, attempts: [{ attempt, responses }] },
+      {
+        courseId: attempt.courseId,
+        exportedAt: at,
+        learner: { id: attempt.learnerId, name: learner?.name ?? 'Learner', allowance: learner?.allowance },
+        attempts: [{ attempt, responses }],
+      },
       webSha256,
     )
     return { name: `debrief-answers-${fileStamp(at)}.json`, text: serializeResultFile(file), attempts: 1 }

@@ -29,7 +29,7 @@ describe('assessment start page', () => {
 
   it('shows the time limit with the learner’s extra time', async () => {
     const { wrapper } = await mountOn(FINAL, { seed: (db) => addLearner(db, { multiplier: 1.25, extraMinutes: 2 }) })
-    expect(wrapper.find('[data-fact="time"]').text()).toBe('10 minutes (15 with your extra time)')
+    expect(wrapper.find('[data-fact="time"]').text()).toBe('10 minutes. You have 14 minutes 30 seconds (extra time).')
   })
 
   it('says an untimed quiz has no time limit and no time-out rule', async () => {

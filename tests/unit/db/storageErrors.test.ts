@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { commitResponse, getAttempt, listAttempts, listManualGradesFor, listOpenAttempts, listResponses } from '../../../src/db/attempts.ts'
-import { readAllTables } from '../../../src/db/backup.ts'
+import { readDeviceTables, readLearnerTables } from '../../../src/db/backup.ts'
 import { DebriefDb } from '../../../src/db/database.ts'
 import { saveManualGrade } from '../../../src/db/grading.ts'
 import { exportLearnerResults } from '../../../src/db/importResults.ts'
@@ -39,7 +39,8 @@ const calls: [string, () => Promise<unknown>][] = [
   ['commitResponse', () => commitResponse(db, { attemptId: 'a1', itemId: 'q1', answer: null, flagged: false, savedAt: 1, seq: 1 })],
   ['listReviewCards', () => listReviewCards(db, 'ana', 'c')],
   ['putReviewCards', () => putReviewCards(db, 'ana', 'c', {})],
-  ['readAllTables', () => readAllTables(db)],
+  ['readLearnerTables', () => readLearnerTables(db, 'ana')],
+  ['readDeviceTables', () => readDeviceTables(db, { instructorUnlocked: true })],
   ['hasPassphrase', () => hasPassphrase(db)],
   ['listAllLearners', () => listAllLearners(db)],
   ['loadCourseRecords', () => loadCourseRecords(db, 'c')],

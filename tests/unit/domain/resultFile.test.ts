@@ -128,7 +128,7 @@ describe('parseResultFile rejections', () => {
 
 describe('migration chain', () => {
   it('has one released step per version, from 1 up to the current version', () => {
-    expect(RESULT_FILE_MIGRATIONS.map((m) => m.from)).toEqual([1])
+    expect(RESULT_FILE_MIGRATIONS.map((m) => m.from)).toEqual([1, 2])
   })
 
   it('runs each up() in turn until the target version', () => {
@@ -140,7 +140,7 @@ describe('migration chain', () => {
   })
 
   it('leaves a current file unchanged', () => {
-    const data = { version: 2, x: 1 }
+    const data = { version: RESULT_FILE_VERSION, x: 1 }
     expect(migrateResultFile(data)).toBe(data)
   })
 
@@ -161,10 +161,10 @@ describe('version 1 files (before cloze drop-downs were shuffled)', () => {
     expect(V1).not.toContain('blankOrders')
   })
 
-  it('reads, checksum intact, as version 2 with the drop-downs in the authored order they were shown in', async () => {
+  it('reads, checksum intact, as the current version with the drop-downs in the authored order they were shown in', async () => {
     const result = await parseResultFile(V1, { sha256, courseId: 'c1' })
     if (!result.ok) throw new Error(result.error.message)
-    expect(result.file.version).toBe(2)
+    expect(result.file.version).toBe(RESULT_FILE_VERSION)
     const slots = result.file.attempts[0]!.attempt.slots
     // Only the drop-down blank is listed; the typed blanks ("year", "city") have no order.
     expect(slots.find((s) => s.itemId === 'q-cloze')?.blankOrders).toEqual({ month: ['March', 'June', 'October'] })
@@ -190,5 +190,55 @@ describe('version 1 files (before cloze drop-downs were shuffled)', () => {
     damage(data.attempts[0]!.attempt)
     const result = await parseResultFile(await resign(data), { sha256 })
     expect(result.ok ? 'ok' : result.error.code).toBe('invalid')
+  })
+})
+
+describe('version 2 files (before the learner’s extra time was carried)', () => {
+  const V2 = readFileSync(new URL('../../fixtures/result-files/v2.json', import.meta.url), 'utf8')
+
+  it('the fixture is a file version 2 wrote, with blankOrders and no allowance', () => {
+    const raw = JSON.parse(V2) as { version: number; learner: object }
+    expect(raw.version).toBe(2)
+    expect(V2).toContain('blankOrders')
+    expect(raw.learner).toEqual({ id: 'ann', name: 'Ann Example' })
+  })
+
+  it('reads, checksum intact, as version 3 with no allowance and everything else as written', async () => {
+    const result = await parseResultFile(V2, { sha256, courseId: 'c1' })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.file.version).toBe(3)
+    expect(result.file.learner).toEqual({ id: 'ann', name: 'Ann Example' })
+    const { version: _v, ...rest } = result.file
+    const { version: _w, ...before } = JSON.parse(V2) as ResultFile
+    expect(rest).toEqual(before)
+  })
+})
+
+describe('the learner’s extra time (version 3)', () => {
+  const withAllowance = async (allowance: unknown) => {
+    const file = await makeFile()
+    return resign({ ...file, learner: { ...file.learner, allowance } } as unknown as Record<string, unknown>)
+  }
+
+  it('is written when it grants extra time, and read back', async () => {
+    const file = await createResultFile({ courseId: 'c1', exportedAt: T0, learner: { id: 'ann', name: 'Ann', allowance: { multiplier: 1.5, extraMinutes: 0 } }, attempts: [] }, sha256)
+    expect(file.learner).toEqual({ id: 'ann', name: 'Ann', allowance: { multiplier: 1.5 } })
+    const result = await parseResultFile(serializeResultFile(file), { sha256 })
+    expect(result.ok && result.file.learner.allowance).toEqual({ multiplier: 1.5 })
+  })
+
+  it('is left out when it grants nothing', async () => {
+    const file = await createResultFile({ courseId: 'c1', exportedAt: T0, learner: { id: 'ann', name: 'Ann', allowance: { multiplier: 1 } }, attempts: [] }, sha256)
+    expect(file.learner).toEqual({ id: 'ann', name: 'Ann' })
+  })
+
+  it.each<[string, unknown, string]>([
+    ['a multiplier of 10', { multiplier: 10 }, 'learner.allowance.multiplier'],
+    ['a day of extra minutes', { extraMinutes: 1440 }, 'learner.allowance.extraMinutes'],
+    ['an unknown field', { multiplier: 1.25, points: 5 }, 'learner.allowance.points'],
+    ['text', 'lots', 'learner.allowance'],
+  ])('refuses %s, even re-signed', async (_label, allowance, path) => {
+    const result = await parseResultFile(await withAllowance(allowance), { sha256 })
+    expect(result.ok ? 'accepted' : [result.error.code, result.error.path]).toEqual(['invalid', path])
   })
 })

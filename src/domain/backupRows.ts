@@ -1,0 +1,188 @@
+/**
+ * The row checks of a backup: every row of every table is checked with the result file's own
+ * structural checks (validate.ts, validateItem.ts, resultFileStructure.ts, names.ts), so a
+ * restored row can never break a learner's or an instructor's page. The first problem is thrown
+ * as a BackupRowError naming the table, the row (counted from 1) and the field.
+ *
+ * Cross-checks: no two rows of a table share a key; each attempt's learner is among the file's
+ * learners and each response's attempt among its attempts (when the file holds those tables).
+ */
+import { checkAllowance } from './allowanceCheck.ts'
+import { cleanName, MAX_NAME_LENGTH } from './names.ts'
+import { checkAttempt } from './resultFileStructure.ts'
+import {
+  arr, between, bool, everyNumberBounded, id, integer, Invalid, nullableNum, obj, oneOf, optional, points, str, time, type Obj,
+} from './validate.ts'
+import { checkAnswer } from './validateItem.ts'
+
+export type BackupTables = Record<string, Record<string, unknown>[]>
+
+/** The primary key fields of each table the backup knows, in the database's order. */
+export const BACKUP_TABLE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  learners: ['id'],
+  lessonProgress: ['learnerId', 'courseId', 'lessonId'],
+  attempts: ['id'],
+  responses: ['attemptId', 'itemId'],
+  reviewCards: ['learnerId', 'courseId', 'itemId'],
+  settings: ['key'],
+  manualGrades: ['attemptId', 'itemId'],
+  gradeHistory: ['id'],
+  importFlags: ['attemptId'],
+}
+
+export const ACTIVE_LEARNER_KEY = 'activeLearner'
+export const PASSPHRASE_KEY = 'instructorPassphrase'
+
+export class BackupRowError extends Error {
+  constructor(readonly table: string, readonly row: number, readonly field: string, reason: string) {
+    super(`row ${row} of "${table}": ${field === '' ? '' : `${field} `}${reason}`)
+  }
+}
+
+const LESSON_STATES = ['not-started', 'in-progress', 'done'] as const
+const MAX_SECONDS = 1e9
+
+function learner(r: Obj): void {
+  id(r.id, 'id')
+  const name = str(r.name, 'name')
+  const clean = cleanName(name)
+  if (clean === '') throw new Invalid('name', 'is empty once invisible characters are removed')
+  if (clean !== name) throw new Invalid('name', 'holds invisible or control characters, or spaces at its ends, that a name typed in Debrief cannot have')
+  if (name.length > MAX_NAME_LENGTH) throw new Invalid('name', `is ${name.length} characters long: a name has at most ${MAX_NAME_LENGTH}`)
+  time(r.createdAt, 'createdAt')
+  optional(r.origin, (v, p) => oneOf(v, ['local', 'imported'], p), 'origin')
+  optional(r.allowance, checkAllowance, 'allowance')
+}
+
+function lessonProgress(r: Obj): void {
+  id(r.learnerId, 'learnerId')
+  id(r.courseId, 'courseId')
+  id(r.lessonId, 'lessonId')
+  oneOf(r.state, LESSON_STATES, 'state')
+  between(r.readFraction, 0, 1, 'readFraction')
+  between(r.secondsSpent, 0, MAX_SECONDS, 'secondsSpent')
+  time(r.updatedAt, 'updatedAt')
+}
+
+function attempt(r: Obj): void {
+  // The attempt's own course and learner are what the slots and snapshots are checked against.
+  checkAttempt(r, '', typeof r.courseId === 'string' ? r.courseId : '', typeof r.learnerId === 'string' ? r.learnerId : '')
+}
+
+function response(r: Obj): void {
+  id(r.attemptId, 'attemptId')
+  id(r.itemId, 'itemId')
+  checkAnswer(r.answer, 'answer')
+  bool(r.flagged, 'flagged')
+  time(r.savedAt, 'savedAt')
+  integer(r.seq, 'seq', 0)
+}
+
+function reviewCard(r: Obj): void {
+  id(r.learnerId, 'learnerId')
+  id(r.courseId, 'courseId')
+  id(r.itemId, 'itemId')
+  time(r.due, 'due')
+  const card = obj(r.card, 'card')
+  time(card.due, 'card.due')
+  for (const field of ['stability', 'difficulty', 'elapsedDays', 'scheduledDays'] as const) between(card[field], 0, 1e6, `card.${field}`)
+  for (const field of ['learningSteps', 'reps', 'lapses'] as const) integer(card[field], `card.${field}`, 0)
+  oneOf(card.state, [0, 1, 2, 3], 'card.state')
+  if (card.lastReview !== null) time(card.lastReview, 'card.lastReview')
+}
+
+function setting(r: Obj): void {
+  const key = id(r.key, 'key')
+  if (key === ACTIVE_LEARNER_KEY) id(r.value, 'value')
+}
+
+function manualGrade(r: Obj): void {
+  id(r.attemptId, 'attemptId')
+  id(r.itemId, 'itemId')
+  const criteria = obj(r.criteria, 'criteria')
+  for (const [k, v] of Object.entries(criteria)) points(v, `criteria.${k}`)
+  points(r.score, 'score')
+  str(r.comment, 'comment')
+  time(r.gradedAt, 'gradedAt')
+}
+
+function gradeHistory(r: Obj): void {
+  integer(r.id, 'id', 1)
+  id(r.attemptId, 'attemptId')
+  time(r.at, 'at')
+  oneOf(r.kind, ['manual-grade', 'regrade'], 'kind')
+  id(r.itemId, 'itemId')
+  if (nullableNum(r.before, 'before') !== null) points(r.before, 'before')
+  points(r.after, 'after')
+  str(r.note, 'note')
+}
+
+/** The instructor's course check of an imported attempt (src/db/records.ts ImportFlagRecord). */
+function importFlag(r: Obj): void {
+  id(r.attemptId, 'attemptId')
+  arr(r.flags, 'flags').forEach((value, i) => {
+    const f = obj(value, `flags[${i}]`)
+    id(f.code, `flags[${i}].code`)
+    str(f.message, `flags[${i}].message`)
+    optional(f.itemId, id, `flags[${i}].itemId`)
+  })
+  time(r.checkedAt, 'checkedAt')
+  arr(r.learnerGrades, 'learnerGrades').forEach((value, i) => {
+    try {
+      manualGrade(obj(value, ''))
+    } catch (error) {
+      if (error instanceof Invalid) throw new Invalid(`learnerGrades[${i}].${error.path}`, error.message)
+      throw error
+    }
+  })
+  optional(r.acceptedAt, time, 'acceptedAt')
+}
+
+const ROW_CHECKS: Readonly<Record<string, (row: Obj) => void>> = {
+  learners: learner, lessonProgress, attempts: attempt, responses: response, reviewCards: reviewCard, settings: setting, manualGrades: manualGrade, gradeHistory,
+  importFlags: importFlag,
+}
+
+const keyOf = (row: Obj, table: string) => JSON.stringify((BACKUP_TABLE_KEYS[table] ?? []).map((k) => row[k]))
+
+/** Checks one table's rows (structure, bounds, unique keys); throws BackupRowError. */
+function checkTable(table: string, rows: readonly unknown[]): void {
+  const check = ROW_CHECKS[table]!
+  const seen = new Map<string, number>()
+  rows.forEach((value, index) => {
+    const row = index + 1
+    try {
+      const r = obj(value, '')
+      check(r)
+      everyNumberBounded(r)
+      const key = keyOf(r, table)
+      const first = seen.get(key)
+      if (first !== undefined) throw new Invalid((BACKUP_TABLE_KEYS[table] ?? []).join('+'), `is the same as in row ${first}: each row needs its own`)
+      seen.set(key, row)
+    } catch (error) {
+      if (error instanceof Invalid) throw new BackupRowError(table, row, error.path.replace(/^\./, ''), error.message)
+      throw error
+    }
+  })
+}
+
+/** Throws BackupRowError on the first row the named table does not hold. */
+function checkReferences(tables: BackupTables, table: string, field: string, target: string, targetField: string): void {
+  const rows = tables[table]
+  const targets = tables[target]
+  if (rows === undefined || targets === undefined) return
+  const known = new Set(targets.map((t) => t[targetField]))
+  rows.forEach((r, index) => {
+    if (!known.has(r[field])) throw new BackupRowError(table, index + 1, field, `names "${String(r[field])}", which is not in the backup's "${target}"`)
+  })
+}
+
+/**
+ * Throws BackupRowError (table, row, field and reason) unless every row of every table is well
+ * formed; `tables` holds only known tables (backupFile.ts checks the names first).
+ */
+export function checkBackupRows(tables: BackupTables): void {
+  for (const [table, rows] of Object.entries(tables)) checkTable(table, rows)
+  checkReferences(tables, 'attempts', 'learnerId', 'learners', 'id')
+  checkReferences(tables, 'responses', 'attemptId', 'attempts', 'id')
+}
