@@ -146,3 +146,22 @@ export function conflictChoices(conflict: Pick<ImportConflict, 'learner'>): Conf
   if (conflict.learner === 'other-name') return ['same-person', 'new-learner', 'discard']
   return ['keep-device', 'discard']
 }
+
+/** A learner's extra time in words, for the side-by-side view. */
+export function allowanceWords(allowance: DeviceLearner['allowance']): string {
+  const parts = [
+    ...(allowance?.multiplier !== undefined && allowance.multiplier !== 1 ? [`${allowance.multiplier} × the time`] : []),
+    ...(allowance?.extraMinutes !== undefined && allowance.extraMinutes > 0 ? [`${allowance.extraMinutes} extra minutes`] : []),
+  ]
+  return parts.length === 0 ? 'none' : parts.join(' and ')
+}
+
+/** What each choice's button says. */
+export function choiceLabel(choice: ConflictChoice, conflict: Pick<ImportConflict, 'newLearnerId'>): string {
+  switch (choice) {
+    case 'same-person': return 'It is the same person: import'
+    case 'new-learner': return `It is someone else: import as a new learner (id "${conflict.newLearnerId}")`
+    case 'keep-device': return 'Keep the one on this device'
+    case 'discard': return 'Discard the file'
+  }
+}
