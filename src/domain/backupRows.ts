@@ -44,13 +44,18 @@ const LESSON_STATES = ['not-started', 'in-progress', 'done'] as const
 const MAX_SECONDS = 1e9
 
 function learner(r: Obj): void {
+  learnerIdentity(r)
+  time(r.createdAt, 'createdAt')
+}
+
+/** A learner's id, name, origin and extra time (a learner row, or the one a kept-back file was compared with). */
+function learnerIdentity(r: Obj): void {
   id(r.id, 'id')
   const name = str(r.name, 'name')
   const clean = cleanName(name)
   if (clean === '') throw new Invalid('name', 'is empty once invisible characters are removed')
   if (clean !== name) throw new Invalid('name', 'holds invisible or control characters, or spaces at its ends, that a name typed in Debrief cannot have')
   if (name.length > MAX_NAME_LENGTH) throw new Invalid('name', `is ${name.length} characters long: a name has at most ${MAX_NAME_LENGTH}`)
-  time(r.createdAt, 'createdAt')
   optional(r.origin, (v, p) => oneOf(v, ['local', 'imported'], p), 'origin')
   optional(r.allowance, checkAllowance, 'allowance')
 }
@@ -174,10 +179,13 @@ function importConflict(r: Obj): void {
   oneOf(r.learner, ['new', 'known', 'other-name', 'local-profile'], 'learner')
   arr(r.conflictingAttemptIds, 'conflictingAttemptIds').forEach((v, i) => id(v, `conflictingAttemptIds[${i}]`))
   const file = obj(r.file, 'file')
-  under('file', () => checkResultStructure(file))
+  under('file', () => {
+    // The file was stored as read, its name already cleaned: any other name was put there later.
+    if (checkResultStructure(file).learnerName !== obj(file.learner, 'learner').name) throw new Invalid('learner.name', 'is not the name as Debrief reads it (invisible or control characters, or spaces at its ends)')
+  })
   if (file.courseId !== r.courseId) throw new Invalid('file.courseId', 'is not the conflict\'s course')
   const device = obj(r.device, 'device')
-  optional(device.learner, (v) => under('device.learner', () => learner({ createdAt: 0, ...obj(v, '') })), 'device.learner')
+  optional(device.learner, (v) => under('device.learner', () => learnerIdentity(obj(v, ''))), 'device.learner')
   attemptSummaries(device.attempts, 'device.attempts')
   attemptSummaries(r.fileAttempts, 'fileAttempts')
   id(r.newLearnerId, 'newLearnerId')
