@@ -57,6 +57,9 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
       const sized = await sizeUp(db, file)
       if (isConflict(sized.decision)) {
         const message = conflictMessage(file, sized.learner, sized.decision)
+        // The same file again while it waits: one conflict, not two.
+        const waiting = await db.importConflicts.where('courseId').equals(file.courseId).filter((c) => c.file.checksum === file.checksum).first()
+        if (waiting?.id !== undefined) return { fileName, ok: false, code: 'conflict', message, conflictId: waiting.id }
         const row = await conflictRow(db, { fileName, file, sized, ...(checked !== undefined ? { checked } : {}), ...(options.course !== undefined ? { course: options.course } : {}), now: options.now, message })
         const conflictId = Number(await db.importConflicts.add(row))
         return { fileName, ok: false, code: 'conflict', message, conflictId }

@@ -156,3 +156,14 @@ describe('extra time from the file (result file v3)', () => {
     expect((await db.learners.get('ana'))?.allowance).toBeUndefined()
   })
 })
+
+describe('the same kept-back file imported again', () => {
+  it('is one conflict, not two', async () => {
+    await importAs('ana.json', await fileText(ANA, ['a1']))
+    const fake = await fileText({ id: 'ana', name: 'Ana L' }, ['a2'])
+    const first = await importAs('fake.json', fake)
+    const second = await importAs('fake-again.json', fake)
+    expect(second).toMatchObject({ code: 'conflict', conflictId: (first as { conflictId: number }).conflictId })
+    expect(await db.importConflicts.count()).toBe(1)
+  })
+})
