@@ -6,6 +6,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type {
   AttemptRecord,
   GradeHistoryRecord,
+  ImportConflictRecord,
   ImportFlagRecord,
   LearnerRecord,
   LessonProgressRecord,
@@ -26,6 +27,7 @@ export class DebriefDb extends Dexie {
   manualGrades!: Table<ManualGradeRecord, [string, string]>
   gradeHistory!: EntityTable<GradeHistoryRecord, 'id'>
   importFlags!: EntityTable<ImportFlagRecord, 'attemptId'>
+  importConflicts!: EntityTable<ImportConflictRecord, 'id'>
 
   constructor(name = DB_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options)

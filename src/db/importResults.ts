@@ -2,10 +2,13 @@
  * Result files in and out of this device's database.
  *
  * Import (instructor): each file is checked with the engine's parser (format, version,
- * checksum, structure, course), then written in ONE transaction: the learner (as 'imported'
- * unless the id is already on this device), and each attempt with its responses and instructor
- * grades. Idempotent by attempt id: an attempt already here is skipped and counted as "already
- * imported". A bad file, or a write that fails half-way, changes nothing.
+ * checksum, structure, course), then written in ONE transaction: the learner (as 'imported',
+ * with the file's extra time, when new), and each attempt with its responses and instructor
+ * grades. Who is who (domain importConflicts.ts): a file whose learner id is here under another
+ * name or is a profile of this device, or with an attempt id here with other content, is not
+ * written but kept in `importConflicts` for the instructor to resolve. The same attempt with the
+ * same content is skipped and counted as "already imported". A bad file, or a write that fails
+ * half-way, changes nothing.
  * With `course`, every attempt is first checked against the instructor's course (importFlags.ts):
  * the attempt is stored with the instructor's items only, its flags in `importFlags` in the same
  * transaction, and the file's grades (made on the learner's device) kept apart in that row.
@@ -17,11 +20,12 @@ import type { AssessmentInfo, ResultFile, Sha256 } from '../domain/resultFile.ts
 import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
-import type { ManualGrade, SavedResponse } from '../domain/types.ts'
+import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded, toStorageError } from './errors.ts'
 import { checkFileAttempts, flagRecord } from './importFlags.ts'
+import { conflictRow, importTables, sizeUp, writeFile } from './importWrite.ts'
 
 /** SHA-256 as lower-case hex, through WebCrypto. */
 export const webSha256: Sha256 = async (text) => {
@@ -38,16 +42,6 @@ export interface ImportOptions {
   course?: InstructorCourse
 }
 
-/** The newest record per item id, so a file with repeats writes one row per key. */
-function newestPerItem<T extends { itemId: string }>(rows: readonly T[], newer: (a: T, b: T) => boolean): T[] {
-  const byItem = new Map<string, T>()
-  for (const row of rows) {
-    const current = byItem.get(row.itemId)
-    if (current === undefined || newer(row, current)) byItem.set(row.itemId, row)
-  }
-  return [...byItem.values()]
-}
-
 /** Imports one result file (rules at the top of the file). Never throws: problems are outcomes. */
 export async function importResultText(db: DebriefDb, fileName: string, text: string, options: ImportOptions): Promise<ImportOutcome> {
   const parsed = await parseResultFile(text, { sha256: options.sha256 ?? webSha256, courseId: options.courseId, now: options.now })
@@ -59,25 +53,19 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
   try {
     const checked = options.course === undefined ? undefined : await checkFileAttempts(db, file, options.course, options.sha256 ?? webSha256)
     const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, options.now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
-    return await db.transaction('rw', [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags], async () => {
-      const known = await db.learners.get(file.learner.id)
-      if (known === undefined) await db.learners.add({ id: file.learner.id, name: file.learner.name, createdAt: options.now, origin: 'imported' })
-      let added = 0
-      let alreadyImported = 0
-      let flagged = 0
-      for (const { entry, flags } of entries) {
-        if ((await db.attempts.get(entry.attempt.id)) !== undefined) {
-          alreadyImported++
-          continue
-        }
-        await db.attempts.add(entry.attempt)
-        await db.responses.bulkAdd(newestPerItem<SavedResponse>(entry.responses, (a, b) => a.seq > b.seq))
-        await db.manualGrades.bulkAdd(newestPerItem<ManualGrade>(entry.manualGrades ?? [], (a, b) => a.gradedAt >= b.gradedAt))
-        if (flags !== undefined) await db.importFlags.put(flags)
-        if ((flags?.flags.length ?? 0) > 0) flagged++
-        added++
+    return await db.transaction('rw', importTables(db), async (): Promise<ImportOutcome> => {
+      const sized = await sizeUp(db, file)
+      if (isConflict(sized.decision)) {
+        const message = conflictMessage(file, sized.learner, sized.decision)
+        // The same file again while it waits: one conflict, not two.
+        const waiting = await db.importConflicts.where('courseId').equals(file.courseId).filter((c) => c.file.checksum === file.checksum).first()
+        if (waiting?.id !== undefined) return { fileName, ok: false, code: 'conflict', message, conflictId: waiting.id }
+        const row = await conflictRow(db, { fileName, file, sized, ...(checked !== undefined ? { checked } : {}), ...(options.course !== undefined ? { course: options.course } : {}), now: options.now, message })
+        const conflictId = Number(await db.importConflicts.add(row))
+        return { fileName, ok: false, code: 'conflict', message, conflictId }
       }
-      return { fileName, ok: true as const, learner: file.learner, newLearner: known === undefined, added, alreadyImported, ...(checked !== undefined ? { flagged } : {}) }
+      const { flagged, ...written } = await writeFile(db, { file, entries, now: options.now })
+      return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined ? { flagged } : {}) }
     })
   } catch (error) {
     return { fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${toStorageError(error).message}` }

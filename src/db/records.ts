@@ -5,6 +5,7 @@
 import type { Learner, LessonProgress } from '../domain/learnerTypes.ts'
 import type { ReviewCard } from '../domain/schedule.ts'
 import type { ImportFlag } from '../domain/importChecks.ts'
+import type { ImportConflict } from '../domain/importConflicts.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 
 export type LearnerRecord = Learner
@@ -52,3 +53,6 @@ export interface ImportFlagRecord {
   /** When the instructor chose to count this flagged attempt anyway. */
   acceptedAt?: number
 }
+
+/** A result file kept back until the instructor says who is who (src/db/importConflicts.ts). */
+export type ImportConflictRecord = ImportConflict

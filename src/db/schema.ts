@@ -74,4 +74,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { importFlags: 'attemptId' },
   },
+  {
+    // Who is who on import (issue 12 §3): a file whose learner id is on this device under another
+    // name (or is a profile of this device), or whose attempt id is here with other content, is not
+    // written; it waits here, with what the device holds, until the instructor resolves it. No
+    // other table changes.
+    version: 5,
+    stores: { importConflicts: '++id, courseId' },
+  },
 ]

@@ -4,6 +4,7 @@ import { hasPassphrase as passphraseIsSet, setPassphrase, verifyPassphrase } fro
 import type { CourseRecords } from '../db/instructorData.ts'
 import type { Allowance } from '../domain/allowance.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
+import type { ConflictChoice, ImportConflict } from '../domain/importConflicts.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
@@ -31,6 +32,8 @@ export const useInstructorStore = defineStore('instructor', () => {
   const hasPassphrase = ref<boolean>()
   const courseId = ref<string>()
   const records = shallowRef<CourseRecords>()
+  /** Files kept back on import until the instructor says who is who, for `courseId`. */
+  const conflicts = shallowRef<ImportConflict[]>([])
 
   async function checkSetup(): Promise<boolean> {
     hasPassphrase.value = await passphraseIsSet(storage.database())
@@ -56,6 +59,7 @@ export const useInstructorStore = defineStore('instructor', () => {
   function lock() {
     unlocked.value = false
     records.value = undefined
+    conflicts.value = []
     courseId.value = undefined
   }
 
@@ -80,8 +84,24 @@ export const useInstructorStore = defineStore('instructor', () => {
     // Every attempt is checked against this device's own course and graded from it (issue 12).
     const course = await loadInstructorCourse(id)
     const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now(), course })
-    await load(id, true)
+    await Promise.all([load(id, true), loadConflicts(id)])
     return outcomes
+  }
+
+  /** Reads the files kept back on import in a course. */
+  async function loadConflicts(id: string): Promise<ImportConflict[]> {
+    const { courseConflicts } = await import('../db/importConflicts.ts')
+    conflicts.value = await courseConflicts(storage.database(), id)
+    return conflicts.value
+  }
+
+  /** The instructor's answer to a kept-back file (src/db/importConflicts.ts); resolves to the learner id written to. */
+  async function resolveConflict(id: string, conflictId: number, choice: ConflictChoice): Promise<string> {
+    const [db, { loadInstructorCourse }, { webSha256 }] = await Promise.all([import('../db/importConflicts.ts'), import('./instructorCourse.ts'), import('../db/importResults.ts')])
+    const course = choice === 'discard' ? undefined : await loadInstructorCourse(id)
+    const { learnerId } = await db.resolveConflict(storage.database(), conflictId, choice, { now: now(), sha256: webSha256, ...(course !== undefined ? { course } : {}) })
+    await Promise.all([load(id, true), loadConflicts(id)])
+    return learnerId
   }
 
   /**
@@ -114,5 +134,5 @@ export const useInstructorStore = defineStore('instructor', () => {
     if (courseId.value !== undefined) await load(courseId.value, true)
   }
 
-  return { unlocked, hasPassphrase, courseId, records, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, accept, regrade, setAllowance }
+  return { unlocked, hasPassphrase, courseId, records, conflicts, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, loadConflicts, resolveConflict, accept, regrade, setAllowance }
 })

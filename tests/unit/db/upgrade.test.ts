@@ -59,7 +59,18 @@ const V4_ROWS: Rows = {
   }],
 }
 
-const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS }
+/** Rows as version 5 stores them: a file kept back on import, waiting for the instructor. */
+const V5_ROWS: Rows = {
+  learners: [{ id: 'ana', name: 'Ana Lopez', createdAt: 1, origin: 'imported' }],
+  importConflicts: [{
+    id: 1, courseId: 'c', fileName: 'ana.json', receivedAt: 7, message: 'This file names learner "ana", who is already on this device as "Ana Lopez"; the file says "Ana L".',
+    learner: 'other-name', conflictingAttemptIds: [], newLearnerId: 'ana~2',
+    file: { format: 'debrief-result', version: 3, courseId: 'c', exportedAt: '2026-01-01T00:00:00.000Z', learner: { id: 'ana', name: 'Ana L' }, attempts: [], checksum: 'sha256:0' },
+    device: { learner: { id: 'ana', name: 'Ana Lopez', origin: 'imported' }, attempts: [] }, fileAttempts: [],
+  }],
+}
+
+const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS }
 const CURRENT = SCHEMA_VERSIONS.at(-1)!.version
 
 /** A database left by release `version` with its fixture rows, opened by today's app. */
@@ -146,6 +157,19 @@ describe('database upgrades', () => {
     const db = await upgradedFrom(4)
     expect((await db.importFlags.get('d4'))?.flags.map((f) => f.code)).toEqual(['snapshot-mismatch'])
     expect([(await db.importFlags.get('d4'))?.learnerGrades.length, await db.manualGrades.count()]).toEqual([1, 0])
+    db.close()
+  })
+
+  it('starts the import conflicts empty for version 4 databases', async () => {
+    const db = await upgradedFrom(4)
+    expect(await db.importConflicts.count()).toBe(0)
+    db.close()
+  })
+
+  it('keeps a version 5 conflict with the file and what the device held, found by course', async () => {
+    const db = await upgradedFrom(5)
+    const [row] = await db.importConflicts.where('courseId').equals('c').toArray()
+    expect([row?.file.learner.name, row?.device.learner?.name, row?.newLearnerId]).toEqual(['Ana L', 'Ana Lopez', 'ana~2'])
     db.close()
   })
 })

@@ -42,6 +42,16 @@ const edited = (change: (t: Rows) => void) => {
 }
 const firstAttempt = (t: Rows) => t.attempts![0] as { slots: { version: string }[]; startedAt: number; snapshots: Record<string, unknown> }
 
+/** A file kept back on import (src/domain/importConflicts.ts ImportConflict), as the database stores it. */
+function conflictRow(): Record<string, unknown> {
+  return {
+    id: 1, courseId: 'c1', fileName: 'ana.json', receivedAt: T0, message: 'This file names learner "ana" …', learner: 'other-name', conflictingAttemptIds: [], newLearnerId: 'ana~2',
+    file: { format: 'debrief-result', version: 3, courseId: 'c1', exportedAt: '2026-11-01T10:00:00.000Z', learner: { id: 'ana', name: 'Ana L' }, attempts: [], checksum: 'sha256:0' },
+    device: { learner: { id: 'ana', name: 'Ana', origin: 'imported' }, attempts: [{ id: 'a1', sourceId: 'final', startedAt: T0, submittedAt: T0 + 1, score: { points: 1, max: 2 } }] },
+    fileAttempts: [],
+  }
+}
+
 describe('reading a backup file', () => {
   it('accepts the backup it wrote, of either scope', async () => {
     expect(await message(await text(tables()))).toBe('accepted')
@@ -61,6 +71,21 @@ describe('reading a backup file', () => {
   it('accepts a whole-device backup holding the import checks of imported attempts', async () => {
     const withFlags = edited((t) => (t.importFlags = [{ attemptId: 'a1', flags: [{ code: 'late-submit', message: 'Submitted 2 hours after the deadline.' }], checkedAt: T0, learnerGrades: [], acceptedAt: T0 + 1 }]))
     expect(await message(await text(withFlags))).toBe('accepted')
+  })
+
+  it('accepts a whole-device backup holding a file kept back on import', async () => {
+    expect(await message(await text(edited((t) => (t.importConflicts = [conflictRow()]))))).toBe('accepted')
+  })
+
+  it.each<[string, (row: Record<string, unknown>) => void, string]>([
+    ['a kept file that is not a result file', (row) => ((row.file as Record<string, unknown>).attempts = 'none'), 'row 1 of "importConflicts": file.attempts should be a list'],
+    ['a kept file naming someone with a right-to-left override', (row) => ((row.file as { learner: { name: string } }).learner.name = 'Ana\u202E'), 'row 1 of "importConflicts": file.learner.name'],
+    ['a kept file of another course', (row) => ((row.file as Record<string, unknown>).courseId = 'other'), 'row 1 of "importConflicts": file.courseId'],
+    ['a side-by-side attempt started at 1e20', (row) => ((row.device as { attempts: { startedAt: number }[] }).attempts[0]!.startedAt = 1e20), 'row 1 of "importConflicts": device.attempts[0].startedAt'],
+  ])('refuses %s', async (_name, change, expected) => {
+    const row = conflictRow()
+    change(row)
+    expect(await message(await text(edited((t) => (t.importConflicts = [row]))))).toContain(expected)
   })
 
   it('reads a version 1 backup (no scope) as a whole-device backup', async () => {

@@ -1,0 +1,120 @@
+/**
+ * The write side of an import, shared by a first import (importResults.ts) and a resolved
+ * conflict (importConflicts.ts). Inside the caller's transaction:
+ * - `sizeUp` reads what the device holds of the file's learner and attempts and decides (domain
+ *   importConflicts.ts) whether the file is new, known, identical or a conflict;
+ * - `conflictRow` is what a conflict keeps for the instructor's side-by-side view;
+ * - `writeFile` writes the learner (when new, with the file's extra time) and every attempt not on
+ *   the device yet. An attempt already here is never replaced: it counts as already imported.
+ */
+import { gradeAttempt } from '../domain/attemptGrading.ts'
+import { assessmentInfo } from '../domain/blueprints.ts'
+import { gradeChecked, type CheckedEntry } from '../domain/importBatch.ts'
+import type { InstructorCourse } from '../domain/importChecks.ts'
+import {
+  attemptDigest, decideFile, newestResponses, newLearnerId, type AttemptSummary, type DeviceLearner, type FileDecision, type ImportConflict,
+} from '../domain/importConflicts.ts'
+import type { ResultAttemptEntry, ResultFile } from '../domain/resultFile.ts'
+import type { Attempt, ManualGrade } from '../domain/types.ts'
+import type { DebriefDb } from './database.ts'
+import type { ImportFlagRecord } from './records.ts'
+
+/** The tables an import writes, for its one transaction. */
+export const importTables = (db: DebriefDb) => [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags, db.importConflicts]
+
+export interface SizedUp {
+  learner: DeviceLearner | undefined
+  held: Attempt[]
+  decision: FileDecision
+}
+
+/** What the device holds of the file, and what the file is against it (inside a transaction). */
+export async function sizeUp(db: DebriefDb, file: ResultFile): Promise<SizedUp> {
+  const learner = await db.learners.get(file.learner.id)
+  const held = (await db.attempts.bulkGet(file.attempts.map((e) => e.attempt.id))).filter((a): a is Attempt => a !== undefined)
+  const digests = new Map<string, string>()
+  for (const attempt of held) digests.set(attempt.id, attemptDigest(attempt, await db.responses.where('attemptId').equals(attempt.id).toArray()))
+  return { learner, held, decision: decideFile(file, learner, digests) }
+}
+
+function summary(attempt: Attempt, grade: { score: number; max: number } | undefined): AttemptSummary {
+  const { id, sourceId, startedAt, submittedAt } = attempt
+  return { id, sourceId, startedAt, submittedAt, ...(grade !== undefined ? { score: { points: grade.score, max: grade.max } } : {}) }
+}
+
+/** The device's attempts at issue: the learner's in this course and every one whose id the file names. */
+async function deviceSummaries(db: DebriefDb, file: ResultFile, held: readonly Attempt[], course: InstructorCourse | undefined): Promise<AttemptSummary[]> {
+  const mine = await db.attempts.where('[learnerId+courseId]').equals([file.learner.id, file.courseId]).toArray()
+  const all = new Map([...mine, ...held].filter((a) => a.mode === 'assessment' || held.includes(a)).map((a) => [a.id, a]))
+  const out: AttemptSummary[] = []
+  for (const attempt of [...all.values()].sort((a, b) => a.startedAt - b.startedAt)) {
+    const blueprint = course?.blueprints.find((b) => b.id === attempt.sourceId)
+    const [responses, grades] = await Promise.all([db.responses.where('attemptId').equals(attempt.id).toArray(), db.manualGrades.where('attemptId').equals(attempt.id).toArray()])
+    const negativeMarking = blueprint === undefined ? false : assessmentInfo(blueprint).negativeMarking ?? false
+    out.push(summary(attempt, gradeAttempt(attempt, responses, grades, { negativeMarking })))
+  }
+  return out
+}
+
+/** The row a conflict keeps (inside the import's transaction). */
+export async function conflictRow(db: DebriefDb, input: { fileName: string; file: ResultFile; sized: SizedUp; checked?: CheckedEntry[]; course?: InstructorCourse; now: number; message: string }): Promise<ImportConflict> {
+  const { file, sized, checked } = input
+  const taken = new Set((await db.learners.toCollection().primaryKeys()).map(String))
+  const fileAttempts = file.attempts.map((entry, i) => {
+    const c = checked?.[i]
+    return summary(entry.attempt, c === undefined ? undefined : gradeChecked(c))
+  })
+  return {
+    courseId: file.courseId,
+    fileName: input.fileName,
+    receivedAt: input.now,
+    message: input.message,
+    learner: sized.decision.learner,
+    conflictingAttemptIds: sized.decision.attempts.filter((a) => a.verdict === 'conflict').map((a) => a.id),
+    file,
+    device: { ...(sized.learner !== undefined ? { learner: sized.learner } : {}), attempts: await deviceSummaries(db, file, sized.held, input.course) },
+    fileAttempts,
+    newLearnerId: newLearnerId(file.learner.id, taken),
+  }
+}
+
+export interface WriteInput {
+  file: ResultFile
+  entries: { entry: ResultAttemptEntry; flags: ImportFlagRecord | undefined }[]
+  now: number
+}
+
+/** Writes the learner when new and every attempt not on the device (inside a transaction). */
+export async function writeFile(db: DebriefDb, { file, entries, now }: WriteInput): Promise<{ newLearner: boolean; added: number; alreadyImported: number; flagged: number }> {
+  const known = await db.learners.get(file.learner.id)
+  if (known === undefined) {
+    const { allowance } = file.learner
+    await db.learners.add({ id: file.learner.id, name: file.learner.name, createdAt: now, origin: 'imported', ...(allowance !== undefined ? { allowance } : {}) })
+  }
+  let added = 0
+  let alreadyImported = 0
+  let flagged = 0
+  for (const { entry, flags } of entries) {
+    if ((await db.attempts.get(entry.attempt.id)) !== undefined) {
+      alreadyImported++
+      continue
+    }
+    await db.attempts.add(entry.attempt)
+    await db.responses.bulkAdd(newestResponses(entry.responses))
+    await db.manualGrades.bulkAdd(newestGrades(entry.manualGrades ?? []))
+    if (flags !== undefined) await db.importFlags.put(flags)
+    if ((flags?.flags.length ?? 0) > 0) flagged++
+    added++
+  }
+  return { newLearner: known === undefined, added, alreadyImported, flagged }
+}
+
+/** The newest grade per item, so a file with repeats writes one row per key. */
+function newestGrades(rows: readonly ManualGrade[]): ManualGrade[] {
+  const byItem = new Map<string, ManualGrade>()
+  for (const row of rows) {
+    const current = byItem.get(row.itemId)
+    if (current === undefined || row.gradedAt >= current.gradedAt) byItem.set(row.itemId, row)
+  }
+  return [...byItem.values()]
+}
