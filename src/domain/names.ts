@@ -7,20 +7,46 @@
  *   (U+200B–U+200D, U+2060, U+FEFF), and the soft hyphen, invisible operators and tag characters.
  *   They let a name show reversed text ("… passed") or pass for another learner's name while
  *   differing from it;
+ * - except the zero-width non-joiner and joiner (U+200C, U+200D) where a script needs them to
+ *   spell a name: one of them alone between two letters or marks of the same script among
+ *   JOINING_SCRIPTS (Persian "می‌خواهم", Hindi "क्‍ष"). Anywhere else (at the start or end, two in a
+ *   row, beside a space, between Latin letters, between two scripts) they only make a name look
+ *   like another, and go. Emoji ZWJ sequences are split into their emoji: a name needs
+ *   none. A word-final ZWJ (Malayalam's old chillu spelling) goes too: the atomic chillu letters
+ *   U+0D7A–U+0D7F spell it today;
  * - other control characters removed, runs of white space made one space, trimmed;
  * - at most MAX_NAME_LENGTH characters (UTF-16 code units, as the input's maxlength counts).
  */
 
 export const MAX_NAME_LENGTH = 60
 
-const INVISIBLE = /\p{Cf}/gu
+/** Scripts whose spelling uses ZWNJ/ZWJ between letters: Arabic-script languages and the Indic scripts. */
+export const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala'] as const
+
+const JOINERS = new Set(['\u200C', '\u200D'])
+const SCRIPTS = JOINING_SCRIPTS.map((script) => new RegExp(`^(?=[\\p{L}\\p{M}])\\p{Script_Extensions=${script}}$`, 'u'))
+
+/** Whether the joiner at code point `i` of `chars` stands alone between two letters of one joining script. */
+function neededJoiner(chars: readonly string[], i: number): boolean {
+  const before = chars[i - 1]
+  const after = chars[i + 1]
+  if (before === undefined || after === undefined) return false
+  return SCRIPTS.some((script) => script.test(before) && script.test(after))
+}
+
+/** The text without invisible format characters, but for the joiners a script needs. */
+function withoutInvisible(name: string): string {
+  const chars = Array.from(name)
+  return chars.map((c, i) => (JOINERS.has(c) && neededJoiner(chars, i)) || !/\p{Cf}/u.test(c) ? c : '').join('')
+}
+
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g
 
 /** The name as it is stored and shown (rules at the top of the file). */
 export function cleanName(name: string): string {
   // Invisible characters go first (U+FEFF also counts as white space), then line breaks and tabs
   // become spaces before other controls go, so removing one never leaves two spaces side by side.
-  const visible = name.replace(INVISIBLE, '').replace(/\s+/g, ' ').replace(CONTROL, '')
+  const visible = withoutInvisible(name).replace(/\s+/g, ' ').replace(CONTROL, '')
   return visible.normalize('NFC').replace(/\s+/g, ' ').trim()
 }
 
