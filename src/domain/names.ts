@@ -9,7 +9,7 @@
  *   differing from it;
  * - except the zero-width non-joiner and joiner (U+200C, U+200D) where a script needs them to
  *   spell a name: one of them alone between two letters or marks of the same script among
- *   JOINING_SCRIPTS (Persian "می‌خواهم", Hindi "क्‍ष"). Anywhere else (at the start or end, two in a
+ *   SCRIPTS below (Persian "می‌خواهم", Hindi "क्‍ष"). Anywhere else (at the start or end, two in a
  *   row, beside a space, between Latin letters, between two scripts) they only make a name look
  *   like another, and go. Emoji ZWJ sequences are split into their emoji: a name needs
  *   none. A word-final ZWJ (Malayalam's old chillu spelling) goes too: the atomic chillu letters
@@ -20,24 +20,20 @@
 
 export const MAX_NAME_LENGTH = 60
 
-/** Scripts whose spelling uses ZWNJ/ZWJ between letters: Arabic-script languages and the Indic scripts. */
-export const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala'] as const
+/**
+ * Scripts whose spelling uses ZWNJ/ZWJ between letters (ISO 15924 codes): Arabic (Persian, Urdu…),
+ * Syriac, the Indic scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+ * Kannada, Malayalam) and Sinhala. A letter or mark of one of them matches its pattern.
+ */
+const SCRIPTS = 'Arab Syrc Deva Beng Guru Gujr Orya Taml Telu Knda Mlym Sinh'.split(' ').map((s) => new RegExp(`^(?=[\\p{L}\\p{M}])\\p{scx=${s}}$`, 'u'))
 
-const JOINERS = new Set(['\u200C', '\u200D'])
-const SCRIPTS = JOINING_SCRIPTS.map((script) => new RegExp(`^(?=[\\p{L}\\p{M}])\\p{Script_Extensions=${script}}$`, 'u'))
+/** Whether code point `i` of `chars` stands between two letters (or marks) of one joining script. */
+const joins = (chars: readonly string[], i: number) => SCRIPTS.some((s) => s.test(chars[i - 1] ?? '') && s.test(chars[i + 1] ?? ''))
 
-/** Whether the joiner at code point `i` of `chars` stands alone between two letters of one joining script. */
-function neededJoiner(chars: readonly string[], i: number): boolean {
-  const before = chars[i - 1]
-  const after = chars[i + 1]
-  if (before === undefined || after === undefined) return false
-  return SCRIPTS.some((script) => script.test(before) && script.test(after))
-}
-
-/** The text without invisible format characters, but for the joiners a script needs. */
+/** The text without invisible format characters, but for a lone ZWNJ/ZWJ that joins. */
 function withoutInvisible(name: string): string {
   const chars = Array.from(name)
-  return chars.map((c, i) => (JOINERS.has(c) && neededJoiner(chars, i)) || !/\p{Cf}/u.test(c) ? c : '').join('')
+  return chars.map((c, i) => (/\p{Cf}/u.test(c) && !(/[\u200C\u200D]/.test(c) && joins(chars, i)) ? '' : c)).join('')
 }
 
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g
