@@ -18,7 +18,9 @@ export async function checkFileAttempts(db: DebriefDb, file: ResultFile, course:
     db.attempts.where('[learnerId+courseId]').equals([file.learner.id, file.courseId]).toArray(),
     db.learners.get(file.learner.id),
   ])
-  const allowances = learner?.allowance !== undefined ? new Map([[file.learner.id, learner.allowance]]) : undefined
+  // A learner this device knows is checked with the allowance the instructor set here; a new one
+  // with the file's (importBatch.ts).
+  const allowances = learner !== undefined ? new Map([[file.learner.id, learner.allowance]]) : undefined
   return checkBatch({
     entries: file.attempts.map((entry) => ({ learner: file.learner, entry })),
     course,

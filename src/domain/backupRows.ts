@@ -5,13 +5,16 @@
  * as a BackupRowError naming the table, the row (counted from 1) and the field.
  *
  * Cross-checks: no two rows of a table share a key; each attempt's learner is among the file's
- * learners and each response's attempt among its attempts (when the file holds those tables).
+ * learners and each response's attempt among its attempts (when the file holds those tables); an
+ * attempt with a slot that names no snapshot has its import check in the file's importFlags (on
+ * import, a slot at a version the instructor's course cannot verify keeps no snapshot, so the
+ * instructor's own backup holds such attempts; any other attempt without its snapshot is refused).
  */
 import { checkAllowance } from './allowanceCheck.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import { checkAttempt, checkResultStructure } from './resultFileStructure.ts'
 import {
-  arr, between, bool, everyNumberBounded, id, integer, Invalid, nullableNum, obj, oneOf, optional, points, str, time, type Obj,
+  arr, between, bool, everyNumberBounded, id, idList, integer, Invalid, nullableNum, obj, oneOf, optional, points, str, time, type Obj,
 } from './validate.ts'
 import { checkAnswer } from './validateItem.ts'
 
@@ -70,9 +73,29 @@ function lessonProgress(r: Obj): void {
   time(r.updatedAt, 'updatedAt')
 }
 
+/** The indexes of an attempt row's slots that name no snapshot (an own key of `snapshots`). */
+function unverifiedSlots(r: Obj): number[] {
+  const snapshots = r.snapshots !== null && typeof r.snapshots === 'object' ? r.snapshots : {}
+  if (!Array.isArray(r.slots)) return []
+  return r.slots.flatMap((s: unknown, i) => {
+    const version = s !== null && typeof s === 'object' ? (s as Obj).version : undefined
+    return typeof version === 'string' && !Object.hasOwn(snapshots, version) ? [i] : []
+  })
+}
+
 function attempt(r: Obj): void {
+  // A slot without a snapshot (see the top of the file) has its ids checked here, the others as in
+  // a result file; checkUnverifiedSlots then asks for the attempt's import check.
+  const unverified = new Set(unverifiedSlots(r))
+  for (const i of unverified) {
+    const slot = (r.slots as Obj[])[i]!
+    id(slot.itemId, `slots[${i}].itemId`)
+    id(slot.version, `slots[${i}].version`)
+    optional(slot.order, idList, `slots[${i}].order`)
+  }
+  const slots = Array.isArray(r.slots) ? r.slots.filter((_: unknown, i) => !unverified.has(i)) : r.slots
   // The attempt's own course and learner are what the slots and snapshots are checked against.
-  checkAttempt(r, '', typeof r.courseId === 'string' ? r.courseId : '', typeof r.learnerId === 'string' ? r.learnerId : '')
+  checkAttempt({ ...r, slots }, '', typeof r.courseId === 'string' ? r.courseId : '', typeof r.learnerId === 'string' ? r.learnerId : '')
 }
 
 function response(r: Obj): void {
@@ -230,6 +253,17 @@ function checkReferences(tables: BackupTables, table: string, field: string, tar
   })
 }
 
+/** Throws BackupRowError on the first attempt with a slot naming no snapshot and no import check in the file. */
+function checkUnverifiedSlots(tables: BackupTables): void {
+  const checked = new Set((tables.importFlags ?? []).map((f) => f.attemptId))
+  ;(tables.attempts ?? []).forEach((r, index) => {
+    const [first] = unverifiedSlots(r)
+    if (first !== undefined && !checked.has(r.id)) {
+      throw new BackupRowError('attempts', index + 1, `slots[${first}].version`, 'names no snapshot in .snapshots, and the backup holds no import check for this attempt (only an imported attempt may lack a snapshot)')
+    }
+  })
+}
+
 /**
  * Throws BackupRowError (table, row, field and reason) unless every row of every table is well
  * formed; `tables` holds only known tables (backupFile.ts checks the names first).
@@ -238,4 +272,5 @@ export function checkBackupRows(tables: BackupTables): void {
   for (const [table, rows] of Object.entries(tables)) checkTable(table, rows)
   checkReferences(tables, 'attempts', 'learnerId', 'learners', 'id')
   checkReferences(tables, 'responses', 'attemptId', 'attempts', 'id')
+  checkUnverifiedSlots(tables)
 }

@@ -3,6 +3,11 @@
  * and in the report command (scripts/reportCourse.ts), so both give the same flags:
  * - each attempt is checked (importChecks.ts) with, as its siblings, the learner's attempts at
  *   the same blueprint on the device and in the batch;
+ * - its deadline is checked with the learner's extra time: the allowance the instructor's device
+ *   has for that learner when the device knows the learner (none, if the instructor set none:
+ *   a file cannot grant itself time the instructor did not), else the file's `learner.allowance`
+ *   (result file v3), which the structural check has bounded (allowanceCheck.ts) — so a new
+ *   learner's file can claim at most 4 × the limit + 600 minutes;
  * - it is graded from the trusted attempt (the instructor's items), with the course's settings,
  *   and without the grades made on the learner's device (`manualGrades` in the file): those are
  *   kept apart and count only once the instructor accepts them;
@@ -15,8 +20,15 @@ import { checkImportedAttempt, siblingsOf, type ImportFlag, type InstructorCours
 import type { ResultAttemptEntry, Sha256 } from './resultFile.ts'
 import type { Attempt, ManualGrade } from './types.ts'
 
+/** A learner as a file names them: the allowance is the file's `learner.allowance`. */
+export interface BatchLearner {
+  id: string
+  name: string
+  allowance?: Allowance
+}
+
 export interface CheckedEntry {
-  learner: { id: string; name: string }
+  learner: BatchLearner
   /** The file's entry, its attempt replaced by the trusted one (instructor's items only). */
   entry: ResultAttemptEntry
   flags: ImportFlag[]
@@ -27,11 +39,12 @@ export interface CheckedEntry {
 }
 
 export interface BatchInput {
-  entries: readonly { learner: { id: string; name: string }; entry: ResultAttemptEntry }[]
+  entries: readonly { learner: BatchLearner; entry: ResultAttemptEntry }[]
   course: InstructorCourse
   /** Attempts already on the instructor's device (any learner). */
   existing?: readonly Pick<Attempt, 'id' | 'startedAt' | 'learnerId' | 'sourceId' | 'mode'>[]
-  allowances?: ReadonlyMap<string, Allowance>
+  /** The learners the instructor's device knows, by id, with their allowance there (undefined: none). */
+  allowances?: ReadonlyMap<string, Allowance | undefined>
   sha256: Sha256
 }
 
@@ -41,7 +54,7 @@ export async function checkBatch({ entries, course, existing = [], allowances, s
   const out: CheckedEntry[] = []
   for (const { learner, entry } of entries) {
     const attempt = { ...entry.attempt, learnerId: learner.id }
-    const allowance = allowances?.get(learner.id)
+    const allowance = allowances?.has(learner.id) === true ? allowances.get(learner.id) : learner.allowance
     const check = await checkImportedAttempt({ ...entry, attempt }, course, { siblings: siblingsOf(attempt, all), ...(allowance !== undefined ? { allowance } : {}) }, sha256)
     const { manualGrades: learnerGrades = [], ...rest } = entry
     out.push({ learner, entry: { ...rest, attempt: check.attempt }, flags: check.flags, ...(check.assessment !== undefined ? { assessment: check.assessment } : {}), learnerGrades })

@@ -7,20 +7,42 @@
  *   (U+200B–U+200D, U+2060, U+FEFF), and the soft hyphen, invisible operators and tag characters.
  *   They let a name show reversed text ("… passed") or pass for another learner's name while
  *   differing from it;
+ * - except the zero-width non-joiner and joiner (U+200C, U+200D) where a script needs them to
+ *   spell a name: one of them alone between two letters or marks of the same script among
+ *   SCRIPTS below (Persian "می‌خواهم", Hindi "क्‍ष"). Anywhere else (at the start or end, two in a
+ *   row, beside a space, between Latin letters, between two scripts) they only make a name look
+ *   like another, and go. Emoji ZWJ sequences are split into their emoji: a name needs
+ *   none. A word-final ZWJ (Malayalam's old chillu spelling) goes too: the atomic chillu letters
+ *   U+0D7A–U+0D7F spell it today;
  * - other control characters removed, runs of white space made one space, trimmed;
  * - at most MAX_NAME_LENGTH characters (UTF-16 code units, as the input's maxlength counts).
  */
 
 export const MAX_NAME_LENGTH = 60
 
-const INVISIBLE = /\p{Cf}/gu
+/**
+ * Scripts whose spelling uses ZWNJ/ZWJ between letters (ISO 15924 codes): Arabic (Persian, Urdu…),
+ * Syriac, the Indic scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+ * Kannada, Malayalam) and Sinhala. A letter or mark of one of them matches its pattern.
+ */
+const SCRIPTS = 'Arab Syrc Deva Beng Guru Gujr Orya Taml Telu Knda Mlym Sinh'.split(' ').map((s) => new RegExp(`^(?=[\\p{L}\\p{M}])\\p{scx=${s}}$`, 'u'))
+
+/** Whether code point `i` of `chars` stands between two letters (or marks) of one joining script. */
+const joins = (chars: readonly string[], i: number) => SCRIPTS.some((s) => s.test(chars[i - 1] ?? '') && s.test(chars[i + 1] ?? ''))
+
+/** The text without invisible format characters, but for a lone ZWNJ/ZWJ that joins. */
+function withoutInvisible(name: string): string {
+  const chars = Array.from(name)
+  return chars.map((c, i) => (/\p{Cf}/u.test(c) && !(/[\u200C\u200D]/.test(c) && joins(chars, i)) ? '' : c)).join('')
+}
+
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g
 
 /** The name as it is stored and shown (rules at the top of the file). */
 export function cleanName(name: string): string {
   // Invisible characters go first (U+FEFF also counts as white space), then line breaks and tabs
   // become spaces before other controls go, so removing one never leaves two spaces side by side.
-  const visible = name.replace(INVISIBLE, '').replace(/\s+/g, ' ').replace(CONTROL, '')
+  const visible = withoutInvisible(name).replace(/\s+/g, ' ').replace(CONTROL, '')
   return visible.normalize('NFC').replace(/\s+/g, ' ').trim()
 }
 

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest'
+import type { Allowance } from '../../../src/domain/allowance.ts'
 import { checkImportedAttempt, siblingsOf, type ImportFlag } from '../../../src/domain/importChecks.ts'
 import type { ResultAttemptEntry } from '../../../src/domain/resultFile.ts'
 import { attackRows, blueprint, honest, INSTRUCTOR, MIN, RETIRED, sha256, T0 } from '../../fixtures/importAttacks.ts'
 
 const codes = (flags: readonly ImportFlag[]) => [...new Set(flags.map((f) => f.code))].sort()
 
-async function check(entry: ResultAttemptEntry, all: readonly ResultAttemptEntry[] = [entry], allowance?: { multiplier?: number }) {
+async function check(entry: ResultAttemptEntry, all: readonly ResultAttemptEntry[] = [entry], allowance?: Allowance) {
   return checkImportedAttempt(entry, INSTRUCTOR, { siblings: siblingsOf(entry.attempt, all.map((e) => e.attempt)), ...(allowance ? { allowance } : {}) }, sha256)
 }
 
 describe('checkImportedAttempt: each attack of issue 12, on the real course', () => {
   it.each(attackRows().map((row) => [row.name, row] as const))('%s', async (_name, row) => {
     const got: Record<string, string[]> = {}
-    for (const entry of row.attempts) got[entry.attempt.id] = codes((await check(entry, row.attempts)).flags)
+    for (const entry of row.attempts) got[entry.attempt.id] = codes((await check(entry, row.attempts, row.allowance)).flags)
     expect(got, row.reason).toEqual(row.expected)
   })
 })

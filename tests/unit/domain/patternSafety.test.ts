@@ -16,6 +16,23 @@ describe('patternProblem', () => {
   })
 
   it.each([
+    '(a|aa)+',
+    '(a|a?)+',
+    '(\\w|\\d)+',
+    '^(a|ab)*$',
+    '(A|a)+',
+    '(?:x|xy){2,}',
+    '(.|a)+',
+    '([a-z]|b)+',
+    '((a)|b)+',
+    '(a||b)+',
+    '(?=a|b)+',
+    '(\\.|\\.x)+',
+  ])('refuses overlapping alternatives under a repeat: %s', (pattern) => {
+    expect(patternProblem(pattern)).toContain('alternatives can match the same text')
+  })
+
+  it.each([
     'levee',
     '(the )?levee',
     '(un)?confirmed',
@@ -26,6 +43,11 @@ describe('patternProblem', () => {
     '\\(a+\\)+',
     '(a|b)+',
     '(a?)+',
+    '(ab|cd)*',
+    '(?:yes |no )+',
+    '(\\.|,)+',
+    '(a|aa)?',
+    '(secur(e|es|ing)|gain(s|ing)?) knowledge',
   ])('allows %s', (pattern) => {
     expect(patternProblem(pattern)).toBeUndefined()
   })

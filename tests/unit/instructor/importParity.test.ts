@@ -26,7 +26,7 @@ const codes = (list: readonly { code: string }[]) => [...new Set(list.map((f) =>
 beforeAll(async () => {
   for (const [i, row] of rows.entries()) {
     const learner = `learner-${String(i).padStart(2, '0')}`
-    files.push({ name: `${learner}.json`, text: serializeResultFile(await resultFile(learner, row.attempts)) })
+    files.push({ name: `${learner}.json`, text: serializeResultFile(await resultFile(learner, row.attempts, row.allowance)) })
   }
   const db = new DebriefDb(uniqueName())
   await db.open()

@@ -20,7 +20,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'in'))
   for (const [i, row] of rows.entries()) {
     const learner = `learner-${String(i).padStart(2, '0')}`
-    writeFileSync(join(dir, 'in', `${learner}.json`), serializeResultFile(await resultFile(learner, row.attempts)))
+    writeFileSync(join(dir, 'in', `${learner}.json`), serializeResultFile(await resultFile(learner, row.attempts, row.allowance)))
   }
   exit = await main([join(dir, 'in'), '--out', join(dir, 'out')], { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) })
 }, 60_000)
