@@ -70,6 +70,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // No wall-clock limits in tests (shared, noisy machines): vitest's 5 s default failed busy runs.
+          testTimeout: 120_000,
         },
       },
       {
@@ -81,6 +83,7 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['tests/dom/**/*.test.ts'],
           setupFiles: ['tests/dom/setup.ts'],
+          testTimeout: 120_000,
         },
       },
       {
