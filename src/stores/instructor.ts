@@ -84,7 +84,8 @@ export const useInstructorStore = defineStore('instructor', () => {
     // Every attempt is checked against this device's own course and graded from it (issue 12).
     const course = await loadInstructorCourse(id)
     const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now(), course })
-    await Promise.all([load(id, true), loadConflicts(id)])
+    records.value = undefined
+    await loadConflicts(id)
     return outcomes
   }
 
