@@ -96,7 +96,7 @@ export async function importRun(baseUrl: string, files: readonly BenchFile[], pr
     }
     const start = performance.now()
     await page.locator('#import-files').setInputFiles(paths)
-    await page.waitForFunction((n) => document.querySelectorAll('.import-report__list li').length === n && !(document.querySelector<HTMLInputElement>('#import-files')?.disabled ?? true), files.length, { polling: 50, timeout: 300_000 })
+    await page.waitForFunction((n) => document.querySelectorAll('.import-report__list li[data-file]').length === n && !(document.querySelector<HTMLInputElement>('#import-files')?.disabled ?? true), files.length, { polling: 50, timeout: 300_000 })
     const seconds = (performance.now() - start) / 1000
     const taken = cdp === undefined ? undefined : profileTimes((await cdp.send('Profiler.stop')).profile as never)
     // Every file the generator writes holds 5 attempts (those it breaks too).

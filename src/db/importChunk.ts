@@ -89,8 +89,8 @@ async function writeChecked(db: DebriefDb, { fileName, file }: ParsedSource, che
     const conflictId = Number(await db.importConflicts.add(row))
     return { fileName, ok: false, code: 'conflict', message, conflictId }
   }
-  const { flagged, ...written } = fileRows(rows, { file, entries, now }, known.learner, sized.held)
-  return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined ? { flagged } : {}) }
+  const { flagged, reasons, ...written } = fileRows(rows, { file, entries, now }, known.learner, sized.held)
+  return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined ? { flagged } : {}), ...(reasons.length > 0 ? { reasons } : {}) }
 }
 
 const storageOutcome = (fileName: string, error: unknown): ImportOutcome => ({ fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${toStorageError(error).message}` })

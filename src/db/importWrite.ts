@@ -15,6 +15,7 @@ import {
   attemptDigest, decideFile, newestResponses, newLearnerId, type AttemptSummary, type DeviceLearner, type FileDecision, type ImportConflict,
 } from '../domain/importConflicts.ts'
 import type { ResultAttemptEntry, ResultFile } from '../domain/resultFile.ts'
+import type { FlaggedReasons } from '../domain/resultImport.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
 import type { ImportFlagRecord, LearnerRecord as Learner } from './records.ts'
@@ -104,6 +105,8 @@ export interface Written {
   added: number
   alreadyImported: number
   flagged: number
+  /** The flagged attempts added, with their flags' messages. */
+  reasons: FlaggedReasons[]
 }
 
 /**
@@ -118,7 +121,7 @@ export function fileRows(rows: ImportRows, { file, entries, now }: WriteInput, k
   const here = new Set(held.map((a) => a.id))
   let added = 0
   let alreadyImported = 0
-  let flagged = 0
+  const reasons: FlaggedReasons[] = []
   for (const { entry, flags } of entries) {
     if (here.has(entry.attempt.id)) {
       alreadyImported++
@@ -129,10 +132,10 @@ export function fileRows(rows: ImportRows, { file, entries, now }: WriteInput, k
     rows.responses.push(...newestResponses(entry.responses))
     rows.grades.push(...newestGrades(entry.manualGrades ?? []))
     if (flags !== undefined) rows.flags.push(flags)
-    if ((flags?.flags.length ?? 0) > 0) flagged++
+    if (flags !== undefined && flags.flags.length > 0) reasons.push({ attemptId: entry.attempt.id, messages: [...new Set(flags.flags.map((f) => f.message))] })
     added++
   }
-  return { newLearner: known === undefined, added, alreadyImported, flagged }
+  return { newLearner: known === undefined, added, alreadyImported, flagged: reasons.length, reasons }
 }
 
 /** Writes gathered rows, one bulk write per table (inside a transaction); empties `rows`. */
