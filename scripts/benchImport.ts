@@ -14,10 +14,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type CDPSession, type Page } from 'playwright-core'
 import { preview } from 'vite'
+import { ARGS, CHROMIUM } from './benchBrowser.ts'
 import { benchImportFiles, type BenchFile } from './benchImportFiles.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const PASSPHRASE = 'a long bench passphrase'
 
 export interface ImportRun {
@@ -86,7 +85,6 @@ export async function importRun(baseUrl: string, files: readonly BenchFile[], pr
     context.setDefaultTimeout(300_000)
     const page = await context.newPage()
     await openImportPage(page)
-    page.on('console', (m) => { if (m.text().startsWith('TIMING')) console.log(m.text()) })
     let cdp: CDPSession | undefined
     if (profile) {
       cdp = await context.newCDPSession(page)
