@@ -26,6 +26,7 @@ import { checkBatch, type CheckedEntry } from '../domain/importBatch.ts'
 import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import { parseResultFile, type ResultFile, type Sha256 } from '../domain/resultFile.ts'
+import { certainlyTooManyBytes, tooLarge } from '../domain/safeJson.ts'
 import type { Attempt } from '../domain/types.ts'
 import type { LearnerRecord } from './records.ts'
 
@@ -59,6 +60,7 @@ export function memoSha256(sha256: Sha256): Sha256 {
 /** One file read and parsed (rules at the top of the file); never throws. */
 export async function readSource(source: ImportSource, run: ImportRun): Promise<ParsedSource | ImportOutcome> {
   const fileName = source.name
+  if (source.size !== undefined && source.size > certainlyTooManyBytes()) return { fileName, ok: false, code: 'too-large', message: tooLarge().message }
   try {
     const text = typeof source.text === 'string' ? source.text : await source.text()
     const parsed = await parseResultFile(text, { sha256: run.sha256, courseId: run.courseId, now: run.now })

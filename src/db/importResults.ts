@@ -45,6 +45,8 @@ export interface ImportOptions {
 export interface ImportSource {
   name: string
   text: string | (() => Promise<string>)
+  /** Bytes, when known before reading: a file far over the size limit is refused unread. */
+  size?: number
 }
 
 /** Imports one result file (rules at the top of the file). Never throws: problems are outcomes. */

@@ -129,4 +129,11 @@ describe('a batch in chunks', () => {
     expect(outcomes.map((o) => (o.ok ? 'ok' : o.code))).toEqual(['unexpected', 'ok', 'ok'])
     expect(outcomes[0]).toMatchObject({ message: expect.stringContaining('The file was moved') })
   })
+
+  it('refuses a file far over the size limit without reading it, as reading it would', async () => {
+    const read = await importResultText(many, 'big.json', ' '.repeat(5_000_001), options)
+    const unread = await importResultFiles(many, [{ name: 'big.json', size: 15_000_001, text: () => Promise.reject(new Error('read')) }], options)
+    expect(unread).toEqual([read])
+    expect(read).toMatchObject({ ok: false, code: 'too-large' })
+  })
 })
