@@ -5,38 +5,12 @@
  * same text, whatever order their keys were built in, so a checksum over it is stable across
  * devices and serialisers.
  *
- * Every own key is covered — `__proto__` and `constructor` included (assigning `copy['__proto__']
- * = …` on an ordinary object would set a prototype instead, and the key would vanish from the text
- * and from the checksum): the fast path copies into objects without a prototype, and a value
- * nested too deeply for JSON.stringify's own recursion is written by a walk that keeps its own
- * stack, so it cannot overflow the call stack. Both write the same text
- * (tests/unit/domain/canonicalJsonFast.test.ts).
+ * The text is written directly, without building sorted copies, so every own key is covered —
+ * `__proto__` and `constructor` included (assigning `copy['__proto__'] = …` would set a prototype
+ * instead, and the key would vanish from the text and from the checksum). The walk keeps its own
+ * stack, so a deeply nested value cannot overflow the call stack.
  */
 export function canonicalJson(value: unknown): string {
-  try {
-    return JSON.stringify(value, sortedKeys) ?? ''
-  } catch (error) {
-    // Nested too deeply for the engine's own walk: the walk with its own stack writes the same text.
-    if (error instanceof RangeError) return canonicalJsonIterative(value)
-    throw error
-  }
-}
-
-/**
- * The fast path (imports hash thousands of files, 100 MB of text): JSON.stringify writes each object as a copy
- * whose keys were added in canonical order. The copy has no prototype, so a `__proto__` key is an
- * ordinary key of it; JSON.stringify then writes array-index keys first in numeric order and the
- * other keys in the order they were added, which is canonical order.
- */
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
-  const source = value as Record<string, unknown>
-  const copy = Object.create(null) as Record<string, unknown>
-  for (const key of Object.keys(source).sort()) copy[key] = source[key]
-  return copy
-}
-
-function canonicalJsonIterative(value: unknown): string {
   const out: string[] = []
   // Work items, last first: a piece of text to write, or a value to write.
   const stack: ({ text: string } | { value: unknown; inArray: boolean })[] = [{ value, inArray: false }]

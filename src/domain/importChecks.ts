@@ -25,7 +25,7 @@
  */
 import type { Allowance } from './attempt.ts'
 import { assessmentInfo, type AssessmentInfo } from './blueprints.ts'
-import { canonicalJson } from './canonicalJson.ts'
+import { canonicalJsonFast } from './canonicalJsonFast.ts'
 import { drawMisfit } from './drawFit.ts'
 import { timeFlags, type TimeFlagCode } from './importTimeChecks.ts'
 import type { ResultAttemptEntry, Sha256 } from './resultFile.ts'
@@ -79,7 +79,7 @@ function authored(item: VersionedItem): object {
 /** The text an item's version is the hash of; undefined when it cannot be written. */
 function hashedText(item: VersionedItem): string | undefined {
   try {
-    return canonicalJson(authored(item))
+    return canonicalJsonFast(authored(item))
   } catch {
     return undefined
   }
