@@ -6,6 +6,9 @@
  * Start-page JavaScript: the gzipped bytes of every script a cold load of
  * the learner's start page fetches, recorded in Debian's Chromium (falls back
  * to the entry's static import graph when Chromium is missing).
+ *
+ * Import: 1,000 result files of the real course imported through the import page in Chromium,
+ * every check on (scripts/benchImport.ts, files from scripts/benchImportFiles.ts).
  */
 import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
