@@ -6,6 +6,9 @@
  * Start-page JavaScript: the gzipped bytes of every script a cold load of
  * the learner's start page fetches, recorded in Debian's Chromium (falls back
  * to the entry's static import graph when Chromium is missing).
+ *
+ * Import: 1,000 result files of the real course imported through the import page in Chromium,
+ * every check on (scripts/benchImport.ts, files from scripts/benchImportFiles.ts).
  */
 import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -19,6 +22,7 @@ import type { Attempt, SavedResponse, VersionedItem } from '../src/domain/types.
 import { loadContent } from '../src/content/loader.ts'
 import { describeByType, describeGuesserRow, GOAL_GAP, guesserRow, guesserSeeds, pastedStemScorers } from './guessers.ts'
 import { browserScripts, CHROMIUM, lighthouseScores, openFinal, saveLatencies } from './benchBrowser.ts'
+import { importBench } from './benchImport.ts'
 
 const KB = 1024
 
@@ -144,6 +148,11 @@ async function main() {
       const latencies = await saveLatencies(baseUrl, 40)
       const p95 = percentile(latencies, 0.95)
       rows.push({ measure: `Saving one answer, click to committed and shown, p95 of ${latencies.length}`, value: `${p95.toFixed(1)} ms`, budget: '≤ 16 ms', ok: p95 <= 16 })
+      const imported = await importBench(baseUrl)
+      rows.push({
+        measure: `Importing ${imported.files.toLocaleString('en')} result files (${imported.attempts.toLocaleString('en')} attempts, ${Math.round(imported.megabytes)} MB) in Chromium, all checks on, through the import page`,
+        value: `${imported.seconds.toFixed(1)} s`, budget: '≤ 10 s', ok: imported.seconds <= 10,
+      })
       for (const [label, path] of [
         ['start page', '/'],
         ['lesson page', '/course/nk-troops-ukraine/lesson/l1-event'],

@@ -2,7 +2,8 @@
  * Result files in and out of this device's database.
  *
  * Import (instructor): each file is checked with the engine's parser (format, version,
- * checksum, structure, course), then written in ONE transaction: the learner (as 'imported',
+ * checksum, structure, course), then written all or nothing (with the files around it, in one
+ * transaction, for speed: importChunk.ts): the learner (as 'imported',
  * with the file's extra time, when new), and each attempt with its responses and instructor
  * grades. Who is who (domain importConflicts.ts): a file whose learner id is here under another
  * name or is a profile of this device, or with an attempt id here with other content, is not
@@ -17,15 +18,13 @@
  * instructor grades and what grading needs of each assessment.
  */
 import type { AssessmentInfo, ResultFile, Sha256 } from '../domain/resultFile.ts'
-import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
+import { createResultFile } from '../domain/resultFile.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
-import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
-import { guarded, toStorageError } from './errors.ts'
-import { checkFileAttempts, flagRecord } from './importFlags.ts'
-import { conflictRow, importTables, sizeUp, writeFile } from './importWrite.ts'
+import { guarded } from './errors.ts'
+import { IMPORT_CHUNK, memoSha256, readSource, writeChunk } from './importChunk.ts'
 
 /** SHA-256 as lower-case hex, through WebCrypto. */
 export const webSha256: Sha256 = async (text) => {
@@ -42,50 +41,48 @@ export interface ImportOptions {
   course?: InstructorCourse
 }
 
+/** A file to import: its name, and its text or how to read it (read only when its turn comes). */
+export interface ImportSource {
+  name: string
+  text: string | (() => Promise<string>)
+  /** Bytes, when known before reading: a file far over the size limit is refused unread. */
+  size?: number
+}
+
 /** Imports one result file (rules at the top of the file). Never throws: problems are outcomes. */
 export async function importResultText(db: DebriefDb, fileName: string, text: string, options: ImportOptions): Promise<ImportOutcome> {
-  const parsed = await parseResultFile(text, { sha256: options.sha256 ?? webSha256, courseId: options.courseId, now: options.now })
-  if (!parsed.ok) {
-    const { code, message, path } = parsed.error
-    return path === undefined ? { fileName, ok: false, code, message } : { fileName, ok: false, code, message, path }
-  }
-  const file = parsed.file
-  try {
-    const checked = options.course === undefined ? undefined : await checkFileAttempts(db, file, options.course, options.sha256 ?? webSha256)
-    const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, options.now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
-    return await db.transaction('rw', importTables(db), async (): Promise<ImportOutcome> => {
-      const sized = await sizeUp(db, file)
-      if (isConflict(sized.decision)) {
-        const message = conflictMessage(file, sized.learner, sized.decision)
-        // The same file again while it waits: one conflict, not two.
-        const waiting = await db.importConflicts.where('courseId').equals(file.courseId).filter((c) => c.file.checksum === file.checksum).first()
-        if (waiting?.id !== undefined) return { fileName, ok: false, code: 'conflict', message, conflictId: waiting.id }
-        const row = await conflictRow(db, { fileName, file, sized, ...(checked !== undefined ? { checked } : {}), ...(options.course !== undefined ? { course: options.course } : {}), now: options.now, message })
-        const conflictId = Number(await db.importConflicts.add(row))
-        return { fileName, ok: false, code: 'conflict', message, conflictId }
-      }
-      const { flagged, ...written } = await writeFile(db, { file, entries, now: options.now })
-      return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined ? { flagged } : {}) }
-    })
-  } catch (error) {
-    return { fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${toStorageError(error).message}` }
-  }
+  return (await importResultFiles(db, [{ name: fileName, text }], options))[0]!
 }
 
 /**
- * Imports files one after another; each file is its own all-or-nothing transaction. Every file
- * gets an outcome, in order, whatever it does: anything thrown while importing one is that file's
- * error, and the files after it are still imported.
+ * Imports files in order and reports every one, in order, whatever it does: anything thrown while
+ * reading one is that file's error, and the files after it are still imported. Each file is all or
+ * nothing. For speed (issue 12 §9) the files go in chunks of IMPORT_CHUNK (importChunk.ts): a
+ * chunk's files are read (only then: a text is dropped once parsed) and their checksums verified
+ * together while the chunk before is written; then they are checked and written in runs of
+ * distinct learners and attempt ids, one transaction a run, one after another in order; if a
+ * run's transaction fails, its files are written again one transaction each, so only the failing
+ * file fails. `onProgress` is awaited after every chunk (the page shows progress and yields to
+ * the browser there).
  */
-export async function importResultFiles(db: DebriefDb, files: readonly { name: string; text: string }[], options: ImportOptions): Promise<ImportOutcome[]> {
+export async function importResultFiles(
+  db: DebriefDb,
+  files: readonly ImportSource[],
+  options: ImportOptions,
+  onProgress?: (outcomes: readonly ImportOutcome[]) => void | Promise<void>,
+): Promise<ImportOutcome[]> {
+  const sha256 = options.sha256 ?? webSha256
+  const run = { ...options, sha256, checkSha256: memoSha256(sha256) }
   const outcomes: ImportOutcome[] = []
-  for (const file of files) {
-    try {
-      outcomes.push(await importResultText(db, file.name, file.text, options))
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      outcomes.push({ fileName: file.name, ok: false, code: 'unexpected', message: `Nothing from this file was saved: it could not be read (${reason}). The other files were imported.` })
-    }
+  const readChunk = (start: number) => Promise.all(files.slice(start, start + IMPORT_CHUNK).map((source) => readSource(source, run)))
+  // The next chunk is read and parsed while this one is written (IndexedDB writes off the page's thread).
+  let next = files.length > 0 ? readChunk(0) : undefined
+  for (let start = 0; next !== undefined; start += IMPORT_CHUNK) {
+    const read = await next
+    next = start + IMPORT_CHUNK < files.length ? readChunk(start + IMPORT_CHUNK) : undefined
+    const written = await writeChunk(db, read.flatMap((r) => ('file' in r ? [r] : [])), run)
+    for (const r of read) outcomes.push('file' in r ? written.get(r)! : r)
+    await onProgress?.(outcomes)
   }
   return outcomes
 }

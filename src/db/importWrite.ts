@@ -15,9 +15,10 @@ import {
   attemptDigest, decideFile, newestResponses, newLearnerId, type AttemptSummary, type DeviceLearner, type FileDecision, type ImportConflict,
 } from '../domain/importConflicts.ts'
 import type { ResultAttemptEntry, ResultFile } from '../domain/resultFile.ts'
-import type { Attempt, ManualGrade } from '../domain/types.ts'
+import type { FlaggedReasons } from '../domain/resultImport.ts'
+import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
-import type { ImportFlagRecord } from './records.ts'
+import type { ImportFlagRecord, LearnerRecord as Learner } from './records.ts'
 
 /** The tables an import writes, for its one transaction. */
 export const importTables = (db: DebriefDb) => [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags, db.importConflicts]
@@ -28,10 +29,14 @@ export interface SizedUp {
   decision: FileDecision
 }
 
-/** What the device holds of the file, and what the file is against it (inside a transaction). */
-export async function sizeUp(db: DebriefDb, file: ResultFile): Promise<SizedUp> {
-  const learner = await db.learners.get(file.learner.id)
-  const held = (await db.attempts.bulkGet(file.attempts.map((e) => e.attempt.id))).filter((a): a is Attempt => a !== undefined)
+/**
+ * What the device holds of the file, and what the file is against it (inside a transaction).
+ * `known` is the device's rows of the learner and of the file's attempt ids, when the caller has
+ * just read them in the same transaction.
+ */
+export async function sizeUp(db: DebriefDb, file: ResultFile, known?: { learner: Learner | undefined; held: Attempt[] }): Promise<SizedUp> {
+  const learner = known !== undefined ? known.learner : await db.learners.get(file.learner.id)
+  const held = known?.held ?? (await db.attempts.bulkGet(file.attempts.map((e) => e.attempt.id))).filter((a): a is Attempt => a !== undefined)
   const digests = new Map<string, string>()
   for (const attempt of held) digests.set(attempt.id, attemptDigest(attempt, await db.responses.where('attemptId').equals(attempt.id).toArray()))
   return { learner, held, decision: decideFile(file, learner, digests) }
@@ -84,29 +89,72 @@ export interface WriteInput {
   now: number
 }
 
-/** Writes the learner when new and every attempt not on the device (inside a transaction). */
-export async function writeFile(db: DebriefDb, { file, entries, now }: WriteInput): Promise<{ newLearner: boolean; added: number; alreadyImported: number; flagged: number }> {
-  const known = await db.learners.get(file.learner.id)
+/** Rows an import writes, gathered so that many files go in one bulk write per table. */
+export interface ImportRows {
+  learners: Learner[]
+  attempts: Attempt[]
+  responses: SavedResponse[]
+  grades: ManualGrade[]
+  flags: ImportFlagRecord[]
+}
+
+export const noRows = (): ImportRows => ({ learners: [], attempts: [], responses: [], grades: [], flags: [] })
+
+export interface Written {
+  newLearner: boolean
+  added: number
+  alreadyImported: number
+  flagged: number
+  /** The flagged attempts added, with their flags' messages. */
+  reasons: FlaggedReasons[]
+}
+
+/**
+ * The rows of a file (rules at the top of the file), added to `rows`: the learner when `known` is
+ * undefined (not on the device), every attempt not in `held` (the file's attempts on the device).
+ */
+export function fileRows(rows: ImportRows, { file, entries, now }: WriteInput, known: Learner | undefined, held: readonly Attempt[]): Written {
   if (known === undefined) {
     const { allowance } = file.learner
-    await db.learners.add({ id: file.learner.id, name: file.learner.name, createdAt: now, origin: 'imported', ...(allowance !== undefined ? { allowance } : {}) })
+    rows.learners.push({ id: file.learner.id, name: file.learner.name, createdAt: now, origin: 'imported', ...(allowance !== undefined ? { allowance } : {}) })
   }
+  const here = new Set(held.map((a) => a.id))
   let added = 0
   let alreadyImported = 0
-  let flagged = 0
+  const reasons: FlaggedReasons[] = []
   for (const { entry, flags } of entries) {
-    if ((await db.attempts.get(entry.attempt.id)) !== undefined) {
+    if (here.has(entry.attempt.id)) {
       alreadyImported++
       continue
     }
-    await db.attempts.add(entry.attempt)
-    await db.responses.bulkAdd(newestResponses(entry.responses))
-    await db.manualGrades.bulkAdd(newestGrades(entry.manualGrades ?? []))
-    if (flags !== undefined) await db.importFlags.put(flags)
-    if ((flags?.flags.length ?? 0) > 0) flagged++
+    here.add(entry.attempt.id)
+    rows.attempts.push(entry.attempt)
+    rows.responses.push(...newestResponses(entry.responses))
+    rows.grades.push(...newestGrades(entry.manualGrades ?? []))
+    if (flags !== undefined) rows.flags.push(flags)
+    if (flags !== undefined && flags.flags.length > 0) reasons.push({ attemptId: entry.attempt.id, messages: [...new Set(flags.flags.map((f) => f.message))] })
     added++
   }
-  return { newLearner: known === undefined, added, alreadyImported, flagged }
+  return { newLearner: known === undefined, added, alreadyImported, flagged: reasons.length, reasons }
+}
+
+/** Writes gathered rows, one bulk write per table (inside a transaction); empties `rows`. */
+export async function writeRows(db: DebriefDb, rows: ImportRows): Promise<void> {
+  await db.learners.bulkAdd(rows.learners.splice(0))
+  await db.attempts.bulkAdd(rows.attempts.splice(0))
+  await db.responses.bulkAdd(rows.responses.splice(0))
+  await db.manualGrades.bulkAdd(rows.grades.splice(0))
+  await db.importFlags.bulkPut(rows.flags.splice(0))
+}
+
+/** Writes the learner when new and every attempt not on the device (inside a transaction). */
+export async function writeFile(db: DebriefDb, input: WriteInput): Promise<Written> {
+  const known = await db.learners.get(input.file.learner.id)
+  const held = (await db.attempts.bulkGet(input.entries.map((e) => e.entry.attempt.id))).filter((a): a is Attempt => a !== undefined)
+  const rows = noRows()
+  const written = fileRows(rows, input, known, held)
+  await writeRows(db, rows)
+  return written
 }
 
 /** The newest grade per item, so a file with repeats writes one row per key. */

@@ -25,7 +25,7 @@
  */
 import type { Allowance } from './attempt.ts'
 import { assessmentInfo, type AssessmentInfo } from './blueprints.ts'
-import { canonicalJson } from './canonicalJson.ts'
+import { canonicalJsonFast } from './canonicalJsonFast.ts'
 import { drawMisfit } from './drawFit.ts'
 import { timeFlags, type TimeFlagCode } from './importTimeChecks.ts'
 import type { ResultAttemptEntry, Sha256 } from './resultFile.ts'
@@ -76,23 +76,41 @@ function authored(item: VersionedItem): object {
   return rest
 }
 
-/** The version a snapshot's content hashes to; undefined when it cannot be hashed. */
-export async function snapshotVersion(item: VersionedItem, sha256: Sha256): Promise<string | undefined> {
+/** The text an item's version is the hash of; undefined when it cannot be written. */
+function hashedText(item: VersionedItem): string | undefined {
   try {
-    return (await sha256(canonicalJson(authored(item)))).slice(0, 16)
+    return canonicalJsonFast(authored(item))
   } catch {
     return undefined
   }
 }
 
+/** The version a snapshot's content hashes to; undefined when it cannot be hashed. */
+export async function snapshotVersion(item: VersionedItem, sha256: Sha256): Promise<string | undefined> {
+  const text = hashedText(item)
+  if (text === undefined) return undefined
+  try {
+    return (await sha256(text)).slice(0, 16)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The course's own items as hashed text, written once per item object (thousands of attempts
+ * show the same few hundred items). Keyed by the object, so an edited copy is never mistaken for it.
+ */
+const ownTexts = new WeakMap<VersionedItem, string | undefined>()
+function ownText(own: VersionedItem): string | undefined {
+  if (!ownTexts.has(own)) ownTexts.set(own, hashedText(own))
+  return ownTexts.get(own)
+}
+
 /** Whether a snapshot is the item as published: the course's own copy when it has one, else by its hash. */
 async function verifies(snapshot: VersionedItem, version: string, own: VersionedItem | undefined, sha256: Sha256): Promise<boolean> {
   if (own === undefined) return (await snapshotVersion(snapshot, sha256)) === version
-  try {
-    return canonicalJson(authored(snapshot)) === canonicalJson(authored(own))
-  } catch {
-    return false
-  }
+  const text = hashedText(snapshot)
+  return text !== undefined && text === ownText(own)
 }
 
 async function itemFlags(attempt: Attempt, course: InstructorCourse, sha256: Sha256) {

@@ -16,7 +16,7 @@
  */
 import { normalAllowance, type Allowance } from './allowance.ts'
 import type { AssessmentInfo } from './blueprints.ts'
-import { canonicalJson } from './canonicalJson.ts'
+import { canonicalJsonFast } from './canonicalJsonFast.ts'
 import { authoredBlankOrders } from './clozeOrder.ts'
 import { isoDateTime } from './format.ts'
 import { checkResultStructure } from './resultFileStructure.ts'
@@ -130,7 +130,7 @@ export function migrateResultFile(
 
 async function checksumOf(data: Obj, sha256: Sha256): Promise<string> {
   const { checksum: _ignored, ...rest } = data
-  return `sha256:${(await sha256(canonicalJson(rest))).toLowerCase()}`
+  return `sha256:${(await sha256(canonicalJsonFast(rest))).toLowerCase()}`
 }
 
 export interface CreateResultFileInput {

@@ -47,15 +47,24 @@ export function jsonDepth(text: string, stopAbove = Infinity): number {
   return deepest
 }
 
+/**
+ * The refusal of a file over the size limit; also for a file whose size in bytes already says so
+ * before it is read (UTF-8 takes at most 3 bytes for each UTF-16 character).
+ */
+export function tooLarge(limits: JsonLimits = {}): SafeJsonResult & { ok: false } {
+  const mb = (limits.maxChars ?? MAX_JSON_CHARS) / 1_000_000
+  return { ok: false, reason: 'too-large', message: `This file is too large to be ${limits.what ?? 'a result file'} (more than ${mb} million characters). Check that you chose the right file.` }
+}
+
+/** Bytes of UTF-8 that certainly hold more than `maxChars` characters. */
+export const certainlyTooManyBytes = (maxChars = MAX_JSON_CHARS) => 3 * maxChars
+
 /** `JSON.parse` behind the size and depth limits; never throws. A leading byte-order mark is allowed. */
 export function parseJsonWithin(text: string, limits: JsonLimits = {}): SafeJsonResult {
   const maxChars = limits.maxChars ?? MAX_JSON_CHARS
   const maxDepth = limits.maxDepth ?? MAX_JSON_DEPTH
   const what = limits.what ?? 'a result file'
-  if (text.length > maxChars) {
-    const mb = maxChars / 1_000_000
-    return { ok: false, reason: 'too-large', message: `This file is too large to be ${what} (more than ${mb} million characters). Check that you chose the right file.` }
-  }
+  if (text.length > maxChars) return tooLarge(limits)
   if (jsonDepth(text, maxDepth) > maxDepth) {
     return { ok: false, reason: 'too-deep', message: `This file is nested too deeply to be ${what} (more than ${maxDepth} levels of lists and objects). Check that you chose the right file.` }
   }

@@ -5,6 +5,7 @@ import type { CourseRecords } from '../db/instructorData.ts'
 import type { Allowance } from '../domain/allowance.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
 import type { ConflictChoice, ImportConflict } from '../domain/importConflicts.ts'
+import type { ImportSource } from '../db/importResults.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
@@ -32,6 +33,8 @@ export const useInstructorStore = defineStore('instructor', () => {
   const hasPassphrase = ref<boolean>()
   const courseId = ref<string>()
   const records = shallowRef<CourseRecords>()
+  /** How far an import is: files done of the batch; undefined when none is running. */
+  const importing = shallowRef<{ done: number; total: number }>()
   /** Files kept back on import until the instructor says who is who, for `courseId`. */
   const conflicts = shallowRef<ImportConflict[]>([])
 
@@ -79,13 +82,27 @@ export const useInstructorStore = defineStore('instructor', () => {
     if (courseId.value !== undefined) await load(courseId.value, true)
   }
 
-  async function importFiles(id: string, files: readonly { name: string; text: string }[]): Promise<ImportOutcome[]> {
+  /**
+   * Imports result files (each read only when its turn comes) into a course, every attempt checked
+   * against this device's own course (issue 12). `importing` says how far it is; between chunks the
+   * browser gets a turn, so the page stays responsive and shows the progress. The gradebook's
+   * records are read again when next shown.
+   */
+  async function importFiles(id: string, files: readonly ImportSource[]): Promise<ImportOutcome[]> {
     const [{ importResultFiles }, { loadInstructorCourse }] = await Promise.all([import('../db/importResults.ts'), import('./instructorCourse.ts')])
-    // Every attempt is checked against this device's own course and graded from it (issue 12).
-    const course = await loadInstructorCourse(id)
-    const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now(), course })
-    await Promise.all([load(id, true), loadConflicts(id)])
-    return outcomes
+    importing.value = { done: 0, total: files.length }
+    try {
+      const course = await loadInstructorCourse(id)
+      const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now(), course }, async (sofar) => {
+        importing.value = { done: sofar.length, total: files.length }
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      })
+      if (courseId.value === id) records.value = undefined
+      await loadConflicts(id)
+      return outcomes
+    } finally {
+      importing.value = undefined
+    }
   }
 
   /** Reads the files kept back on import in a course. */
@@ -134,5 +151,5 @@ export const useInstructorStore = defineStore('instructor', () => {
     if (courseId.value !== undefined) await load(courseId.value, true)
   }
 
-  return { unlocked, hasPassphrase, courseId, records, conflicts, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, loadConflicts, resolveConflict, accept, regrade, setAllowance }
+  return { unlocked, hasPassphrase, courseId, records, importing, conflicts, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, loadConflicts, resolveConflict, accept, regrade, setAllowance }
 })

@@ -16,7 +16,7 @@ const browser = useBrowser()
 afterAll(removeTempDirs)
 
 async function reportLine(page: Page, fileName: string): Promise<string> {
-  const line = page.locator(`.import-report__list li[data-file="${fileName}"]`)
+  const line = page.locator(`.import-report__list li[data-file="${fileName}"] .import-report__line`)
   return ((await line.textContent(WAIT)) ?? '').replace(/\s+/g, ' ').trim()
 }
 

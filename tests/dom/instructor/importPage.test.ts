@@ -48,8 +48,9 @@ describe('importing result files', () => {
   it('says when an attempt is flagged: a final of one item does not fit the course', async () => {
     const { wrapper, db } = await mountInstructor(PATH, undefined, '#import-files')
     await pick(wrapper, [await resultFile('one.json', 'river-brief', ['f-q01'])])
-    await vi.waitFor(() => expect(wrapper.find('[data-file="one.json"]').text().replace(/\s+/g, ' ')).toBe(
+    await vi.waitFor(() => expect(wrapper.find('[data-file="one.json"] .import-report__line').text().replace(/\s+/g, ' ')).toBe(
       'one.json: added 1 attempt for Bea (new learner); 1 attempt flagged and not counted (see the gradebook for why).'))
+    expect(wrapper.find('[data-file="one.json"] .import-report__reasons').text()).toMatch(/^Attempt bea-1: .*do not fit how/)
     expect((await db.importFlags.get('bea-1'))?.flags.map((f) => f.code)).toEqual(['draw-mismatch'])
   })
 
