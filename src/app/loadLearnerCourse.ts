@@ -20,10 +20,13 @@ export async function loadLearnerCourse(courseId: string): Promise<void> {
   if (submitted.length === 0) return
   const { gradeAttempt } = await useGradingEngine().ready
   await review.record(
-    submitted.flatMap((a) =>
-      gradeAttempt(a, attempts.responses.get(a.id) ?? [])
+    submitted.flatMap((a) => {
+      // A sealed assessment awaiting release is not graded here, so it schedules nothing.
+      const ready = attempts.gradableFor(a, attempts.responses.get(a.id) ?? [])
+      if (ready === undefined) return []
+      return gradeAttempt(ready.attempt, ready.responses)
         .perItem.filter((r) => r.response !== null)
-        .map((r) => ({ itemId: r.itemId, grade: r.grade })),
-    ),
+        .map((r) => ({ itemId: r.itemId, grade: r.grade }))
+    }),
   )
 }

@@ -95,13 +95,17 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return [attempt, attempt ? await listResponses(db, attemptId) : []]
   }
 
-  /** Grades the submitted attempt into the history and feeds the review schedule. */
+  /** Puts the submitted attempt into the history and, when it can be graded here, feeds the review schedule. */
   async function afterSubmit(saved: Attempt): Promise<void> {
     const list = Object.values(session.value.saved)
-    useAttemptsStore().remember(saved, list)
+    const history = useAttemptsStore()
+    history.remember(saved, list)
+    // A sealed assessment's stubs cannot be graded here: nothing to schedule until its results are released.
+    const ready = history.gradableFor(saved, list)
+    if (ready === undefined) return
     try {
       const [{ gradeAttempt }, { useReviewStore }] = await Promise.all([useGradingEngine().ready, import('./review.ts')])
-      const graded = gradeAttempt(saved, list)
+      const graded = gradeAttempt(ready.attempt, ready.responses)
       await useReviewStore().record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade })))
     } catch {
       // The attempt is submitted and in the history; the review schedule only suggests practice.

@@ -1,13 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { courses } from 'virtual:debrief/catalog'
+import { courses, loadCourseItems } from 'virtual:debrief/catalog'
 import { useGradingEngine, type GradingEngine } from '../composables/useGradingEngine.ts'
 import { commitSubmission, listAttempts, listManualGradesFor, listResponsesFor } from '../db/attempts.ts'
+import { sealedItemsByVersion } from '../db/sealedItems.ts'
 import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
 import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
-import type { Attempt, Blueprint, ManualGrade, SavedResponse } from '../domain/types.ts'
+import type { Attempt, Blueprint, ManualGrade, SavedResponse, VersionedItem } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
+import { gradable, stubVersions, type Gradable } from './sealedAttempts.ts'
 import { useStorageStore } from './storage.ts'
 
 /** Attempts that carry grades or mastery evidence: all but assessments still being taken. */
@@ -32,6 +34,12 @@ export const useAttemptsStore = defineStore('attempts', () => {
   const autoSubmitted = shallowRef<Attempt[]>([])
   /** When mastery was last computed (the clock moves; evidence fades with age). */
   const computedAt = ref(0)
+  /**
+   * Full items of the course's sealed assessments by version, once this device has them (opened
+   * with a release code, or shipped again by a newer deployment): attempts that showed their stubs
+   * are graded from them (stores/sealedAttempts.ts); without them those attempts await release.
+   */
+  const sealedItems = shallowRef(new Map<string, VersionedItem>())
 
   const course = computed(() => courses.find((c) => c.id === courseId.value))
   const hasGradable = computed(() => attempts.value.some(counts))
@@ -57,10 +65,56 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const ids = list.map((a) => a.id)
     responses.value = await listResponsesFor(db, ids)
     manualGrades.value = ids.length > 0 ? await listManualGradesFor(db, ids) : new Map()
+    sealedItems.value = await fullItemsFor(course, list)
     attempts.value = list
     learnerId.value = learner
     courseId.value = course
     computedAt.value = now()
+  }
+
+  /**
+   * The full items of the stubs these attempts showed: those opened on this device, then the
+   * catalog's when a newer deployment ships them unsealed. Reads nothing when no attempt showed a stub.
+   */
+  async function fullItemsFor(course: string, list: readonly Attempt[]): Promise<Map<string, VersionedItem>> {
+    const wanted = new Set(list.flatMap(stubVersions))
+    if (wanted.size === 0) return new Map()
+    const full = await sealedItemsByVersion(storage.database(), course)
+    if ([...wanted].every((v) => full.has(v))) return full
+    try {
+      for (const bank of (await loadCourseItems(course))?.banks ?? []) for (const item of bank.items) if (wanted.has(item.version) && !full.has(item.version)) full.set(item.version, item)
+    } catch {
+      // Without the course's items the attempts simply keep awaiting release.
+    }
+    return full
+  }
+
+  /** Full items just opened on this device (stores/sealed.ts): their attempts are graded at once. */
+  function adoptSealedItems(items: readonly VersionedItem[]) {
+    const next = new Map(sealedItems.value)
+    for (const item of items) next.set(item.version, item)
+    sealedItems.value = next
+    computedAt.value = now()
+  }
+
+  /** Each attempt as it can be graded here (stores/sealedAttempts.ts); an attempt awaiting release is left out. */
+  const gradables = computed(() => {
+    const out = new Map<string, Gradable>()
+    for (const attempt of attempts.value) {
+      const ready = gradable(attempt, responses.value.get(attempt.id) ?? [], sealedItems.value)
+      if (ready !== undefined) out.set(attempt.id, ready)
+    }
+    return out
+  })
+
+  /** Submitted attempts that showed sealed questions whose results are not released yet. */
+  const awaitingRelease = computed(() => attempts.value.filter((a) => a.submittedAt !== null && !gradables.value.has(a.id)))
+  /** The blueprints of those attempts (ids, each once). */
+  const awaitingBlueprints = computed(() => [...new Set(awaitingRelease.value.map((a) => a.sourceId))])
+
+  /** An attempt ready to grade on this device, with its responses; undefined while it awaits release. */
+  function gradableFor(attempt: Attempt, attemptResponses: SavedResponse[]): Gradable | undefined {
+    return gradable(attempt, attemptResponses, sealedItems.value)
   }
 
   /** Replaces or adds one attempt and its responses after a write. */
@@ -75,12 +129,12 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const out = new Map<string, AttemptGrade>()
     const engine = engineWhenNeeded()
     if (!engine) return out
-    for (const attempt of attempts.value) {
+    for (const { attempt, responses: given } of gradables.value.values()) {
       if (attempt.mode !== 'assessment' || attempt.submittedAt === null) continue
       const bp = blueprint(attempt.sourceId)
       out.set(
         attempt.id,
-        engine.gradeAttempt(attempt, responses.value.get(attempt.id) ?? [], manualGrades.value.get(attempt.id) ?? [], {
+        engine.gradeAttempt(attempt, given, manualGrades.value.get(attempt.id) ?? [], {
           passMark: bp?.passMark,
           negativeMarking: bp?.negativeMarking,
         }),
@@ -113,7 +167,10 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const engine = engineWhenNeeded()
     // No engine yet: nothing graded yet (or it is still arriving), so every objective is not started.
     if (!engine) return ids.map((objective) => ({ objective, mastery: 0, confidence: 0, evidenceCount: 0, level: 'not-started' }))
-    return engine.computeMastery(engine.masteryEvidence(attempts.value, responses.value), computedAt.value, ids)
+    // Attempts awaiting release say nothing about mastery until their results are here.
+    const ready = [...gradables.value.values()]
+    const evidence = engine.masteryEvidence(ready.map((g) => g.attempt), new Map(ready.map((g) => [g.attempt.id, g.responses])))
+    return engine.computeMastery(evidence, computedAt.value, ids)
   })
 
   /**
@@ -137,6 +194,12 @@ export const useAttemptsStore = defineStore('attempts', () => {
     courseId,
     learnerId,
     attempts,
+    sealedItems,
+    adoptSealedItems,
+    gradables,
+    gradableFor,
+    awaitingRelease,
+    awaitingBlueprints,
     responses,
     manualGrades,
     course,
