@@ -12,6 +12,8 @@
  * With `course`, every attempt is first checked against the instructor's course (importFlags.ts):
  * the attempt is stored with the instructor's items only, its flags in `importFlags` in the same
  * transaction, and the file's grades (made on the learner's device) kept apart in that row.
+ * A file with an attempt at a sealed assessment whose items this device holds only as stubs (its
+ * key file not unlocked here) is refused whole: it could not be graded (stores/sealed.ts unlocks).
  *
  * Export (learner): the learner's submitted assessment attempts in a course, with responses,
  * instructor grades and what grading needs of each assessment.
@@ -21,6 +23,7 @@ import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
+import { isStub } from '../domain/sealed.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded, toStorageError } from './errors.ts'
@@ -50,6 +53,13 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
     return path === undefined ? { fileName, ok: false, code, message } : { fileName, ok: false, code, message, path }
   }
   const file = parsed.file
+  const locked = options.course === undefined ? undefined : lockedSealedTitle(file, options.course)
+  if (locked !== undefined) {
+    return {
+      fileName, ok: false, code: 'sealed-locked',
+      message: `This file holds an attempt at a sealed assessment (${locked}). Unlock sealed assessments on this device (Instructor → Import results → Sealed assessments) and import it again. Nothing was imported.`,
+    }
+  }
   try {
     const checked = options.course === undefined ? undefined : await checkFileAttempts(db, file, options.course, options.sha256 ?? webSha256)
     const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, options.now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
@@ -70,6 +80,16 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
   } catch (error) {
     return { fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${toStorageError(error).message}` }
   }
+}
+
+/** The title of the first sealed assessment a file's attempts sat whose items this device holds only as stubs. */
+function lockedSealedTitle(file: ResultFile, course: InstructorCourse): string | undefined {
+  for (const { attempt } of file.attempts) {
+    if (attempt.slots.some((slot) => isStub(course.items.get(slot.version)))) {
+      return course.blueprints.find((b) => b.id === attempt.sourceId)?.title ?? attempt.sourceId
+    }
+  }
+  return undefined
 }
 
 /**
