@@ -3,6 +3,7 @@
  * carries stubs of a course's sealed items, and the full items go into `sealed/<course>.json`,
  * encrypted by `src/domain/sealedKeyFile.ts` under the deploy secret.
  */
+import { randomBytes, webcrypto } from 'node:crypto'
 import { canonicalJson } from '../domain/canonicalJson.ts'
 import type { CourseItems } from '../domain/catalog.ts'
 import { publicItem } from '../domain/sealed.ts'
@@ -54,7 +55,7 @@ export class KeyFileCache {
     const input = canonicalJson({ payload, secret })
     const cached = this.made.get(course.id)
     if (cached?.input === input) return cached.text
-    const text = sealKeyFile(payload, secret).then((file) => `${JSON.stringify(file)}\n`)
+    const text = sealKeyFile(payload, secret, webcrypto.subtle as SubtleCrypto, (n) => new Uint8Array(randomBytes(n))).then((file) => `${JSON.stringify(file)}\n`)
     this.made.set(course.id, { input, text })
     return text
   }

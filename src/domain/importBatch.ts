@@ -3,7 +3,8 @@
  * and in the report command (scripts/reportCourse.ts), so both give the same flags:
  * - each attempt is checked (importChecks.ts) with, as its siblings, the learner's attempts at
  *   the same blueprint on the device and in the batch;
- * - it is graded from the trusted attempt (the instructor's items), with the course's settings,
+ * - it is graded from the trusted attempt (the instructor's items; a sealed slot's answers mapped
+ *   from its stub to the full item, importChecks.ts), with the course's settings,
  *   and without the grades made on the learner's device (`manualGrades` in the file): those are
  *   kept apart and count only once the instructor accepts them;
  * - an attempt with any flag is not counted in final grades, pass verdicts or statistics.
@@ -44,7 +45,7 @@ export async function checkBatch({ entries, course, existing = [], allowances, s
     const allowance = allowances?.get(learner.id)
     const check = await checkImportedAttempt({ ...entry, attempt }, course, { siblings: siblingsOf(attempt, all), ...(allowance !== undefined ? { allowance } : {}) }, sha256)
     const { manualGrades: learnerGrades = [], ...rest } = entry
-    out.push({ learner, entry: { ...rest, attempt: check.attempt }, flags: check.flags, ...(check.assessment !== undefined ? { assessment: check.assessment } : {}), learnerGrades })
+    out.push({ learner, entry: { ...rest, attempt: check.attempt, responses: check.responses }, flags: check.flags, ...(check.assessment !== undefined ? { assessment: check.assessment } : {}), learnerGrades })
   }
   return out
 }

@@ -18,7 +18,7 @@
  *   `match`; the choices travel as `distractors`. `fullAnswer` maps tokens back to real ids.
  * Pure and light (no grading engine): the learner's chunks may import `isStub`.
  */
-import type { Answer } from './attemptTypes.ts'
+import type { Answer, Attempt, SavedResponse } from './attemptTypes.ts'
 import { canonicalJson } from './canonicalJson.ts'
 import type { VersionedItem } from './types.ts'
 
@@ -172,4 +172,39 @@ export function canGradeLocally(slots: readonly { version: string }[], itemsByVe
     const item = Object.prototype.hasOwnProperty.call(itemsByVersion, slot.version) ? itemsByVersion[slot.version] : undefined
     return item !== undefined && !isStub(item)
   })
+}
+
+/**
+ * An attempt made on stubs, turned into one on full items: each slot whose snapshot is a stub and
+ * whose full item `fullOf(version)` gives (a full item the stub matches) gets that item as its
+ * snapshot, its display order in the item's ids, and its answers mapped by `fullAnswer`. Slots
+ * that cannot be unsealed are listed in `sealedLeft` (their versions) and left as they were.
+ * Used on import (importChecks.ts) and on a learner's device once results are released.
+ */
+export function unsealAttempt<A extends Pick<Attempt, 'id' | 'slots' | 'snapshots'>>(
+  attempt: A,
+  responses: readonly SavedResponse[],
+  fullOf: (version: string) => VersionedItem | undefined,
+): { attempt: A; responses: SavedResponse[]; sealedLeft: string[] } {
+  const snapshots: Record<string, VersionedItem> = { ...attempt.snapshots }
+  const unsealed = new Map<string, VersionedItem>()
+  const sealedLeft: string[] = []
+  const slots = attempt.slots.map((slot) => {
+    const snapshot = Object.hasOwn(attempt.snapshots, slot.version) ? attempt.snapshots[slot.version] : undefined
+    if (!isStub(snapshot)) return slot
+    const full = fullOf(slot.version)
+    if (full === undefined || !stubMatches(snapshot, full)) {
+      sealedLeft.push(slot.version)
+      return slot
+    }
+    snapshots[slot.version] = full
+    unsealed.set(slot.itemId, full)
+    const order = fullOrder(full, slot.order)
+    return order === undefined ? slot : { ...slot, order }
+  })
+  const out = responses.map((r) => {
+    const full = r.attemptId === attempt.id ? unsealed.get(r.itemId) : undefined
+    return full === undefined || r.answer === null ? r : { ...r, answer: fullAnswer(full, r.answer) }
+  })
+  return { attempt: { ...attempt, slots, snapshots }, responses: out, sealedLeft }
 }

@@ -10,8 +10,9 @@
  *   instructor can hand it to learners when results are released without giving away the secret.
  * - Both encryptions bind the format, version and course id as additional data, so a file edited
  *   to name another course, or any flipped byte, is refused.
- * Pure over WebCrypto (`crypto.subtle`): the same code runs in Node 20 (the build, the report
- * command) and in browsers. Nothing here throws on bad input: every outcome is a result.
+ * Pure over WebCrypto: the caller passes `SubtleCrypto` in (and, to seal, a source of random
+ * bytes), as src/domain touches no globals; the same code runs in Node 20 (the build, the tests)
+ * and in browsers (`crypto.subtle`). Nothing here throws on bad input: every outcome is a result.
  */
 import { parseJsonWithin } from './safeJson.ts'
 import type { VersionedItem } from './types.ts'
@@ -45,10 +46,8 @@ export type OpenResult =
 export type OpenWithSecretResult = (OpenResult & { ok: false }) | (OpenResult & { ok: true; releaseCode: string })
 export type ParseResult = { ok: true; file: SealedKeyFile } | { ok: false; message: string }
 
-/** Random bytes; tests pass their own. */
+/** Random bytes (src/platform/clock.ts `randomBytes` in the app, node:crypto in the build). */
 export type RandomBytes = (length: number) => Uint8Array
-
-const defaultRandom: RandomBytes = (length) => crypto.getRandomValues(new Uint8Array(length))
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
@@ -126,47 +125,47 @@ function additionalData(courseId: string): ArrayBuffer {
   return buf(encoder.encode(`${KEY_FILE_FORMAT}:${KEY_FILE_VERSION}:${courseId}`))
 }
 
-async function wrappingKey(secret: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', buf(encoder.encode(secret)), 'PBKDF2', false, ['deriveKey'])
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: buf(salt), iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
+async function wrappingKey(subtle: SubtleCrypto, secret: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+  const base = await subtle.importKey('raw', buf(encoder.encode(secret)), 'PBKDF2', false, ['deriveKey'])
+  return subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: buf(salt), iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
 }
 
-function aesKey(raw: Uint8Array): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', buf(raw), 'AES-GCM', false, ['encrypt', 'decrypt'])
+function aesKey(subtle: SubtleCrypto, raw: Uint8Array): Promise<CryptoKey> {
+  return subtle.importKey('raw', buf(raw), 'AES-GCM', false, ['encrypt', 'decrypt'])
 }
 
-async function encrypt(key: CryptoKey, iv: Uint8Array, data: Uint8Array, aad: ArrayBuffer): Promise<string> {
-  return toBase64(new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: buf(iv), additionalData: aad }, key, buf(data))))
+async function encrypt(subtle: SubtleCrypto, key: CryptoKey, iv: Uint8Array, data: Uint8Array, aad: ArrayBuffer): Promise<string> {
+  return toBase64(new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv: buf(iv), additionalData: aad }, key, buf(data))))
 }
 
 /** undefined when the key is wrong or the data was changed. */
-async function decrypt(key: CryptoKey, box: { iv: string; data: string }, aad: ArrayBuffer): Promise<Uint8Array | undefined> {
+async function decrypt(subtle: SubtleCrypto, key: CryptoKey, box: { iv: string; data: string }, aad: ArrayBuffer): Promise<Uint8Array | undefined> {
   const iv = fromBase64(box.iv)
   const data = fromBase64(box.data)
   if (iv === undefined || data === undefined) return undefined
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: buf(iv), additionalData: aad }, key, buf(data)))
+    return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: buf(iv), additionalData: aad }, key, buf(data)))
   } catch {
     return undefined
   }
 }
 
 /** Encrypts `input` under a fresh data key wrapped by `secret`. */
-export async function sealKeyFile(input: SealedPayload, secret: string, random: RandomBytes = defaultRandom): Promise<SealedKeyFile> {
+export async function sealKeyFile(input: SealedPayload, secret: string, subtle: SubtleCrypto, random: RandomBytes): Promise<SealedKeyFile> {
   const key = random(32)
   const salt = random(16)
   const keyIv = random(12)
   const payloadIv = random(12)
   const aad = additionalData(input.courseId)
-  const wrapping = await wrappingKey(secret, salt, PBKDF2_ITERATIONS)
+  const wrapping = await wrappingKey(subtle, secret, salt, PBKDF2_ITERATIONS)
   const payload: SealedPayload = { courseId: input.courseId, blueprints: [...input.blueprints], items: input.items }
   return {
     format: KEY_FILE_FORMAT,
     version: KEY_FILE_VERSION,
     courseId: input.courseId,
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt: toBase64(salt) },
-    wrappedKey: { iv: toBase64(keyIv), data: await encrypt(wrapping, keyIv, key, aad) },
-    payload: { iv: toBase64(payloadIv), data: await encrypt(await aesKey(key), payloadIv, encoder.encode(JSON.stringify(payload)), aad) },
+    wrappedKey: { iv: toBase64(keyIv), data: await encrypt(subtle, wrapping, keyIv, key, aad) },
+    payload: { iv: toBase64(payloadIv), data: await encrypt(subtle, await aesKey(subtle, key), payloadIv, encoder.encode(JSON.stringify(payload)), aad) },
   }
 }
 
@@ -186,30 +185,30 @@ function payloadOf(bytes: Uint8Array, courseId: string): SealedPayload | undefin
   return fine ? { courseId, blueprints: p.blueprints, items: p.items } : undefined
 }
 
-async function openPayload(file: SealedKeyFile, key: Uint8Array): Promise<SealedPayload | undefined> {
-  const bytes = await decrypt(await aesKey(key), file.payload, additionalData(file.courseId))
+async function openPayload(subtle: SubtleCrypto, file: SealedKeyFile, key: Uint8Array): Promise<SealedPayload | undefined> {
+  const bytes = await decrypt(subtle, await aesKey(subtle, key), file.payload, additionalData(file.courseId))
   return bytes === undefined ? undefined : payloadOf(bytes, file.courseId)
 }
 
 /** The instructor's unlock: the deploy secret opens the data key, the data key the items. */
-export async function openWithSecret(file: SealedKeyFile, secret: string): Promise<OpenWithSecretResult> {
+export async function openWithSecret(file: SealedKeyFile, secret: string, subtle: SubtleCrypto): Promise<OpenWithSecretResult> {
   const salt = fromBase64(file.kdf.salt)
   if (salt === undefined) return { ok: false, reason: 'damaged', message: DAMAGED }
-  const key = await decrypt(await wrappingKey(secret, salt, file.kdf.iterations), file.wrappedKey, additionalData(file.courseId))
+  const key = await decrypt(subtle, await wrappingKey(subtle, secret, salt, file.kdf.iterations), file.wrappedKey, additionalData(file.courseId))
   if (key === undefined || key.length !== 32) {
     return { ok: false, reason: 'wrong-secret', message: 'That unlock code does not open this course’s sealed assessments. Check it and try again.' }
   }
-  const payload = await openPayload(file, key)
+  const payload = await openPayload(subtle, file, key)
   if (payload === undefined) return { ok: false, reason: 'damaged', message: DAMAGED }
   return { ok: true, ...payload, releaseCode: releaseCodeOf(key) }
 }
 
 /** A learner's (or anyone's) unlock with the release code the instructor gave out. */
-export async function openWithReleaseCode(file: SealedKeyFile, code: string): Promise<OpenResult> {
+export async function openWithReleaseCode(file: SealedKeyFile, code: string, subtle: SubtleCrypto): Promise<OpenResult> {
   const wrong = { ok: false as const, reason: 'wrong-code' as const, message: 'That release code does not open this course’s results. Check it with your instructor.' }
   const key = keyOfReleaseCode(code)
   if (key === undefined) return wrong
-  const payload = await openPayload(file, key)
+  const payload = await openPayload(subtle, file, key)
   return payload === undefined ? wrong : { ok: true, ...payload }
 }
 

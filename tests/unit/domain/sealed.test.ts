@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../../src/content/loader.ts'
 import { gradeResponse, itemMax } from '../../../src/domain/grading/index.ts'
-import { canGradeLocally, fullAnswer, fullOrder, isStub, publicItem, stubMatches, tokenMap } from '../../../src/domain/sealed.ts'
+import { canGradeLocally, fullAnswer, fullOrder, isStub, publicItem, stubMatches, tokenMap, unsealAttempt } from '../../../src/domain/sealed.ts'
 import type { Answer, ItemType, VersionedItem } from '../../../src/domain/types.ts'
+import { rightAnswerToStub } from '../../fixtures/sealedAnswers.ts'
 
 const loaded = loadContent({ lessonsDir: 'lessons', questionsDir: 'questions' })
 const items = loaded.courses[0]!.banks.flatMap((b) => b.items)
@@ -13,38 +14,13 @@ const KEY_FIELDS = ['answer', 'answers', 'correct', 'feedback', 'wrongFeedback',
 
 function keysDeep(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => keysDeep(v, out))
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) (out.add(k), keysDeep(v, out))
-  return out
-}
-
-/** The right answer written against the stub's ids (tokens where the stub renames parts). */
-function rightAnswerToStub(full: VersionedItem): Answer {
-  const stub = publicItem(full)
-  const tokenOf = new Map([...tokenMap(full)].map(([token, id]) => [id, token]))
-  switch (full.type) {
-    case 'single':
-      return { type: 'single', optionId: full.answer }
-    case 'multiple':
-      return { type: 'multiple', optionIds: full.answers }
-    case 'truefalse':
-      return { type: 'truefalse', value: full.answer }
-    case 'matching': {
-      const choices = stub.type === 'matching' ? stub.distractors ?? [] : []
-      return { type: 'matching', matches: Object.fromEntries(full.pairs.map((p) => [p.id, choices.find((c) => c.text === p.match)!.id])) }
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k)
+      keysDeep(v, out)
     }
-    case 'ordering':
-      return { type: 'ordering', order: full.steps.map((s) => tokenOf.get(s.id)!) }
-    case 'categorize':
-      return { type: 'categorize', assignments: Object.fromEntries(full.statements.map((s) => [s.id, s.category])) }
-    case 'cloze':
-      return { type: 'cloze', blanks: Object.fromEntries(full.blanks.map((b) => [b.id, b.accept[0]!])) }
-    case 'short':
-      return { type: 'short', text: full.accept[0]! }
-    case 'numeric':
-      return { type: 'numeric', text: String(full.answer) }
-    case 'freetext':
-      return { type: 'freetext', text: full.modelAnswer }
   }
+  return out
 }
 
 describe('publicItem', () => {
@@ -156,5 +132,44 @@ describe('canGradeLocally', () => {
   })
   it('a slot whose version is an Object property name is not found by accident', () => {
     expect(canGradeLocally([{ version: 'constructor' }], {})).toBe(false)
+  })
+})
+
+describe('unsealAttempt', () => {
+  const chosen = [byType('matching')[0]!, byType('ordering')[0]!, byType('single')[0]!]
+  const stubs = chosen.map(publicItem)
+  const attempt = {
+    id: 'a1',
+    slots: stubs.map((s) => ({ itemId: s.id, version: s.version, ...(s.type === 'ordering' ? { order: s.steps.map((x) => x.id).reverse() } : {}) })),
+    snapshots: Object.fromEntries(stubs.map((s) => [s.version, s as VersionedItem])),
+  }
+  const responses = chosen.map((full, i) => ({ attemptId: 'a1', itemId: full.id, answer: rightAnswerToStub(full), flagged: false, savedAt: i, seq: 1 }))
+  const byVersion = new Map(chosen.map((f) => [f.version, f]))
+
+  it('swaps stubs for the full items, maps answers and orders, and the answers grade right', () => {
+    const out = unsealAttempt(attempt, responses, (v) => byVersion.get(v))
+    expect(out.sealedLeft).toEqual([])
+    for (const full of chosen) expect(out.attempt.snapshots[full.version]).toBe(full)
+    const ordering = chosen[1]!
+    expect(out.attempt.slots[1]!.order).toEqual(fullOrder(ordering, attempt.slots[1]!.order))
+    out.responses.forEach((r, i) => expect(gradeResponse(chosen[i]!, r.answer).score).toBe(itemMax(chosen[i]!)))
+    // Unsealing twice changes nothing more.
+    expect(unsealAttempt(out.attempt, out.responses, (v) => byVersion.get(v)).responses).toEqual(out.responses)
+  })
+
+  it.each([
+    ['no full item', () => undefined],
+    ['another item as the full one', () => byType('single')[1]!],
+    ['a stub as the full one', (v: string) => publicItem(byVersion.get(v)!)],
+  ] as const)('leaves a slot sealed with %s', (_, fullOf) => {
+    const out = unsealAttempt(attempt, responses, fullOf)
+    expect(out.sealedLeft).toEqual(attempt.slots.map((s) => s.version))
+    expect(out.attempt.snapshots).toEqual(attempt.snapshots)
+    expect(out.responses).toEqual(responses)
+  })
+
+  it('only maps the answers of its own attempt', () => {
+    const other = { ...responses[0]!, attemptId: 'a2' }
+    expect(unsealAttempt(attempt, [other], (v) => byVersion.get(v)).responses).toEqual([other])
   })
 })

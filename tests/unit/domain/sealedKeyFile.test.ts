@@ -1,3 +1,4 @@
+import { randomBytes, webcrypto } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   fromBase64,
@@ -19,6 +20,8 @@ const item = {
 } as VersionedItem
 const input = { courseId: 'c1', blueprints: ['final'], items: [item] }
 const SECRET = 'correct horse battery staple'
+const subtle = webcrypto.subtle as SubtleCrypto
+const random = (n: number) => new Uint8Array(randomBytes(n))
 
 /** Deterministic bytes for a reproducible file. */
 function counter(): (n: number) => Uint8Array {
@@ -29,8 +32,8 @@ function counter(): (n: number) => Uint8Array {
 let file: SealedKeyFile
 let releaseCode: string
 beforeAll(async () => {
-  file = await sealKeyFile(input, SECRET)
-  const opened = await openWithSecret(file, SECRET)
+  file = await sealKeyFile(input, SECRET, subtle, random)
+  const opened = await openWithSecret(file, SECRET, subtle)
   if (!opened.ok) throw new Error(opened.message)
   releaseCode = opened.releaseCode
 })
@@ -49,10 +52,10 @@ describe('sealKeyFile / openWithSecret / openWithReleaseCode', () => {
     expect(fromBase64(file.kdf.salt)!.length).toBe(16)
     expect(fromBase64(file.payload.iv)!.length).toBe(12)
     expect(fromBase64(file.wrappedKey.iv)!.length).toBe(12)
-    const bySecret = await openWithSecret(file, SECRET)
+    const bySecret = await openWithSecret(file, SECRET, subtle)
     expect(bySecret).toEqual({ ok: true, courseId: 'c1', blueprints: ['final'], items: [item], releaseCode })
     expect(releaseCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){12}[0-9A-HJKMNP-TV-Z]{4}$/)
-    expect(await openWithReleaseCode(file, releaseCode)).toEqual({ ok: true, courseId: 'c1', blueprints: ['final'], items: [item] })
+    expect(await openWithReleaseCode(file, releaseCode, subtle)).toEqual({ ok: true, courseId: 'c1', blueprints: ['final'], items: [item] })
   })
 
   it('holds no plaintext of the items', () => {
@@ -61,26 +64,26 @@ describe('sealKeyFile / openWithSecret / openWithReleaseCode', () => {
   })
 
   it('two seals of the same input differ (fresh key, salt and IVs); an injected source of bytes repeats', async () => {
-    const other = await sealKeyFile(input, SECRET)
+    const other = await sealKeyFile(input, SECRET, subtle, random)
     expect(other.payload.data).not.toBe(file.payload.data)
     expect(other.kdf.salt).not.toBe(file.kdf.salt)
-    expect(await sealKeyFile(input, SECRET, counter())).toEqual(await sealKeyFile(input, SECRET, counter()))
+    expect(await sealKeyFile(input, SECRET, subtle, counter())).toEqual(await sealKeyFile(input, SECRET, subtle, counter()))
   })
 
   it.each([
-    ['a wrong secret', async () => openWithSecret(file, 'wrong'), 'wrong-secret'],
-    ['an empty secret', async () => openWithSecret(file, ''), 'wrong-secret'],
-    ['a flipped byte in the wrapped key', async () => openWithSecret(flipped(file, 'wrappedKey', 'data'), SECRET), 'wrong-secret'],
-    ['a flipped byte in the wrapped key’s IV', async () => openWithSecret(flipped(file, 'wrappedKey', 'iv'), SECRET), 'wrong-secret'],
-    ['a flipped byte in the payload', async () => openWithSecret(flipped(file, 'payload', 'data'), SECRET), 'damaged'],
-    ['a flipped byte in the payload’s IV', async () => openWithSecret(flipped(file, 'payload', 'iv', 0), SECRET), 'damaged'],
-    ['the file relabelled for another course', async () => openWithSecret({ ...file, courseId: 'c2' }, SECRET), 'wrong-secret'],
-    ['a salt that is not base64', async () => openWithSecret({ ...file, kdf: { ...file.kdf, salt: '***' } }, SECRET), 'damaged'],
-    ['a wrong release code', async () => openWithReleaseCode(file, releaseCodeOf(new Uint8Array(32))), 'wrong-code'],
-    ['a release code too short', async () => openWithReleaseCode(file, releaseCode.slice(0, -1)), 'wrong-code'],
-    ['a release code with a letter Crockford leaves out', async () => openWithReleaseCode(file, 'U' + releaseCode.slice(1)), 'wrong-code'],
-    ['the right code on a tampered payload', async () => openWithReleaseCode(flipped(file, 'payload', 'data', 10), releaseCode), 'wrong-code'],
-    ['the right code on a file relabelled for another course', async () => openWithReleaseCode({ ...file, courseId: 'c2' }, releaseCode), 'wrong-code'],
+    ['a wrong secret', async () => openWithSecret(file, 'wrong', subtle), 'wrong-secret'],
+    ['an empty secret', async () => openWithSecret(file, '', subtle), 'wrong-secret'],
+    ['a flipped byte in the wrapped key', async () => openWithSecret(flipped(file, 'wrappedKey', 'data'), SECRET, subtle), 'wrong-secret'],
+    ['a flipped byte in the wrapped key’s IV', async () => openWithSecret(flipped(file, 'wrappedKey', 'iv'), SECRET, subtle), 'wrong-secret'],
+    ['a flipped byte in the payload', async () => openWithSecret(flipped(file, 'payload', 'data'), SECRET, subtle), 'damaged'],
+    ['a flipped byte in the payload’s IV', async () => openWithSecret(flipped(file, 'payload', 'iv', 0), SECRET, subtle), 'damaged'],
+    ['the file relabelled for another course', async () => openWithSecret({ ...file, courseId: 'c2' }, SECRET, subtle), 'wrong-secret'],
+    ['a salt that is not base64', async () => openWithSecret({ ...file, kdf: { ...file.kdf, salt: '***' } }, SECRET, subtle), 'damaged'],
+    ['a wrong release code', async () => openWithReleaseCode(file, releaseCodeOf(new Uint8Array(32)), subtle), 'wrong-code'],
+    ['a release code too short', async () => openWithReleaseCode(file, releaseCode.slice(0, -1), subtle), 'wrong-code'],
+    ['a release code with a letter Crockford leaves out', async () => openWithReleaseCode(file, 'U' + releaseCode.slice(1), subtle), 'wrong-code'],
+    ['the right code on a tampered payload', async () => openWithReleaseCode(flipped(file, 'payload', 'data', 10), releaseCode, subtle), 'wrong-code'],
+    ['the right code on a file relabelled for another course', async () => openWithReleaseCode({ ...file, courseId: 'c2' }, releaseCode, subtle), 'wrong-code'],
   ] as const)('%s is refused with a result, not a throw (%s)', async (_, open, reason) => {
     const result = await open()
     expect(result).toMatchObject({ ok: false, reason })
