@@ -1,4 +1,5 @@
 import { useGradingEngine } from '../composables/useGradingEngine.ts'
+import { snapshotOf } from '../domain/own.ts'
 import { useAttemptsStore } from '../stores/attempts.ts'
 import { useLearnerStore } from '../stores/learner.ts'
 import { useProgressStore } from '../stores/progress.ts'
@@ -25,7 +26,8 @@ export async function loadLearnerCourse(courseId: string): Promise<void> {
       const ready = attempts.gradableFor(a, attempts.responses.get(a.id) ?? [])
       if (ready === undefined) return []
       return gradeAttempt(ready.attempt, ready.responses)
-        .perItem.filter((r) => r.response !== null)
+        // Items reserved for a sealed assessment are never practised, so never scheduled for review.
+        .perItem.filter((r) => r.response !== null && snapshotOf(ready.attempt, r.version)?.sealed !== true)
         .map((r) => ({ itemId: r.itemId, grade: r.grade }))
     }),
   )

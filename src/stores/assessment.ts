@@ -5,6 +5,7 @@ import { useGradingEngine } from '../composables/useGradingEngine.ts'
 import { commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
 import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
+import { snapshotOf } from '../domain/own.ts'
 import type { Answer, Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useAttemptsStore } from './attempts.ts'
@@ -106,7 +107,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     try {
       const [{ gradeAttempt }, { useReviewStore }] = await Promise.all([useGradingEngine().ready, import('./review.ts')])
       const graded = gradeAttempt(ready.attempt, ready.responses)
-      await useReviewStore().record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade })))
+      // Items reserved for a sealed assessment are never practised, so never scheduled for review.
+      const scheduled = graded.perItem.filter((r) => r.response !== null && snapshotOf(ready.attempt, r.version)?.sealed !== true)
+      await useReviewStore().record(scheduled.map((r) => ({ itemId: r.itemId, grade: r.grade })))
     } catch {
       // The attempt is submitted and in the history; the review schedule only suggests practice.
     }

@@ -55,7 +55,7 @@ export const useSealedStore = defineStore('sealed', () => {
     const fetched = await fetchKeyFile(courseId, fetcher)
     if (!fetched.ok) return fetched
     const { openWithReleaseCode } = await import('../domain/sealedKeyFile.ts')
-    const opened = await openWithReleaseCode(fetched.file, code)
+    const opened = await openWithReleaseCode(fetched.file, code, crypto.subtle)
     if (!opened.ok) return { ok: false, message: opened.message }
     if (opened.courseId !== courseId) return { ok: false, message: WRONG_RELEASE_CODE }
     return { ok: true, row: await keep({ courseId, items: opened.items, via: 'release-code', openedAt: now() }) }
@@ -67,7 +67,7 @@ export const useSealedStore = defineStore('sealed', () => {
     const fetched = await fetchKeyFile(courseId, fetcher)
     if (!fetched.ok) return fetched
     const { openWithSecret } = await import('../domain/sealedKeyFile.ts')
-    const opened = await openWithSecret(fetched.file, secret.trim())
+    const opened = await openWithSecret(fetched.file, secret.trim(), crypto.subtle)
     if (!opened.ok) return { ok: false, message: opened.message }
     if (opened.courseId !== courseId) return { ok: false, message: WRONG_UNLOCK_CODE }
     row.value = await keep({ courseId, items: opened.items, via: 'secret', releaseCode: opened.releaseCode, openedAt: now() })

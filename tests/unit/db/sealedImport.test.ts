@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DebriefDb } from '../../../src/db/database.ts'
 import { importResultText, webSha256 } from '../../../src/db/importResults.ts'
+import { loadCourseRecords } from '../../../src/db/instructorData.ts'
+import { saveSealedItems } from '../../../src/db/sealedItems.ts'
 import { gradeAttempt } from '../../../src/domain/attemptGrading.ts'
 import type { InstructorCourse } from '../../../src/domain/importChecks.ts'
 import { createResultFile, serializeResultFile } from '../../../src/domain/resultFile.ts'
@@ -77,5 +79,31 @@ describe('importing an attempt at a sealed assessment', () => {
     // An ordinary attempt from here on: the gradebook grades it from what is stored.
     const graded = gradeAttempt(stored!, await db.responses.where('attemptId').equals('bea-1').toArray())
     expect([graded.score, graded.max]).toEqual([2, 2])
+  })
+})
+
+describe('an attempt at a sealed assessment made on the instructor’s own device', () => {
+  async function storeLocalStubAttempt() {
+    const startedAt = T0 - 600_000
+    await db.attempts.add({
+      id: 'cy-1', courseId: 'c1', learnerId: 'cy', mode: 'assessment', sourceId: 'final', seed: 1, startedAt, deadline: null, submittedAt: startedAt + 300_000, submitReason: 'learner',
+      slots: STUBS.map((s) => ({ itemId: s.id, version: s.version })), snapshots: Object.fromEntries(STUBS.map((s) => [s.version, s])),
+    })
+    await db.responses.add({ attemptId: 'cy-1', itemId: ordering.id, answer: { type: 'ordering', order: rightOrderInTokens() }, flagged: false, savedAt: startedAt + 1000, seq: 1 })
+  }
+
+  it('is left out of the instructor’s records, and counted, while the sealed assessments are locked', async () => {
+    await storeLocalStubAttempt()
+    const records = await loadCourseRecords(db, 'c1')
+    expect([records.attempts.length, records.sealedLocked]).toEqual([0, 1])
+  })
+
+  it('is read on the full items, answers in their ids, once unlocked here', async () => {
+    await storeLocalStubAttempt()
+    await saveSealedItems(db, { courseId: 'c1', items: FULL, via: 'secret', releaseCode: 'X', openedAt: T0 })
+    const records = await loadCourseRecords(db, 'c1')
+    expect([records.attempts.length, records.sealedLocked]).toEqual([1, 0])
+    expect(Object.values(records.attempts[0]!.snapshots)).toEqual(FULL)
+    expect(records.responses.get('cy-1')?.[0]?.answer).toEqual({ type: 'ordering', order: ordering.steps.map((s) => s.id) })
   })
 })
