@@ -34,7 +34,8 @@ export function summarize(course: Course): CourseSummary {
     summary: course.summary,
     lessons: course.lessons.map(({ html: _html, ...lesson }) => ({
       ...lesson,
-      itemCount: course.banks.find((b) => b.lesson === lesson.id)?.items.length ?? 0,
+      // What practice can use: items reserved for sealed assessments are left out.
+      itemCount: course.banks.find((b) => b.lesson === lesson.id)?.items.filter((item) => item.sealed !== true).length ?? 0,
     })),
     blueprints: course.blueprints,
   }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { loadContent } from '../../../src/content/loader.ts'
 import { hasSealed, KeyFileCache, keyFilePath, publicCourseItems, sealedPayload } from '../../../src/content/sealedBuild.ts'
 import { SECRET_FILE, sealSecret, secretNotice } from '../../../src/content/sealSecret.ts'
-import { debriefContent } from '../../../src/content/vitePlugin.ts'
+import { debriefContent, summarize } from '../../../src/content/vitePlugin.ts'
 import { isStub } from '../../../src/domain/sealed.ts'
 import { openWithSecret, parseSealedKeyFile } from '../../../src/domain/sealedKeyFile.ts'
 
@@ -117,5 +117,15 @@ describe('the content plugin’s modules', () => {
     }
     const open = course.banks[0]!.items.find((i) => i.sealed !== true)!
     expect(text).toContain(JSON.stringify(open.explanation))
+  })
+})
+
+describe('the catalog’s lesson summaries', () => {
+  it('count the items practice can use, not the reserved ones', () => {
+    const lessons = summarize(course).lessons
+    for (const bank of course.banks) {
+      expect(lessons.find((l) => l.id === bank.lesson)!.itemCount).toBe(bank.items.filter((i) => i.sealed !== true).length)
+    }
+    expect(lessons.find((l) => l.id === 'l0-reading-briefs')!.itemCount).toBe(12)
   })
 })
