@@ -10,7 +10,8 @@
  * - item-mismatch: V belongs to another item, or the file's snapshot of V has another id.
  * - snapshot-mismatch: the snapshot is not V as published: it differs from the course's own item
  *   of V, or (for a version only the manifest knows) its content hash (sha256 of canonicalJson of
- *   the item without the `lesson` and `version` the loader adds, first 16 hex) is not V.
+ *   the item without the `lesson` and `version` the loader adds and without `sealed`, first 16
+ *   hex) is not V.
  * - The item graded is the instructor's item of V when the course has it; else the snapshot when
  *   it verifies and the manifest knows V (an older published version); else none (the slot then
  *   scores nothing, and the attempt is flagged anyway).
@@ -81,9 +82,12 @@ export function itemsByVersion(banks: readonly { items: readonly VersionedItem[]
   return new Map(banks.flatMap((b) => b.items.map((item) => [item.version, item] as const)))
 }
 
-/** An item as authored: without the `lesson` and `version` the loader adds. */
+/**
+ * An item as its version hashes it: without the `lesson` and `version` the loader adds, and
+ * without `sealed`, which the hash leaves out (src/content/loader.ts `itemVersion`).
+ */
 function authored(item: VersionedItem): object {
-  const { lesson: _lesson, version: _version, ...rest } = item
+  const { lesson: _lesson, version: _version, sealed: _sealed, ...rest } = item
   return rest
 }
 

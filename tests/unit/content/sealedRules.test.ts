@@ -59,6 +59,13 @@ describe('content:check: sealed assessments', () => {
     ])
   })
 
+  it('reserving an item keeps its version (the hash leaves `sealed` out), so releasing it later does too', () => {
+    const before = course(() => {}).courses[0]!.banks[0]!.items
+    const after = course((f) => sealItems(f, ['f-q01'])).courses[0]!.banks[0]!.items
+    expect(after.map((i) => i.version)).toEqual(before.map((i) => i.version))
+    expect(after[0]!.sealed).toBe(true)
+  })
+
   it('`sealed` on an item or a blueprint can only be true', () => {
     const c = course((f) => (f.edit(BANK, '  - id: f-q01\n', '  - id: f-q01\n    sealed: false\n'), f.edit(BLUEPRINTS, '    kind: final\n', '    kind: final\n    sealed: yes\n')))
     expect(c.problems.join('\n')).toMatch(/sealed can only be true \(leave it out for an item practice and quizzes may draw\)/)
