@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../../src/content/loader.ts'
 import { gradeResponse, itemMax } from '../../../src/domain/grading/index.ts'
+import { checkItem } from '../../../src/domain/validateItem.ts'
 import { canGradeLocally, fullAnswer, fullOrder, isStub, publicItem, stubMatches, tokenMap, unsealAttempt } from '../../../src/domain/sealed.ts'
 import type { Answer, ItemType, VersionedItem } from '../../../src/domain/types.ts'
 import { rightAnswerToStub } from '../../fixtures/sealedAnswers.ts'
@@ -171,5 +172,24 @@ describe('unsealAttempt', () => {
   it('only maps the answers of its own attempt', () => {
     const other = { ...responses[0]!, attemptId: 'a2' }
     expect(unsealAttempt(attempt, [other], (v) => byVersion.get(v)).responses).toEqual([other])
+  })
+})
+
+describe('the result file’s structural check reads stubs', () => {
+  it.each(items.map((i) => [i.id, i] as const))('%s: its stub passes checkItem', (_, full) => {
+    expect(() => checkItem(publicItem(full), 'snapshot')).not.toThrow()
+  })
+  it.each([
+    ['a full item without its key', (() => { const { answer: _a, ...rest } = byType('single')[0]! as Extract<VersionedItem, { type: 'single' }>; return rest })(), /snapshot\.answer/],
+    ['a stub whose sealed is not true', { ...publicItem(byType('single')[0]!), sealed: 'yes' }, /snapshot\.sealed should be true/],
+    ['a stub with an explanation is a full item, and needs its key', { ...publicItem(byType('numeric')[0]!), explanation: 'x' }, /snapshot\.answer/],
+  ])('%s is refused', (_, value, message) => {
+    expect(() => checkItem(value, 'snapshot')).toThrow()
+    try {
+      checkItem(value, 'snapshot')
+    } catch (e) {
+      const err = e as { path: string; message: string }
+      expect(`${err.path} ${err.message}`).toMatch(message)
+    }
   })
 })
