@@ -1,15 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { courses, loadCourseItems } from 'virtual:debrief/catalog'
+import { courses } from 'virtual:debrief/catalog'
 import { useGradingEngine, type GradingEngine } from '../composables/useGradingEngine.ts'
 import { commitSubmission, listAttempts, listManualGradesFor, listResponsesFor } from '../db/attempts.ts'
-import { sealedItemsByVersion } from '../db/sealedItems.ts'
 import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
 import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
 import type { Attempt, Blueprint, ManualGrade, SavedResponse, VersionedItem } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
-import { gradable, stubVersions, type Gradable } from './sealedAttempts.ts'
+import type { gradable as Unseal } from './sealedAttempts.ts'
+import { showedStubs, stubVersions, type Gradable } from './sealedStubs.ts'
 import { useStorageStore } from './storage.ts'
 
 /** Attempts that carry grades or mastery evidence: all but assessments still being taken. */
@@ -40,6 +40,8 @@ export const useAttemptsStore = defineStore('attempts', () => {
    * are graded from them (stores/sealedAttempts.ts); without them those attempts await release.
    */
   const sealedItems = shallowRef(new Map<string, VersionedItem>())
+  /** How to grade such attempts, loaded once one is here (stores/sealedAttempts.ts). */
+  const unseal = shallowRef<typeof Unseal>()
 
   const course = computed(() => courses.find((c) => c.id === courseId.value))
   const hasGradable = computed(() => attempts.value.some(counts))
@@ -74,23 +76,20 @@ export const useAttemptsStore = defineStore('attempts', () => {
 
   /**
    * The full items of the stubs these attempts showed: those opened on this device, then the
-   * catalog's when a newer deployment ships them unsealed. Reads nothing when no attempt showed a stub.
+   * catalog's when a newer deployment ships them unsealed. Only submitted attempts are graded, so an
+   * attempt still being taken reads nothing (the page taking it loads no course items: the budget).
    */
   async function fullItemsFor(course: string, list: readonly Attempt[]): Promise<Map<string, VersionedItem>> {
-    const wanted = new Set(list.flatMap(stubVersions))
+    const wanted = new Set(list.filter((a) => a.submittedAt !== null).flatMap(stubVersions))
     if (wanted.size === 0) return new Map()
-    const full = await sealedItemsByVersion(storage.database(), course)
-    if ([...wanted].every((v) => full.has(v))) return full
-    try {
-      for (const bank of (await loadCourseItems(course))?.banks ?? []) for (const item of bank.items) if (wanted.has(item.version) && !full.has(item.version)) full.set(item.version, item)
-    } catch {
-      // Without the course's items the attempts simply keep awaiting release.
-    }
-    return full
+    const sealed = await import('./sealedAttempts.ts')
+    unseal.value ??= sealed.gradable
+    return sealed.fullItemsFor(storage.database(), course, wanted)
   }
 
   /** Full items just opened on this device (stores/sealed.ts): their attempts are graded at once. */
-  function adoptSealedItems(items: readonly VersionedItem[]) {
+  async function adoptSealedItems(items: readonly VersionedItem[]): Promise<void> {
+    unseal.value ??= (await import('./sealedAttempts.ts')).gradable
     const next = new Map(sealedItems.value)
     for (const item of items) next.set(item.version, item)
     sealedItems.value = next
@@ -101,7 +100,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
   const gradables = computed(() => {
     const out = new Map<string, Gradable>()
     for (const attempt of attempts.value) {
-      const ready = gradable(attempt, responses.value.get(attempt.id) ?? [], sealedItems.value)
+      const ready = gradableFor(attempt, responses.value.get(attempt.id) ?? [])
       if (ready !== undefined) out.set(attempt.id, ready)
     }
     return out
@@ -114,7 +113,8 @@ export const useAttemptsStore = defineStore('attempts', () => {
 
   /** An attempt ready to grade on this device, with its responses; undefined while it awaits release. */
   function gradableFor(attempt: Attempt, attemptResponses: SavedResponse[]): Gradable | undefined {
-    return gradable(attempt, attemptResponses, sealedItems.value)
+    if (!showedStubs(attempt)) return { attempt, responses: attemptResponses }
+    return unseal.value?.(attempt, attemptResponses, sealedItems.value)
   }
 
   /** Replaces or adds one attempt and its responses after a write. */

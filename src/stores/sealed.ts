@@ -45,7 +45,7 @@ export const useSealedStore = defineStore('sealed', () => {
   async function keep(next: SealedItemsRecord): Promise<SealedItemsRecord> {
     const kept = await saveSealedItems(storage.database(), next)
     const attempts = useAttemptsStore()
-    if (attempts.courseId === kept.courseId) attempts.adoptSealedItems(kept.items)
+    if (attempts.courseId === kept.courseId) await attempts.adoptSealedItems(kept.items)
     return kept
   }
 

@@ -4,24 +4,14 @@
  * code, or shipped again by a newer deployment): then each stub is replaced by its full item and
  * the answers and display orders given in the stub's tokens are read in the full item's ids.
  * Until then the attempt is "awaiting release": never graded, never evidence of mastery.
+ * Loaded only on a device holding such an attempt (stores/attempts.ts): it stays off the page taking one.
  */
+import { loadCourseItems } from 'virtual:debrief/catalog'
+import type { DebriefDb } from '../db/database.ts'
+import { sealedItemsByVersion } from '../db/sealedItems.ts'
 import { fullAnswer, fullOrder, isStub } from '../domain/sealed.ts'
 import type { Attempt, SavedResponse, VersionedItem } from '../domain/types.ts'
-
-export interface Gradable {
-  attempt: Attempt
-  responses: SavedResponse[]
-}
-
-/** Whether any item the attempt showed is a stub. */
-export function showedStubs(attempt: Pick<Attempt, 'snapshots'>): boolean {
-  return Object.values(attempt.snapshots).some(isStub)
-}
-
-/** The stubs' versions an attempt showed. */
-export function stubVersions(attempt: Pick<Attempt, 'snapshots'>): string[] {
-  return Object.entries(attempt.snapshots).flatMap(([version, item]) => (isStub(item) ? [version] : []))
-}
+import { showedStubs, type Gradable } from './sealedStubs.ts'
 
 /**
  * The attempt and its responses as they can be graded here (rules at the top of the file);
@@ -46,4 +36,21 @@ export function gradable(attempt: Attempt, responses: SavedResponse[], full: Rea
     return item === undefined || r.answer === null ? r : { ...r, answer: fullAnswer(item, r.answer) }
   })
   return { attempt: { ...attempt, slots, snapshots }, responses: read }
+}
+
+/**
+ * The full items of the `wanted` stub versions of a course: those opened on this device, then the
+ * catalog's when a newer deployment ships them unsealed (full items at the same versions).
+ */
+export async function fullItemsFor(db: DebriefDb, course: string, wanted: ReadonlySet<string>): Promise<Map<string, VersionedItem>> {
+  const full = await sealedItemsByVersion(db, course)
+  if ([...wanted].every((v) => full.has(v))) return full
+  try {
+    for (const bank of (await loadCourseItems(course))?.banks ?? []) {
+      for (const item of bank.items) if (wanted.has(item.version) && !full.has(item.version) && !isStub(item)) full.set(item.version, item)
+    }
+  } catch {
+    // Without the course's items the attempts simply keep awaiting release.
+  }
+  return full
 }
