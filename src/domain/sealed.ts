@@ -16,14 +16,15 @@
  *   their text (authors number steps s1…s4 in the right order, and a matching choice's id is its
  *   pair's id, so the real ids would be the key). Matching prompts keep their ids with an empty
  *   `match`; the choices travel as `distractors`. `fullAnswer` maps tokens back to real ids.
- * Pure and light (no grading engine): the learner's chunks may import `isStub`.
+ * Pure, no grading engine. `isStub` lives in sealedStub.ts (re-exported here) so the start and
+ * assessment pages can tell a stub without loading the stub maker.
  */
 import type { Answer, Attempt, SavedResponse } from './attemptTypes.ts'
 import { canonicalJson } from './canonicalJson.ts'
+import { isStub, type SealedStub } from './sealedStub.ts'
 import type { VersionedItem } from './types.ts'
 
-/** A stub is a VersionedItem with fields left out; `sealed: true` says so. */
-export type SealedStub = VersionedItem & { sealed: true }
+export { isStub, type SealedStub } from './sealedStub.ts'
 
 /** FNV-1a, 32 bits: a stable order that depends only on public text. */
 function hash(text: string): number {
@@ -118,11 +119,6 @@ export function publicItem(item: VersionedItem): SealedStub {
     }
   })()
   return stub as SealedStub
-}
-
-/** True for a stub made by `publicItem` (or anything claiming to be one: it is never graded). */
-export function isStub(item: unknown): item is SealedStub {
-  return item !== null && typeof item === 'object' && (item as { sealed?: unknown }).sealed === true && !('explanation' in item)
 }
 
 /** True when `stub` is exactly what `publicItem(full)` gives: the import check for a sealed slot. */
