@@ -1,5 +1,5 @@
 import { useGradingEngine } from '../composables/useGradingEngine.ts'
-import { snapshotOf } from '../domain/own.ts'
+import { showedStubs } from '../stores/sealedStubs.ts'
 import { useAttemptsStore } from '../stores/attempts.ts'
 import { useLearnerStore } from '../stores/learner.ts'
 import { useProgressStore } from '../stores/progress.ts'
@@ -21,14 +21,11 @@ export async function loadLearnerCourse(courseId: string): Promise<void> {
   if (submitted.length === 0) return
   const { gradeAttempt } = await useGradingEngine().ready
   await review.record(
-    submitted.flatMap((a) => {
-      // A sealed assessment awaiting release is not graded here, so it schedules nothing.
-      const ready = attempts.gradableFor(a, attempts.responses.get(a.id) ?? [])
-      if (ready === undefined) return []
-      return gradeAttempt(ready.attempt, ready.responses)
-        // Items reserved for a sealed assessment are never practised, so never scheduled for review.
-        .perItem.filter((r) => r.response !== null && snapshotOf(ready.attempt, r.version)?.sealed !== true)
-        .map((r) => ({ itemId: r.itemId, grade: r.grade }))
-    }),
+    // A sealed assessment's items (stubs here) are never practised, so nothing of it is scheduled.
+    submitted.filter((a) => !showedStubs(a)).flatMap((a) =>
+      gradeAttempt(a, attempts.responses.get(a.id) ?? [])
+        .perItem.filter((r) => r.response !== null)
+        .map((r) => ({ itemId: r.itemId, grade: r.grade })),
+    ),
   )
 }

@@ -5,10 +5,10 @@ import { useGradingEngine } from '../composables/useGradingEngine.ts'
 import { commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
 import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
-import { snapshotOf } from '../domain/own.ts'
 import type { Answer, Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useAttemptsStore } from './attempts.ts'
+import { showedStubs } from './sealedStubs.ts'
 import { useStorageStore } from './storage.ts'
 
 export type { SaveState } from '../domain/assessmentSession.ts'
@@ -96,20 +96,16 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return [attempt, attempt ? await listResponses(db, attemptId) : []]
   }
 
-  /** Puts the submitted attempt into the history and, when it can be graded here, feeds the review schedule. */
+  /** Grades the submitted attempt into the history and feeds the review schedule (not for a sealed one). */
   async function afterSubmit(saved: Attempt): Promise<void> {
     const list = Object.values(session.value.saved)
-    const history = useAttemptsStore()
-    history.remember(saved, list)
-    // A sealed assessment's stubs cannot be graded here: nothing to schedule until its results are released.
-    const ready = history.gradableFor(saved, list)
-    if (ready === undefined) return
+    useAttemptsStore().remember(saved, list)
+    // A sealed assessment's items (stubs here) are never practised, so nothing of it is scheduled for review.
+    if (showedStubs(saved)) return
     try {
       const [{ gradeAttempt }, { useReviewStore }] = await Promise.all([useGradingEngine().ready, import('./review.ts')])
-      const graded = gradeAttempt(ready.attempt, ready.responses)
-      // Items reserved for a sealed assessment are never practised, so never scheduled for review.
-      const scheduled = graded.perItem.filter((r) => r.response !== null && snapshotOf(ready.attempt, r.version)?.sealed !== true)
-      await useReviewStore().record(scheduled.map((r) => ({ itemId: r.itemId, grade: r.grade })))
+      const graded = gradeAttempt(saved, list)
+      await useReviewStore().record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade })))
     } catch {
       // The attempt is submitted and in the history; the review schedule only suggests practice.
     }

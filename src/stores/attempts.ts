@@ -6,10 +6,9 @@ import { commitSubmission, listAttempts, listManualGradesFor, listResponsesFor }
 import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
 import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
-import type { Attempt, Blueprint, ManualGrade, SavedResponse, VersionedItem } from '../domain/types.ts'
+import type { Attempt, Blueprint, ManualGrade, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
-import type { gradable as Unseal } from './sealedAttempts.ts'
-import { showedStubs, stubVersions, type Gradable } from './sealedStubs.ts'
+import { showedStubs, type Gradable } from './sealedStubs.ts'
 import { useStorageStore } from './storage.ts'
 
 /** Attempts that carry grades or mastery evidence: all but assessments still being taken. */
@@ -35,13 +34,10 @@ export const useAttemptsStore = defineStore('attempts', () => {
   /** When mastery was last computed (the clock moves; evidence fades with age). */
   const computedAt = ref(0)
   /**
-   * Full items of the course's sealed assessments by version, once this device has them (opened
-   * with a release code, or shipped again by a newer deployment): attempts that showed their stubs
-   * are graded from them (stores/sealedAttempts.ts); without them those attempts await release.
+   * How attempts that showed sealed stubs are graded here (stores/sealedAttempts.ts sets it once
+   * this device holds their full items); while unset, those attempts await release.
    */
-  const sealedItems = shallowRef(new Map<string, VersionedItem>())
-  /** How to grade such attempts, loaded once one is here (stores/sealedAttempts.ts). */
-  const unseal = shallowRef<typeof Unseal>()
+  const unseal = shallowRef<(attempt: Attempt, responses: SavedResponse[]) => Gradable | undefined>()
 
   const course = computed(() => courses.find((c) => c.id === courseId.value))
   const hasGradable = computed(() => attempts.value.some(counts))
@@ -67,32 +63,11 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const ids = list.map((a) => a.id)
     responses.value = await listResponsesFor(db, ids)
     manualGrades.value = ids.length > 0 ? await listManualGradesFor(db, ids) : new Map()
-    sealedItems.value = await fullItemsFor(course, list)
+    // A submitted sealed attempt loads the code that finds its full items (never on the page taking one).
+    if (list.some((a) => a.submittedAt !== null && showedStubs(a))) await (await import('./sealedAttempts.ts')).attach(useAttemptsStore(), db, course, list)
     attempts.value = list
     learnerId.value = learner
     courseId.value = course
-    computedAt.value = now()
-  }
-
-  /**
-   * The full items of the stubs these attempts showed: those opened on this device, then the
-   * catalog's when a newer deployment ships them unsealed. Only submitted attempts are graded, so an
-   * attempt still being taken reads nothing (the page taking it loads no course items: the budget).
-   */
-  async function fullItemsFor(course: string, list: readonly Attempt[]): Promise<Map<string, VersionedItem>> {
-    const wanted = new Set(list.filter((a) => a.submittedAt !== null).flatMap(stubVersions))
-    if (wanted.size === 0) return new Map()
-    const sealed = await import('./sealedAttempts.ts')
-    unseal.value ??= sealed.gradable
-    return sealed.fullItemsFor(storage.database(), course, wanted)
-  }
-
-  /** Full items just opened on this device (stores/sealed.ts): their attempts are graded at once. */
-  async function adoptSealedItems(items: readonly VersionedItem[]): Promise<void> {
-    unseal.value ??= (await import('./sealedAttempts.ts')).gradable
-    const next = new Map(sealedItems.value)
-    for (const item of items) next.set(item.version, item)
-    sealedItems.value = next
     computedAt.value = now()
   }
 
@@ -106,15 +81,10 @@ export const useAttemptsStore = defineStore('attempts', () => {
     return out
   })
 
-  /** Submitted attempts that showed sealed questions whose results are not released yet. */
-  const awaitingRelease = computed(() => attempts.value.filter((a) => a.submittedAt !== null && !gradables.value.has(a.id)))
-  /** The blueprints of those attempts (ids, each once). */
-  const awaitingBlueprints = computed(() => [...new Set(awaitingRelease.value.map((a) => a.sourceId))])
-
   /** An attempt ready to grade on this device, with its responses; undefined while it awaits release. */
   function gradableFor(attempt: Attempt, attemptResponses: SavedResponse[]): Gradable | undefined {
     if (!showedStubs(attempt)) return { attempt, responses: attemptResponses }
-    return unseal.value?.(attempt, attemptResponses, sealedItems.value)
+    return unseal.value?.(attempt, attemptResponses)
   }
 
   /** Replaces or adds one attempt and its responses after a write. */
@@ -194,12 +164,9 @@ export const useAttemptsStore = defineStore('attempts', () => {
     courseId,
     learnerId,
     attempts,
-    sealedItems,
-    adoptSealedItems,
+    unseal,
     gradables,
     gradableFor,
-    awaitingRelease,
-    awaitingBlueprints,
     responses,
     manualGrades,
     course,

@@ -44,8 +44,8 @@ export const useSealedStore = defineStore('sealed', () => {
 
   async function keep(next: SealedItemsRecord): Promise<SealedItemsRecord> {
     const kept = await saveSealedItems(storage.database(), next)
-    const attempts = useAttemptsStore()
-    if (attempts.courseId === kept.courseId) await attempts.adoptSealedItems(kept.items)
+    const { adopt } = await import('./sealedAttempts.ts')
+    adopt(useAttemptsStore(), kept.courseId, kept.items)
     return kept
   }
 

@@ -11,7 +11,8 @@ import type { DebriefDb } from '../db/database.ts'
 import { sealedItemsByVersion } from '../db/sealedItems.ts'
 import { fullAnswer, fullOrder, isStub } from '../domain/sealed.ts'
 import type { Attempt, SavedResponse, VersionedItem } from '../domain/types.ts'
-import { showedStubs, type Gradable } from './sealedStubs.ts'
+import type { useAttemptsStore } from './attempts.ts'
+import { showedStubs, stubVersions, type Gradable } from './sealedStubs.ts'
 
 /**
  * The attempt and its responses as they can be graded here (rules at the top of the file);
@@ -53,4 +54,26 @@ export async function fullItemsFor(db: DebriefDb, course: string, wanted: Readon
     // Without the course's items the attempts simply keep awaiting release.
   }
   return full
+}
+
+/** The full items known for each course on this device this session (what `attach` and `adopt` found). */
+const known = new Map<string, Map<string, VersionedItem>>()
+
+/** Grades the attempts store's sealed attempts from `full` (their stubs' full items). */
+function useFull(attempts: ReturnType<typeof useAttemptsStore>, full: ReadonlyMap<string, VersionedItem>): void {
+  attempts.unseal = (attempt, responses) => gradable(attempt, responses, full)
+}
+
+/** For a learner's submitted sealed attempts: finds their full items (rules of `fullItemsFor`) and grades from them. */
+export async function attach(attempts: ReturnType<typeof useAttemptsStore>, db: DebriefDb, course: string, list: readonly Attempt[]): Promise<void> {
+  const full = await fullItemsFor(db, course, new Set(list.filter((a) => a.submittedAt !== null).flatMap(stubVersions)))
+  known.set(course, full)
+  useFull(attempts, full)
+}
+
+/** Full items just opened on this device (stores/sealed.ts): the course's attempts are graded from them at once. */
+export function adopt(attempts: ReturnType<typeof useAttemptsStore>, course: string, items: readonly VersionedItem[]): void {
+  const full = new Map([...(known.get(course) ?? []), ...items.map((item) => [item.version, item] as const)])
+  known.set(course, full)
+  if (attempts.courseId === course) useFull(attempts, full)
 }
