@@ -35,6 +35,9 @@ export default defineConfig({
         // Content is compiled into JS chunks, so precaching every chunk precaches every lesson and item;
         // lesson images are files in assets/ (every extension src/content/lessonRefs.ts allows is here).
         globPatterns: ['**/*.{js,css,html,png,jpg,jpeg,gif,webp,avif,svg,webmanifest,json}'],
+        // A sealed assessment's key file is fetched only when an instructor unlocks it or a learner
+        // enters a release code (docs/sealed-assessments.md); a learner's device never caches it.
+        globIgnores: ['**/node_modules/**/*', 'sealed/**'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },

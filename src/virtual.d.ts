@@ -2,5 +2,7 @@ declare module 'virtual:debrief/catalog' {
   export const courses: import('./domain/catalog.ts').CourseSummary[]
   export function loadLessonBody(courseId: string, lessonId: string): Promise<import('./domain/catalog.ts').LessonBody | undefined>
   export function loadCourseVersions(courseId: string): Promise<import('./domain/versionManifest.ts').VersionManifest | undefined>
+  /** The URL of the course's sealed-assessment key file (docs/sealed-assessments.md); undefined when nothing is sealed. */
+  export function sealedKeyFileUrl(courseId: string): string | undefined
   export function loadCourseItems(courseId: string): Promise<import('./domain/catalog.ts').CourseItems | undefined>
 }

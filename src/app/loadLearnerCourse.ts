@@ -1,4 +1,5 @@
 import { useGradingEngine } from '../composables/useGradingEngine.ts'
+import { showedStubs } from '../stores/sealedStubs.ts'
 import { useAttemptsStore } from '../stores/attempts.ts'
 import { useLearnerStore } from '../stores/learner.ts'
 import { useProgressStore } from '../stores/progress.ts'
@@ -20,7 +21,8 @@ export async function loadLearnerCourse(courseId: string): Promise<void> {
   if (submitted.length === 0) return
   const { gradeAttempt } = await useGradingEngine().ready
   await review.record(
-    submitted.flatMap((a) =>
+    // A sealed assessment's items (stubs here) are never practised, so nothing of it is scheduled.
+    submitted.filter((a) => !showedStubs(a)).flatMap((a) =>
       gradeAttempt(a, attempts.responses.get(a.id) ?? [])
         .perItem.filter((r) => r.response !== null)
         .map((r) => ({ itemId: r.itemId, grade: r.grade })),

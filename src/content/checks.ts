@@ -2,7 +2,7 @@
  * Checks that span files: ids, references, answer keys, coverage and whether
  * each blueprint can be drawn. Each problem points at the line to fix.
  */
-import { checkBlueprint } from '../domain/assembly.ts'
+import { checkBlueprint, drawMatches } from '../domain/assembly.ts'
 import { patternProblem } from '../domain/grading/patternSafety.ts'
 import type { Bank, Blueprint, Course, Item, Lesson } from '../domain/types.ts'
 import { BANK_RULES, courseTrueFalseBalance, dropdownOrder, itemWarnings, nearDuplicates, unshuffledBlueprint } from './itemWriting.ts'
@@ -113,6 +113,8 @@ export function checkItemWriting(banks: { bank: Bank; source: YamlSource }[], bl
       all.push({ source, index: i, item })
       const unshuffledBy = unshuffledBlueprint(item, bank.lesson, blueprints)
       for (const f of [...itemWarnings(item), ...dropdownOrder(item, unshuffledBy)]) warn(source, ['items', i, ...f.path], f)
+      const unreachable = unreachableSealed(item, bank.lesson, blueprints)
+      if (unreachable !== undefined) warnings.push(source.problem(['items', i, 'sealed'], unreachable))
     })
   }
   const items = all.map((a) => a.item)
@@ -121,6 +123,14 @@ export function checkItemWriting(banks: { bank: Bank; source: YamlSource }[], bl
     warn(at.source, ['items', at.index, ...finding.path], finding)
   }
   return warnings
+}
+
+/** A sealed item that no sealed blueprint can draw (no one would ever see it): the warning, or undefined. */
+function unreachableSealed(item: Item, lesson: string, blueprints: readonly Blueprint[]): string | undefined {
+  if (item.sealed !== true) return undefined
+  const withLesson = { ...item, lesson }
+  if (blueprints.some((bp) => bp.sealed === true && bp.draws.some((d) => drawMatches(withLesson, d, true)))) return undefined
+  return 'this item is reserved for sealed assessments (sealed: true), but no sealed blueprint draws it, and practice and quizzes never do: remove `sealed: true`, or add a draw for it to a sealed blueprint'
 }
 
 function duplicates(ids: string[]): string[] {

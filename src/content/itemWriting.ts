@@ -268,7 +268,7 @@ export const ITEM_RULES: readonly ((item: Item) => Finding[])[] = [longestKey, c
 /** The first blueprint with `shuffleOptions: false` that can draw `item` (of `lesson`), if any. */
 export function unshuffledBlueprint(item: Item, lesson: string, blueprints: readonly Blueprint[]): string | undefined {
   const withLesson = { ...item, lesson }
-  return blueprints.find((bp) => !bp.shuffleOptions && bp.draws.some((d) => drawMatches(withLesson, d)))?.id
+  return blueprints.find((bp) => !bp.shuffleOptions && bp.draws.some((d) => drawMatches(withLesson, d, bp.sealed)))?.id
 }
 /** The rules that read one bank (paths inside the bank file). */
 export const BANK_RULES: readonly ((bank: Bank) => Finding[])[] = [longestKeyShare, trueFalseBalance]

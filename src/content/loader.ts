@@ -33,9 +33,14 @@ export interface LoadResult {
   images: Map<string, string[]>
 }
 
-/** An item's version is the hash of its content: any edit makes a new version. */
+/**
+ * An item's version is the hash of its content: any edit makes a new version. `sealed` (reserved
+ * for sealed assessments) says who may see the item, not what it is, so it is left out: reserving
+ * an item, or releasing it in a newer deployment, keeps its version (docs/sealed-assessments.md).
+ */
 export function itemVersion(item: object): string {
-  return createHash('sha256').update(canonicalJson(item)).digest('hex').slice(0, 16)
+  const { sealed: _sealed, ...content } = item as { sealed?: unknown }
+  return createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 16)
 }
 
 export function loadContent(roots: ContentRoots): LoadResult {

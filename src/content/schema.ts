@@ -51,6 +51,7 @@ const base = {
   difficulty: v.picklist([1, 2, 3], 'difficulty must be 1, 2 or 3'),
   bloom: v.picklist(['remember', 'understand', 'apply', 'analyze', 'evaluate'], 'bloom must be remember, understand, apply, analyze or evaluate'),
   points: v.optional(v.pipe(v.number('points must be a number'), v.minValue(0.01, 'points must be more than 0'))),
+  sealed: v.optional(v.literal(true, 'sealed can only be true (leave it out for an item practice and quizzes may draw)')),
 }
 
 const options = <T extends v.GenericSchema>(schema: T) =>
@@ -213,6 +214,7 @@ export const BlueprintSchema = v.strictObject({
   negativeMarking: v.optional(v.boolean('negativeMarking must be true or false')),
   shuffleOptions: v.boolean('shuffleOptions must be true or false'),
   review: v.strictObject({ afterSubmit: reviewParts, afterLastAttempt: reviewParts, fullReviewWhen: v.optional(fullReviewWhen) }),
+  sealed: v.optional(v.literal(true, 'sealed can only be true (leave it out for an assessment whose results show at once)')),
 })
 
 export const BlueprintsFileSchema = v.strictObject({

@@ -7,6 +7,10 @@
  *   (hashed) and the service worker precaches them with everything else.
  * - one per course with its version manifest (`versions.json`), loaded only on the instructor's
  *   import path (`loadCourseVersions`), so the learner's chunks do not grow.
+ * - sealed assessments (docs/sealed-assessments.md): the items module carries stubs of sealed
+ *   items; the full items are encrypted into `sealed/<course>.json`, emitted next to the app (not
+ *   precached: vite.config.ts leaves `sealed/**` out) and served by the dev server;
+ *   `sealedKeyFileUrl(courseId)` in the catalog gives its URL.
  * A content problem fails the build with the same messages as `npm run content:check`.
  */
 import { resolve } from 'node:path'
@@ -17,6 +21,8 @@ import { loadContent, type ContentRoots } from './loader.ts'
 import { IMAGE_SRC } from './markdown.ts'
 import { formatProblem } from './source.ts'
 import { manifestPath, readManifest } from './versions.ts'
+import { hasSealed, KeyFileCache, keyFilePath, publicCourseItems } from './sealedBuild.ts'
+import { sealSecret, secretNotice } from './sealSecret.ts'
 
 const PREFIX = 'virtual:debrief/'
 
@@ -28,13 +34,15 @@ export function summarize(course: Course): CourseSummary {
     summary: course.summary,
     lessons: course.lessons.map(({ html: _html, ...lesson }) => ({
       ...lesson,
-      itemCount: course.banks.find((b) => b.lesson === lesson.id)?.items.length ?? 0,
+      // What practice can use: items reserved for sealed assessments are left out.
+      itemCount: course.banks.find((b) => b.lesson === lesson.id)?.items.filter((item) => item.sealed !== true).length ?? 0,
     })),
     blueprints: course.blueprints,
   }
 }
 
-function catalogModule(courses: Course[]): string {
+function catalogModule(courses: Course[], base: string): string {
+  const keyFiles = Object.fromEntries(courses.filter(hasSealed).map((c) => [c.id, `${base}${keyFilePath(c.id)}`]))
   const lessonLoaders = courses.flatMap((c) =>
     c.lessons.map((l) => `${JSON.stringify(`${c.id}/${l.id}`)}: () => import(${JSON.stringify(`${PREFIX}lesson/${c.id}/${l.id}`)})`),
   )
@@ -48,6 +56,8 @@ function catalogModule(courses: Course[]): string {
     `export function loadLessonBody(courseId, lessonId) { const f = lessons[courseId + '/' + lessonId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
     `export function loadCourseItems(courseId) { const f = items[courseId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
     `export function loadCourseVersions(courseId) { const f = versions[courseId]; return f ? f().then((m) => m.default) : Promise.resolve(undefined); }`,
+    `const keyFiles = ${JSON.stringify(keyFiles)};`,
+    `export function sealedKeyFileUrl(courseId) { return Object.prototype.hasOwnProperty.call(keyFiles, courseId) ? keyFiles[courseId] : undefined; }`,
   ].join('\n')
 }
 
@@ -73,6 +83,16 @@ export function debriefContent(options: ContentRoots): Plugin {
   let images = new Map<string, string[]>()
   let isBuild = false
   let problemText: string | undefined
+  let base = '/'
+  let secret: string | undefined
+  const keyFiles = new KeyFileCache(() => {
+    if (secret === undefined) {
+      const found = sealSecret(roots.cwd ?? process.cwd())
+      secret = found.secret
+      console.info(secretNotice(found))
+    }
+    return secret
+  })
 
   function load(): string | undefined {
     const result = loadContent(roots)
@@ -87,6 +107,7 @@ export function debriefContent(options: ContentRoots): Plugin {
     name: 'debrief-content',
     configResolved(config) {
       isBuild = config.command === 'build'
+      base = config.base
     },
     buildStart() {
       problemText = load()
@@ -101,7 +122,7 @@ export function debriefContent(options: ContentRoots): Plugin {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined
       if (problemText) this.error(problemText)
       const [kind, courseId, lessonId] = id.slice(PREFIX.length + 1).split('/')
-      if (kind === 'catalog') return catalogModule(courses)
+      if (kind === 'catalog') return catalogModule(courses, base)
       const course = courses.find((c) => c.id === courseId)
       if (!course) return undefined
       if (kind === 'lesson') {
@@ -116,12 +137,31 @@ export function debriefContent(options: ContentRoots): Plugin {
         return `export default ${JSON.stringify(readManifest(path, course.id))}`
       }
       if (kind === 'items') {
-        const items: CourseItems = { passages: course.passages, banks: course.banks }
+        const items: CourseItems = publicCourseItems(course)
         return `export default ${JSON.stringify(items)}`
       }
       return undefined
     },
+    async generateBundle() {
+      for (const course of courses) {
+        const text = keyFiles.text(course)
+        if (text !== undefined) this.emitFile({ type: 'asset', fileName: keyFilePath(course.id), source: await text })
+      }
+    },
     configureServer(server: ViteDevServer) {
+      server.middlewares.use((req, res, next) => {
+        const course = courses.find((c) => req.url?.split('?')[0] === `${base}${keyFilePath(c.id)}`)
+        const text = course === undefined ? undefined : keyFiles.text(course)
+        if (text === undefined) return next()
+        text.then(
+          (body) => {
+            res.setHeader('Content-Type', 'application/json')
+            res.setHeader('Cache-Control', 'no-store')
+            res.end(body)
+          },
+          (error: unknown) => next(error),
+        )
+      })
       const onChange = (file: string) => {
         if (!file.startsWith(roots.lessonsDir) && !file.startsWith(roots.questionsDir)) return
         problemText = load()

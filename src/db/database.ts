@@ -12,6 +12,7 @@ import type {
   LessonProgressRecord,
   ManualGradeRecord,
   ResponseRecord,
+  SealedItemsRecord,
   ReviewCardRecord,
   SettingRecord,
 } from './records.ts'
@@ -28,6 +29,7 @@ export class DebriefDb extends Dexie {
   gradeHistory!: EntityTable<GradeHistoryRecord, 'id'>
   importFlags!: EntityTable<ImportFlagRecord, 'attemptId'>
   importConflicts!: EntityTable<ImportConflictRecord, 'id'>
+  sealedItems!: EntityTable<SealedItemsRecord, 'courseId'>
 
   constructor(name = DB_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options)

@@ -24,9 +24,11 @@ import { toStorageError } from './errors.ts'
 import type { ImportOptions, ImportSource } from './importResults.ts'
 import { checkBatch, type CheckedEntry } from '../domain/importBatch.ts'
 import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
+import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import { parseResultFile, type ResultFile, type Sha256 } from '../domain/resultFile.ts'
 import { certainlyTooManyBytes, tooLarge } from '../domain/safeJson.ts'
+import { isStub } from '../domain/sealed.ts'
 import type { Attempt } from '../domain/types.ts'
 import type { LearnerRecord } from './records.ts'
 
@@ -68,11 +70,28 @@ export async function readSource(source: ImportSource, run: ImportRun): Promise<
       const { code, message, path } = parsed.error
       return path === undefined ? { fileName, ok: false, code, message } : { fileName, ok: false, code, message, path }
     }
+    const locked = run.course === undefined ? undefined : lockedSealedTitle(parsed.file, run.course)
+    if (locked !== undefined) {
+      return {
+        fileName, ok: false, code: 'sealed-locked',
+        message: `This file holds an attempt at a sealed assessment (${locked}). Unlock sealed assessments on this device (Instructor → Import results → Sealed assessments) and import it again. Nothing was imported.`,
+      }
+    }
     return { fileName, file: parsed.file }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     return { fileName, ok: false, code: 'unexpected', message: `Nothing from this file was saved: it could not be read (${reason}). The other files were imported.` }
   }
+}
+
+/** The title of the first sealed assessment a file's attempts sat whose items this device holds only as stubs. */
+function lockedSealedTitle(file: ResultFile, course: InstructorCourse): string | undefined {
+  for (const { attempt } of file.attempts) {
+    if (attempt.slots.some((slot) => isStub(course.items.get(slot.version)))) {
+      return course.blueprints.find((b) => b.id === attempt.sourceId)?.title ?? attempt.sourceId
+    }
+  }
+  return undefined
 }
 
 /** Writes one checked file; inside a transaction over `importTables`, `rows` written at the end of it. */

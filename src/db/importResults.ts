@@ -13,6 +13,8 @@
  * With `course`, every attempt is first checked against the instructor's course (importFlags.ts):
  * the attempt is stored with the instructor's items only, its flags in `importFlags` in the same
  * transaction, and the file's grades (made on the learner's device) kept apart in that row.
+ * A file with an attempt at a sealed assessment whose items this device holds only as stubs (its
+ * key file not unlocked here) is refused whole: it could not be graded (stores/sealed.ts unlocks).
  *
  * Export (learner): the learner's submitted assessment attempts in a course, with responses,
  * instructor grades and what grading needs of each assessment.

@@ -6,7 +6,7 @@ import type { Learner, LessonProgress } from '../domain/learnerTypes.ts'
 import type { ReviewCard } from '../domain/schedule.ts'
 import type { ImportFlag } from '../domain/importChecks.ts'
 import type { ImportConflict } from '../domain/importConflicts.ts'
-import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
+import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from '../domain/types.ts'
 
 export type LearnerRecord = Learner
 export type LessonProgressRecord = LessonProgress
@@ -56,3 +56,17 @@ export interface ImportFlagRecord {
 
 /** A result file kept back until the instructor says who is who (src/db/importConflicts.ts). */
 export type ImportConflictRecord = ImportConflict
+
+/**
+ * The full items of a course's sealed assessments, opened on this device from the course's key
+ * file (src/db/sealedItems.ts). `via` says how: the instructor's unlock code ('secret', which also
+ * gives the release code to hand out) or a learner's release code.
+ */
+export interface SealedItemsRecord {
+  courseId: string
+  items: VersionedItem[]
+  via: 'secret' | 'release-code'
+  /** The code that opens the key file for learners; kept only when opened with the secret. */
+  releaseCode?: string
+  openedAt: number
+}

@@ -82,4 +82,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 5,
     stores: { importConflicts: '++id, courseId' },
   },
+  {
+    // Sealed assessments (issue 12 §6): the full items of a course's sealed blueprints, once this
+    // device has opened the course's key file (an instructor with the unlock code, a learner with
+    // the release code). One row per course. Never in a backup (src/domain/backupRows.ts lists the
+    // tables a backup carries): a restore neither brings nor removes it. No other table changes.
+    version: 6,
+    stores: { sealedItems: 'courseId' },
+  },
 ]

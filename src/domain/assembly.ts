@@ -2,6 +2,8 @@
  * Building an assessment attempt from a blueprint, reproducibly from a seed.
  *
  * Rules:
+ * - Sealed items (`sealed: true`, docs/sealed-assessments.md) are reserved: a sealed blueprint
+ *   draws only sealed items, and any other blueprint only unsealed ones.
  * - Draws are taken in blueprint order. A draw picks `count` items that match all its filters
  *   (lesson, objective, difficulty) and that no earlier draw picked: an item is never reused.
  * - Within a draw the pick is balanced: candidates are grouped by objective, each group is
@@ -51,9 +53,13 @@ function describeDraw(draw: BlueprintDraw): string {
   return filters.length > 0 ? filters.join(', ') : 'any item'
 }
 
-/** Whether `draw` may pick `item` (its lesson, objective and difficulty filters). */
-export function drawMatches(item: Item & { lesson?: string }, draw: BlueprintDraw): boolean {
+/**
+ * Whether a draw of a blueprint that is (or is not) `sealed` may pick `item`: its lesson,
+ * objective and difficulty filters, and a sealed item only for a sealed blueprint and vice versa.
+ */
+export function drawMatches(item: Item & { lesson?: string }, draw: BlueprintDraw, sealed: boolean | undefined = false): boolean {
   return (
+    (item.sealed === true) === (sealed === true) &&
     (draw.lesson === undefined || item.lesson === draw.lesson) &&
     (draw.objective === undefined || item.objective === draw.objective) &&
     (draw.difficulty === undefined || draw.difficulty.includes(item.difficulty))
@@ -107,7 +113,8 @@ function drawError(blueprint: Blueprint, index: number, draw: BlueprintDraw, fou
     found,
     message:
       `Blueprint "${blueprint.id}", draw ${index + 1} (${describeDraw(draw)}) needs ${draw.count} ` +
-      `item${draw.count === 1 ? '' : 's'} but the banks have only ${found}${note}.`,
+      `${blueprint.sealed === true ? 'sealed ' : ''}item${draw.count === 1 ? '' : 's'} but the banks have only ${found}${note}` +
+      (blueprint.sealed === true ? ': a sealed assessment draws only items marked `sealed: true`.' : '.'),
   }
 }
 
@@ -167,9 +174,9 @@ export function assembleAttempt(blueprint: Blueprint, banks: readonly Bank[], se
   const slots: AttemptSlot[] = []
   const snapshots: Record<string, VersionedItem> = {}
   blueprint.draws.forEach((draw, index) => {
-    const candidates = items.filter((item) => !used.has(item.id) && drawMatches(item, draw))
+    const candidates = items.filter((item) => !used.has(item.id) && drawMatches(item, draw, blueprint.sealed))
     if (candidates.length < draw.count) {
-      const note = items.some((item) => used.has(item.id) && drawMatches(item, draw)) ? ' not already drawn by earlier draws' : ''
+      const note = items.some((item) => used.has(item.id) && drawMatches(item, draw, blueprint.sealed)) ? ' not already drawn by earlier draws' : ''
       throw new BlueprintError(drawError(blueprint, index, draw, candidates.length, note))
     }
     for (const item of balancedPick(candidates, draw.count, rng)) {
@@ -191,7 +198,7 @@ export function checkBlueprint(blueprint: Blueprint, banks: readonly Bank[]): Bl
   const problems: BlueprintProblem[] = []
   const candidateSets: Set<string>[] = []
   blueprint.draws.forEach((draw, index) => {
-    const candidates = new Set(items.filter((item) => drawMatches(item, draw)).map((item) => item.id))
+    const candidates = new Set(items.filter((item) => drawMatches(item, draw, blueprint.sealed)).map((item) => item.id))
     if (!Number.isInteger(draw.count) || draw.count < 1) {
       problems.push({ blueprintId: blueprint.id, drawIndex: index, needed: draw.count, found: candidates.size,
         message: `Blueprint "${blueprint.id}", draw ${index + 1}: count must be a whole number of at least 1.` })
@@ -202,7 +209,9 @@ export function checkBlueprint(blueprint: Blueprint, banks: readonly Bank[]): Bl
       takenEarlier += Math.min(Math.max(0, earlier.count), overlap)
     })
     const guaranteed = Math.max(0, candidates.size - takenEarlier)
-    if (candidates.size < draw.count) problems.push(drawError(blueprint, index, draw, candidates.size))
+    const reserved = items.filter((item) => item.sealed === true && blueprint.sealed !== true && drawMatches(item, draw, true)).length
+    const note = reserved > 0 ? ` (${reserved} more ${reserved === 1 ? 'is' : 'are'} reserved for sealed assessments)` : ''
+    if (candidates.size < draw.count) problems.push(drawError(blueprint, index, draw, candidates.size, note))
     else if (guaranteed < draw.count) {
       problems.push(drawError(blueprint, index, draw, guaranteed, ' once earlier draws have taken theirs (it may fail for some seeds)'))
     }

@@ -20,7 +20,11 @@ import { checkAnswer } from './validateItem.ts'
 
 export type BackupTables = Record<string, Record<string, unknown>[]>
 
-/** The primary key fields of each table the backup knows, in the database's order. */
+/**
+ * The primary key fields of each table the backup knows, in the database's order. `sealedItems`
+ * (a course's sealed items, opened on this device: docs/sealed-assessments.md) is never in a
+ * backup: a backup may leave the device, and the items come back by opening the key file again.
+ */
 export const BACKUP_TABLE_KEYS: Readonly<Record<string, readonly string[]>> = {
   learners: ['id'],
   lessonProgress: ['learnerId', 'courseId', 'lessonId'],

@@ -4,6 +4,7 @@
  */
 import type { Blueprint, Lesson, Passage, Bank } from './types.ts'
 
+/** `itemCount`: the items practice can use (those reserved for sealed assessments are left out). */
 export type LessonSummary = Omit<Lesson, 'html'> & { itemCount: number }
 
 export interface CourseSummary {

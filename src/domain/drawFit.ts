@@ -4,12 +4,13 @@
  * `drawMatches`). Found as a bipartite matching of items to draw places (Kuhn's augmenting paths;
  * assessments hold tens of items, so this is instant). An item the instructor cannot identify is
  * `undefined` and may fill any place: it is flagged on its own, and must not also be blamed here.
+ * A sealed blueprint's places take only sealed items, any other blueprint's only unsealed ones.
  */
 import { drawMatches } from './assembly.ts'
 import type { BlueprintDraw, VersionedItem } from './types.ts'
 
 /** Why the items do not fit the draws, in words; undefined when they do. */
-export function drawMisfit(items: readonly (VersionedItem | undefined)[], draws: readonly BlueprintDraw[]): string | undefined {
+export function drawMisfit(items: readonly (VersionedItem | undefined)[], draws: readonly BlueprintDraw[], sealed: boolean | undefined = false): string | undefined {
   const places = draws.flatMap((draw) => Array.from({ length: draw.count }, () => draw))
   if (items.length !== places.length) {
     return `The attempt holds ${items.length} item(s); this assessment draws ${places.length}.`
@@ -21,7 +22,7 @@ export function drawMisfit(items: readonly (VersionedItem | undefined)[], draws:
   const holder: (number | undefined)[] = places.map(() => undefined)
   const fits = (i: number, p: number) => {
     const item = items[i]
-    return item === undefined || drawMatches(item, places[p]!)
+    return item === undefined || drawMatches(item, places[p]!, sealed)
   }
   const augment = (i: number, seen: boolean[]): boolean => {
     for (let p = 0; p < places.length; p++) {

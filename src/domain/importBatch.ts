@@ -8,7 +8,8 @@
  *   a file cannot grant itself time the instructor did not), else the file's `learner.allowance`
  *   (result file v3), which the structural check has bounded (allowanceCheck.ts) — so a new
  *   learner's file can claim at most 4 × the limit + 600 minutes;
- * - it is graded from the trusted attempt (the instructor's items), with the course's settings,
+ * - it is graded from the trusted attempt (the instructor's items; a sealed slot's answers mapped
+ *   from its stub to the full item, importChecks.ts), with the course's settings,
  *   and without the grades made on the learner's device (`manualGrades` in the file): those are
  *   kept apart and count only once the instructor accepts them;
  * - an attempt with any flag is not counted in final grades, pass verdicts or statistics.
@@ -57,7 +58,7 @@ export async function checkBatch({ entries, course, existing = [], allowances, s
     const allowance = allowances?.has(learner.id) === true ? allowances.get(learner.id) : learner.allowance
     const check = await checkImportedAttempt({ ...entry, attempt }, course, { siblings: siblingsOf(attempt, all), ...(allowance !== undefined ? { allowance } : {}) }, sha256)
     const { manualGrades: learnerGrades = [], ...rest } = entry
-    out.push({ learner, entry: { ...rest, attempt: check.attempt }, flags: check.flags, ...(check.assessment !== undefined ? { assessment: check.assessment } : {}), learnerGrades })
+    out.push({ learner, entry: { ...rest, attempt: check.attempt, responses: check.responses }, flags: check.flags, ...(check.assessment !== undefined ? { assessment: check.assessment } : {}), learnerGrades })
   }
   return out
 }

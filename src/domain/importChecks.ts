@@ -10,10 +10,19 @@
  * - item-mismatch: V belongs to another item, or the file's snapshot of V has another id.
  * - snapshot-mismatch: the snapshot is not V as published: it differs from the course's own item
  *   of V, or (for a version only the manifest knows) its content hash (sha256 of canonicalJson of
- *   the item without the `lesson` and `version` the loader adds, first 16 hex) is not V.
+ *   the item without the `lesson` and `version` the loader adds and without `sealed`, first 16
+ *   hex) is not V.
  * - The item graded is the instructor's item of V when the course has it; else the snapshot when
  *   it verifies and the manifest knows V (an older published version); else none (the slot then
  *   scores nothing, and the attempt is flagged anyway).
+ * - Sealed slots (docs/sealed-assessments.md): the learner's snapshot is a stub. It verifies when it
+ *   is exactly `publicItem` of the instructor's full item of V (`stubMatches`), else
+ *   snapshot-mismatch. The trusted attempt then holds the full item, and the answers and display
+ *   orders are mapped from the stub's tokens to the item's ids (`unsealAttempt`), so grading and
+ *   every page after import see an ordinary attempt.
+ * - sealed-locked: the instructor's own item of V is itself a stub (the sealed assessments are not
+ *   unlocked on this device), so the slot cannot be graded. The app refuses such a file before
+ *   importing (`needsUnlock`); the flag is the defence in depth.
  * Assessment:
  * - unknown-blueprint: not an assessment attempt, or at a blueprint the course does not have.
  * - draw-mismatch: the items do not fit the blueprint's draws (drawFit.ts).
@@ -29,12 +38,13 @@ import { canonicalJsonFast } from './canonicalJsonFast.ts'
 import { drawMisfit } from './drawFit.ts'
 import { timeFlags, type TimeFlagCode } from './importTimeChecks.ts'
 import type { ResultAttemptEntry, Sha256 } from './resultFile.ts'
-import type { Attempt, Blueprint, VersionedItem } from './types.ts'
+import { isStub, stubMatches, unsealAttempt } from './sealed.ts'
+import type { Attempt, Blueprint, SavedResponse, VersionedItem } from './types.ts'
 import type { VersionManifest } from './versionManifest.ts'
 
 export type ImportFlagCode =
   | 'unknown-version' | 'snapshot-mismatch' | 'item-mismatch' | 'draw-mismatch' | 'unknown-blueprint'
-  | 'settings-mismatch' | 'too-many-attempts' | TimeFlagCode
+  | 'settings-mismatch' | 'too-many-attempts' | 'sealed-locked' | TimeFlagCode
 
 export interface ImportFlag {
   code: ImportFlagCode
@@ -61,6 +71,8 @@ export interface ImportCheck {
   flags: ImportFlag[]
   /** The attempt with only trusted items in `snapshots` (rules at the top of the file). */
   attempt: Attempt
+  /** The entry's responses, answers to sealed stubs mapped to the full items' ids. */
+  responses: SavedResponse[]
   /** The course's grading settings for it; undefined at an unknown blueprint. */
   assessment?: AssessmentInfo
 }
@@ -70,9 +82,12 @@ export function itemsByVersion(banks: readonly { items: readonly VersionedItem[]
   return new Map(banks.flatMap((b) => b.items.map((item) => [item.version, item] as const)))
 }
 
-/** An item as authored: without the `lesson` and `version` the loader adds. */
+/**
+ * An item as its version hashes it: without the `lesson` and `version` the loader adds, and
+ * without `sealed`, which the hash leaves out (src/content/loader.ts `itemVersion`).
+ */
 function authored(item: VersionedItem): object {
-  const { lesson: _lesson, version: _version, ...rest } = item
+  const { lesson: _lesson, version: _version, sealed: _sealed, ...rest } = item
   return rest
 }
 
@@ -106,8 +121,12 @@ function ownText(own: VersionedItem): string | undefined {
   return ownTexts.get(own)
 }
 
-/** Whether a snapshot is the item as published: the course's own copy when it has one, else by its hash. */
+/**
+ * Whether a snapshot is the item as published: the course's own copy when it has one, else by its
+ * hash. A stub verifies only against the course's own full item (a stub has no hash of its own).
+ */
 async function verifies(snapshot: VersionedItem, version: string, own: VersionedItem | undefined, sha256: Sha256): Promise<boolean> {
+  if (isStub(snapshot)) return own !== undefined && stubMatches(snapshot, own)
   if (own === undefined) return (await snapshotVersion(snapshot, sha256)) === version
   const text = hashedText(snapshot)
   return text !== undefined && text === ownText(own)
@@ -122,13 +141,18 @@ async function itemFlags(attempt: Attempt, course: InstructorCourse, sha256: Sha
     const known = Object.hasOwn(course.manifest.versions, version) ? course.manifest.versions[version] : undefined
     const snapshot = Object.hasOwn(attempt.snapshots, version) ? attempt.snapshots[version] : undefined
     const owner = own?.id ?? known?.item
+    if (own !== undefined && isStub(own)) {
+      flags.push({ code: 'sealed-locked', itemId, message: `Item ${itemId} belongs to a sealed assessment that is not unlocked on this device, so it cannot be graded. Unlock sealed assessments, then import the file again.` })
+    }
     if (owner === undefined) flags.push({ code: 'unknown-version', itemId, message: `Item ${itemId} was shown at version ${version}, which this course never published.` })
     else if (owner !== itemId) flags.push({ code: 'item-mismatch', itemId, message: `The attempt names item ${itemId} at version ${version}, but that version is item ${owner}.` })
     let verified = false
     if (snapshot !== undefined) {
       if (snapshot.id !== itemId) flags.push({ code: 'item-mismatch', itemId, message: `The file's copy of item ${itemId} is item ${String(snapshot.id)}.` })
       verified = await verifies(snapshot, version, own, sha256)
-      if (!verified) flags.push({ code: 'snapshot-mismatch', itemId, message: `The file's copy of item ${itemId} differs from version ${version} as published (its key, points or text were changed); graded from the course's copy.` })
+      if (!verified) flags.push({ code: 'snapshot-mismatch', itemId, message: isStub(snapshot) && own === undefined
+        ? `The file's copy of item ${itemId} is the sealed version ${version}, which this course no longer has, so it cannot be graded.`
+        : `The file's copy of item ${itemId} differs from version ${version} as published (its key, points or text were changed); graded from the course's copy.` })
     }
     const item = own ?? (known !== undefined && verified && snapshot?.id === itemId ? { ...snapshot, lesson: known.lesson, version } : undefined)
     if (item !== undefined) trusted[version] = item
@@ -165,7 +189,7 @@ export async function checkImportedAttempt(entry: ResultAttemptEntry, course: In
   if (blueprint === undefined || assessment === undefined) {
     flags.push({ code: 'unknown-blueprint', message: `This attempt is for "${attempt.sourceId}", which is not an assessment of this course.` })
   } else {
-    const misfit = drawMisfit(items.slotItems, blueprint.draws)
+    const misfit = drawMisfit(items.slotItems, blueprint.draws, blueprint.sealed)
     if (misfit !== undefined) flags.push({ code: 'draw-mismatch', message: `${misfit} The items do not fit how "${blueprint.title}" draws them.` })
     const settings = settingsFlag(entry.assessment, assessment)
     if (settings !== undefined) flags.push(settings)
@@ -176,7 +200,22 @@ export async function checkImportedAttempt(entry: ResultAttemptEntry, course: In
   }
   const own = entry.responses.filter((r) => r.attemptId === attempt.id)
   flags.push(...timeFlags({ attempt, responses: own, manualGrades: entry.manualGrades ?? [], blueprint, allowance: context.allowance }))
-  return { flags, attempt: { ...attempt, snapshots: items.trusted }, ...(assessment !== undefined ? { assessment } : {}) }
+  // Sealed slots: stubs in the file, full items trusted; answers and orders move to the full ids.
+  const unsealed = unsealAttempt(attempt, entry.responses, (version) => {
+    const item = Object.hasOwn(items.trusted, version) ? items.trusted[version] : undefined
+    return item === undefined || isStub(item) ? undefined : item
+  })
+  const trustedAttempt = { ...unsealed.attempt, snapshots: items.trusted }
+  return { flags, attempt: trustedAttempt, responses: unsealed.responses, ...(assessment !== undefined ? { assessment } : {}) }
+}
+
+/**
+ * Whether grading `attempt` needs sealed items this device does not have in full: some slot's item
+ * in `items` (the course's items by version, as the app holds them) is a stub. The app refuses to
+ * import such a file until the instructor unlocks sealed assessments.
+ */
+export function needsUnlock(attempt: Pick<Attempt, 'slots'>, items: ReadonlyMap<string, VersionedItem>): boolean {
+  return attempt.slots.some((slot) => isStub(items.get(slot.version)))
 }
 
 /** The learner's attempts at the same blueprint among `attempts` (for AttemptContext.siblings). */

@@ -7,6 +7,11 @@ import { buildSlot } from './assembly.ts'
 import { seededShuffle } from './random.ts'
 import type { Attempt, VersionedItem } from './types.ts'
 
+/** The items practice may use: all but those reserved for sealed assessments. */
+export function practiceItems(items: readonly VersionedItem[]): VersionedItem[] {
+  return items.filter((item) => item.sealed !== true)
+}
+
 export interface StartPracticeInput {
   courseId: string
   lessonId: string
@@ -17,9 +22,12 @@ export interface StartPracticeInput {
   now: number
 }
 
-/** A new practice attempt over `items`: shuffled and option orders fixed by the seed. */
+/**
+ * A new practice attempt over `items`: shuffled and option orders fixed by the seed. Items
+ * reserved for sealed assessments (`sealed: true`, stubs included) are never practised.
+ */
 export function startPractice(input: StartPracticeInput): Attempt {
-  const order = seededShuffle([...input.items], input.seed)
+  const order = seededShuffle(practiceItems(input.items), input.seed)
   return {
     id: input.attemptId,
     courseId: input.courseId,

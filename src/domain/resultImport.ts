@@ -13,6 +13,6 @@ export type ImportOutcome =
     /** The flagged attempts this import added, with why; only when there is one. */
     reasons?: FlaggedReasons[]
   }
-  | { fileName: string; ok: false; code: ResultFileErrorCode | 'storage' | 'unexpected'; message: string; path?: string }
+  | { fileName: string; ok: false; code: ResultFileErrorCode | 'storage' | 'unexpected' | 'sealed-locked'; message: string; path?: string }
   /** Kept back for the instructor: who is who (importConflicts.ts); `conflictId` is its row. */
   | { fileName: string; ok: false; code: 'conflict'; message: string; conflictId: number; path?: undefined }

@@ -51,6 +51,11 @@ interface ItemBase {
   bloom: Bloom
   /** Maximum score; defaults to 1, and to the rubric's total for free text (see `itemMax`). */
   points?: number
+  /**
+   * Reserved for sealed assessments (docs/sealed-assessments.md): only a sealed blueprint draws
+   * it, and learners' devices get it only as a stub (`sealed.ts`).
+   */
+  sealed?: true
 }
 
 export interface SingleChoiceItem extends ItemBase {
@@ -251,6 +256,11 @@ export interface Blueprint {
   negativeMarking?: boolean
   shuffleOptions: boolean
   review: ReviewPolicy
+  /**
+   * Sealed (docs/sealed-assessments.md): draws only sealed items; learners get stubs, their
+   * attempts are graded on the instructor's device, and results show once released.
+   */
+  sealed?: true
 }
 
 export interface Course {

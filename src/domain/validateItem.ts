@@ -31,9 +31,17 @@ const withIdText = (key: string) => (o: Obj, path: string) => {
   optText(o.feedback, `${path}.feedback`)
 }
 
-/** The fields grading reads from an item, per type; enough that grading a snapshot cannot throw. */
+/**
+ * The fields grading reads from an item, per type; enough that grading a snapshot cannot throw.
+ * A sealed stub (`sealed: true` and no explanation, src/domain/sealed.ts) has no key to check:
+ * only what the question shows. It is never graded as it is (importChecks.ts swaps in the full item).
+ */
 export function checkItem(value: unknown, path: string): void {
   const o = obj(value, path)
+  optional(o.sealed, (v, p) => {
+    if (v !== true) throw new Invalid(p, 'should be true when present')
+  }, `${path}.sealed`)
+  const stub = o.sealed === true && o.explanation === undefined
   id(o.id, `${path}.id`)
   id(o.version, `${path}.version`)
   str(o.stem, `${path}.stem`)
@@ -45,17 +53,17 @@ export function checkItem(value: unknown, path: string): void {
   switch (type) {
     case 'single':
       eachOf(o.options, `${path}.options`, withIdText('text'))
-      id(o.answer, `${path}.answer`)
+      if (!stub) id(o.answer, `${path}.answer`)
       break
     case 'multiple':
       eachOf(o.options, `${path}.options`, (opt, p) => {
         withIdText('text')(opt, p)
         optional(opt.weight, (v, q) => between(v, -MAX_POINTS, MAX_POINTS, q), `${p}.weight`)
       })
-      idList(o.answers, `${path}.answers`)
+      if (!stub) idList(o.answers, `${path}.answers`)
       break
     case 'truefalse':
-      bool(o.answer, `${path}.answer`)
+      if (!stub) bool(o.answer, `${path}.answer`)
       break
     case 'matching':
       eachOf(o.pairs, `${path}.pairs`, (pair, p) => {
@@ -73,14 +81,14 @@ export function checkItem(value: unknown, path: string): void {
       eachOf(o.categories, `${path}.categories`, withIdText('label'))
       eachOf(o.statements, `${path}.statements`, (s, p) => {
         withIdText('text')(s, p)
-        id(s.category, `${p}.category`)
+        if (!stub) id(s.category, `${p}.category`)
       })
       break
     case 'cloze':
       str(o.text, `${path}.text`)
       eachOf(o.blanks, `${path}.blanks`, (b, p) => {
         id(b.id, `${p}.id`)
-        strList(b.accept, `${p}.accept`)
+        if (!stub) strList(b.accept, `${p}.accept`)
         optional(b.options, strList, `${p}.options`)
         optional(b.reject, strList, `${p}.reject`)
         optText(b.feedback, `${p}.feedback`)
@@ -89,7 +97,7 @@ export function checkItem(value: unknown, path: string): void {
       })
       break
     case 'short':
-      strList(o.accept, `${path}.accept`)
+      if (!stub) strList(o.accept, `${path}.accept`)
       optional(o.patterns, safePatterns, `${path}.patterns`)
       if (o.partial !== undefined) {
         eachOf(o.partial, `${path}.partial`, (pa, p) => {
@@ -99,7 +107,7 @@ export function checkItem(value: unknown, path: string): void {
       }
       break
     case 'numeric':
-      figure(o.answer, `${path}.answer`)
+      if (!stub) figure(o.answer, `${path}.answer`)
       optional(o.units, strList, `${path}.units`)
       if (o.tolerance !== undefined) {
         const t = obj(o.tolerance, `${path}.tolerance`)

@@ -8,6 +8,7 @@ import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCo
 import type { Answer, Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useAttemptsStore } from './attempts.ts'
+import { showedStubs } from './sealedStubs.ts'
 import { useStorageStore } from './storage.ts'
 
 export type { SaveState } from '../domain/assessmentSession.ts'
@@ -95,10 +96,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return [attempt, attempt ? await listResponses(db, attemptId) : []]
   }
 
-  /** Grades the submitted attempt into the history and feeds the review schedule. */
+  /** Grades the submitted attempt into the history and feeds the review schedule (not for a sealed one). */
   async function afterSubmit(saved: Attempt): Promise<void> {
     const list = Object.values(session.value.saved)
     useAttemptsStore().remember(saved, list)
+    // A sealed assessment's items (stubs here) are never practised, so nothing of it is scheduled for review.
+    if (showedStubs(saved)) return
     try {
       const [{ gradeAttempt }, { useReviewStore }] = await Promise.all([useGradingEngine().ready, import('./review.ts')])
       const graded = gradeAttempt(saved, list)

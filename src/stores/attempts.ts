@@ -8,6 +8,7 @@ import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
 import type { Attempt, Blueprint, ManualGrade, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
+import { showedStubs, type Gradable } from './sealedStubs.ts'
 import { useStorageStore } from './storage.ts'
 
 /** Attempts that carry grades or mastery evidence: all but assessments still being taken. */
@@ -32,6 +33,11 @@ export const useAttemptsStore = defineStore('attempts', () => {
   const autoSubmitted = shallowRef<Attempt[]>([])
   /** When mastery was last computed (the clock moves; evidence fades with age). */
   const computedAt = ref(0)
+  /**
+   * How attempts that showed sealed stubs are graded here (stores/sealedAttempts.ts sets it once
+   * this device holds their full items); while unset, those attempts await release.
+   */
+  const unseal = shallowRef<(attempt: Attempt, responses: SavedResponse[]) => Gradable | undefined>()
 
   const course = computed(() => courses.find((c) => c.id === courseId.value))
   const hasGradable = computed(() => attempts.value.some(counts))
@@ -57,10 +63,28 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const ids = list.map((a) => a.id)
     responses.value = await listResponsesFor(db, ids)
     manualGrades.value = ids.length > 0 ? await listManualGradesFor(db, ids) : new Map()
+    // A submitted sealed attempt loads the code that finds its full items (never on the page taking one).
+    if (list.some((a) => a.submittedAt !== null && showedStubs(a))) await (await import('./sealedAttempts.ts')).attach(useAttemptsStore(), db, course, list)
     attempts.value = list
     learnerId.value = learner
     courseId.value = course
     computedAt.value = now()
+  }
+
+  /** Each attempt as it can be graded here (stores/sealedAttempts.ts); an attempt awaiting release is left out. */
+  const gradables = computed(() => {
+    const out = new Map<string, Gradable>()
+    for (const attempt of attempts.value) {
+      const ready = gradableFor(attempt, responses.value.get(attempt.id) ?? [])
+      if (ready !== undefined) out.set(attempt.id, ready)
+    }
+    return out
+  })
+
+  /** An attempt ready to grade on this device, with its responses; undefined while it awaits release. */
+  function gradableFor(attempt: Attempt, attemptResponses: SavedResponse[]): Gradable | undefined {
+    if (!showedStubs(attempt)) return { attempt, responses: attemptResponses }
+    return unseal.value?.(attempt, attemptResponses)
   }
 
   /** Replaces or adds one attempt and its responses after a write. */
@@ -75,12 +99,12 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const out = new Map<string, AttemptGrade>()
     const engine = engineWhenNeeded()
     if (!engine) return out
-    for (const attempt of attempts.value) {
+    for (const { attempt, responses: given } of gradables.value.values()) {
       if (attempt.mode !== 'assessment' || attempt.submittedAt === null) continue
       const bp = blueprint(attempt.sourceId)
       out.set(
         attempt.id,
-        engine.gradeAttempt(attempt, responses.value.get(attempt.id) ?? [], manualGrades.value.get(attempt.id) ?? [], {
+        engine.gradeAttempt(attempt, given, manualGrades.value.get(attempt.id) ?? [], {
           passMark: bp?.passMark,
           negativeMarking: bp?.negativeMarking,
         }),
@@ -113,7 +137,10 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const engine = engineWhenNeeded()
     // No engine yet: nothing graded yet (or it is still arriving), so every objective is not started.
     if (!engine) return ids.map((objective) => ({ objective, mastery: 0, confidence: 0, evidenceCount: 0, level: 'not-started' }))
-    return engine.computeMastery(engine.masteryEvidence(attempts.value, responses.value), computedAt.value, ids)
+    // Attempts awaiting release say nothing about mastery until their results are here.
+    const ready = [...gradables.value.values()]
+    const evidence = engine.masteryEvidence(ready.map((g) => g.attempt), new Map(ready.map((g) => [g.attempt.id, g.responses])))
+    return engine.computeMastery(evidence, computedAt.value, ids)
   })
 
   /**
@@ -137,6 +164,9 @@ export const useAttemptsStore = defineStore('attempts', () => {
     courseId,
     learnerId,
     attempts,
+    unseal,
+    gradables,
+    gradableFor,
     responses,
     manualGrades,
     course,

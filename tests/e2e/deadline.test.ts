@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { points } from '../../src/domain/format.ts'
-import { gradeAttempt } from '../../src/domain/attemptGrading.ts'
 import type { Attempt, SavedResponse } from '../../src/domain/types.ts'
 import { collectErrors } from './browser.ts'
 import { COURSE, createProfile } from './learnerActions.ts'
 import { answerFirst, attemptIdOf, readStoredAttempt, startFinal, usePersistentDevice } from './persistent.ts'
+import { builtReleaseCode, enterReleaseCode, gradeSealed, NOT_RELEASED } from './sealedActions.ts'
 
 const MINUTE = 60_000
 const device = usePersistentDevice('deadline')
@@ -51,9 +51,13 @@ describe('an attempt whose time ran out while the app was closed', () => {
     await notice.getByRole('link', { name: 'See your result' }).click()
     await later.waitForURL(new RegExp(`/course/${COURSE}/attempt/${attemptId}/result$`))
     await later.getByText('Time ran out, so your saved answers were submitted for you.').waitFor()
-    // The score shown is the grade of exactly those saved answers (the final shows it after each attempt).
-    const grade = gradeAttempt(submitted.attempt as unknown as Attempt, submitted.responses as unknown as SavedResponse[])
-    await later.locator('.result-summary__percent').waitFor()
+    // The final is sealed: no score until the results are released, and then (with the release
+    // code) the score shown is the grade of exactly those saved answers.
+    await later.getByText(NOT_RELEASED).waitFor()
+    expect(await later.locator('.sealed-answers__count').textContent()).toBe(`You answered ${saved.responses.length} of 25 questions.`)
+    expect(await later.locator('.result-summary').count()).toBe(0)
+    await enterReleaseCode(later, await builtReleaseCode())
+    const grade = await gradeSealed(submitted.attempt as unknown as Attempt, submitted.responses as unknown as SavedResponse[])
     expect(await later.locator('.result-summary__score').textContent()).toBe(`${Math.round(grade.percent)}%${points(grade.score)} of ${points(grade.max)} points`)
 
     // Opening the attempt itself now leads to its result, not to a page that still takes answers.

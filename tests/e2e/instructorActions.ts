@@ -97,6 +97,15 @@ export async function readResult(page: Page): Promise<Omit<SeenResult, 'url' | '
  * elsewhere), waits for each answer to be saved, submits, and reads the result page.
  */
 export async function sitAssessment(page: Page, blueprintId: string, freeText: string): Promise<SeenResult> {
+  const submitted = await submitAssessment(page, blueprintId, freeText)
+  return { url: submitted.url, ...(await readResult(page)), freeTextAnswered: submitted.freeTextAnswered }
+}
+
+/**
+ * As `sitAssessment`, up to the result page, without reading a score (a sealed assessment shows
+ * none): resolves to the result's path and the free-text questions answered.
+ */
+export async function submitAssessment(page: Page, blueprintId: string, freeText: string): Promise<Pick<SeenResult, 'url' | 'freeTextAnswered'>> {
   const total = blueprint(blueprintId).draws.reduce((n, d) => n + d.count, 0)
   // A robot answers faster than a person can read; the instructor's import flags an attempt under
   // 2 s an item (src/domain/importTimeChecks.ts). The page's clock runs as usual and is moved on
@@ -128,7 +137,7 @@ export async function sitAssessment(page: Page, blueprintId: string, freeText: s
   await page.getByRole('button', { name: 'Finish and submit…' }).click()
   await page.getByRole('button', { name: 'Submit now' }).click()
   await page.waitForURL(/\/result$/)
-  return { url: new URL(page.url()).pathname, ...(await readResult(page)), freeTextAnswered }
+  return { url: new URL(page.url()).pathname, freeTextAnswered }
 }
 
 const clocked = new WeakSet<BrowserContext>()

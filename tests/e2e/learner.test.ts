@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { expectAccessible, newLearner, useBrowser } from './browser.ts'
 import { answerAndWaitSaved, answerAnything, COURSE, secondsLeft, shownQuestion } from './learnerActions.ts'
 import { answeredCount, questionRegion } from './persistent.ts'
+import { builtReleaseCode, enterReleaseCode, NOT_RELEASED } from './sealedActions.ts'
 
 const browser = useBrowser()
 
@@ -56,8 +57,14 @@ describe('a learner’s whole journey in Chromium', () => {
     await expect.poll(() => page.locator('dialog').innerText()).toContain('20')
     await page.getByRole('button', { name: 'Submit now' }).click()
     await page.waitForURL(/\/result$/)
-    await page.getByText(/%/).first().waitFor()
+    // The final is sealed: submitted, with the five answers given, and no score until released.
+    await page.getByText(NOT_RELEASED).waitFor()
+    expect(await page.locator('.sealed-answers__count').textContent()).toBe('You answered 5 of 25 questions.')
+    expect(await page.locator('.result-summary').count()).toBe(0)
     await expectAccessible(page, 'result')
+    await enterReleaseCode(page, await builtReleaseCode())
+    await page.getByText(/%/).first().waitFor()
+    await expectAccessible(page, 'result, released')
 
     for (const [path, label] of [
       [`/course/${COURSE}/progress`, 'progress'],

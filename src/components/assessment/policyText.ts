@@ -116,6 +116,9 @@ export function timeWords(blueprint: Blueprint): string {
   return blueprint.timeLimit === undefined ? 'No time limit' : minutes(blueprint.timeLimit)
 }
 
+/** A sealed assessment's submitted attempt before its instructor releases the results (no score, no verdict). */
+export const NOT_RELEASED = 'Submitted — results not released yet'
+
 /** The verdict on a graded attempt: "passed", "not passed", or waiting while free text is ungraded. */
 export function verdict(outcome: boolean | null): string {
   return outcome === true ? 'passed' : outcome === false ? 'not passed' : 'waiting for your instructor'
@@ -124,16 +127,17 @@ export function verdict(outcome: boolean | null): string {
 /**
  * An assessment's standing in two lines: on the course home, what it asks and the grade that
  * counts; on the progress page, the grade against the pass mark and the rules behind it.
+ * `awaitingRelease`: a sealed assessment has submitted attempts whose results are not released yet.
  */
-export function standingLines(blueprint: Blueprint, standing: AssessmentStanding, view: 'course' | 'progress'): { meta: string; grade: string } {
+export function standingLines(blueprint: Blueprint, standing: AssessmentStanding, view: 'course' | 'progress', awaitingRelease = false): { meta: string; grade: string } {
   const grade = standing.countingGrade
   const rule = gradingMethodPhrase(blueprint.gradingMethod)
   const used = attemptsUsed(blueprint, standing.used)
   if (view === 'course') {
-    return { meta: `${assessmentSize(blueprint)} · ${used}`, grade: grade === null ? 'No grade yet.' : `Your grade: ${percent(grade)} (${rule}).` }
+    return { meta: `${assessmentSize(blueprint)} · ${used}`, grade: grade === null ? (awaitingRelease ? `${NOT_RELEASED}.` : 'No grade yet.') : `Your grade: ${percent(grade)} (${rule}).` }
   }
   return {
     meta: `Pass mark ${percent(blueprint.passMark * 100)}; ${rule}. ${used}.`,
-    grade: grade === null ? 'No grade yet' : `${percent(grade)} — ${verdict(passed(grade, blueprint.passMark))}`,
+    grade: grade === null ? (awaitingRelease ? NOT_RELEASED : 'No grade yet') : `${percent(grade)} — ${verdict(passed(grade, blueprint.passMark))}`,
   }
 }

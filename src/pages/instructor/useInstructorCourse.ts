@@ -1,5 +1,4 @@
 import { computed, ref, shallowRef } from 'vue'
-import { loadCourseItems } from 'virtual:debrief/catalog'
 import { errorMessage } from '../../app/errorMessage.ts'
 import { useBusy } from '../../composables/useBusy.ts'
 import { useCourse } from '../../composables/useCourse.ts'
@@ -8,6 +7,7 @@ import { assessmentInfo, type AssessmentInfo } from '../../domain/blueprints.ts'
 import { splitFlagged, type FlaggedAttempt } from '../../domain/flaggedAttempts.ts'
 import type { GradebookInput } from '../../domain/gradebook.ts'
 import { useInstructorStore } from '../../stores/instructor.ts'
+import { loadInstructorItems } from '../../stores/instructorCourse.ts'
 
 /**
  * What every instructor page needs of a course: its assessments, objective texts and the
@@ -42,12 +42,13 @@ export function useInstructorCourse(courseId: () => string) {
   }
 
   /**
-   * The course's current banks and passages (for reviews and regrades); undefined, with the
+   * The course's current banks and passages (for reviews and regrades; sealed items in full once
+   * unlocked here, stores/instructorCourse.ts); undefined, with the
    * reason in `error`, when they cannot be loaded. Leaves an earlier error in place.
    */
   async function loadItems(): Promise<CourseItems | undefined> {
     try {
-      items.value ??= await loadCourseItems(courseId())
+      items.value ??= await loadInstructorItems(courseId())
     } catch (e) {
       error.value = errorMessage(e)
     }

@@ -70,7 +70,15 @@ const V5_ROWS: Rows = {
   }],
 }
 
-const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS }
+/** Rows as version 6 stores them: a course's sealed items, opened here with the unlock code. */
+const V6_ROWS: Rows = {
+  sealedItems: [{
+    courseId: 'c', via: 'secret', releaseCode: 'ABCD-EFGH', openedAt: 8,
+    items: [{ id: 'q9', version: 'v-q9', lesson: 'l1', type: 'single', stem: 'Which?', options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B' }], objective: 'o1', difficulty: 1, bloom: 'remember', sealed: true }],
+  }],
+}
+
+const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS, 6: V6_ROWS }
 const CURRENT = SCHEMA_VERSIONS.at(-1)!.version
 
 /** A database left by release `version` with its fixture rows, opened by today's app. */
@@ -170,6 +178,19 @@ describe('database upgrades', () => {
     const db = await upgradedFrom(5)
     const [row] = await db.importConflicts.where('courseId').equals('c').toArray()
     expect([row?.file.learner.name, row?.device.learner?.name, row?.newLearnerId]).toEqual(['Ana L', 'Ana Lopez', 'ana~2'])
+    db.close()
+  })
+
+  it('starts the sealed items empty for version 5 databases: no device has opened a key file yet', async () => {
+    const db = await upgradedFrom(5)
+    expect([await db.sealedItems.count(), await db.importConflicts.count()]).toEqual([0, 1])
+    db.close()
+  })
+
+  it('keeps a version 6 course\'s sealed items with how they were opened, found by course', async () => {
+    const db = await upgradedFrom(6)
+    const row = await db.sealedItems.get('c')
+    expect([row?.via, row?.releaseCode, row?.items.map((i) => i.version)]).toEqual(['secret', 'ABCD-EFGH', ['v-q9']])
     db.close()
   })
 })

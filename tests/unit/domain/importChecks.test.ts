@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Allowance } from '../../../src/domain/allowance.ts'
-import { checkImportedAttempt, siblingsOf, type ImportFlag } from '../../../src/domain/importChecks.ts'
+import { checkBatch, gradeChecked } from '../../../src/domain/importBatch.ts'
+import { checkImportedAttempt, needsUnlock, siblingsOf, type ImportFlag } from '../../../src/domain/importChecks.ts'
+import { isStub, publicItem } from '../../../src/domain/sealed.ts'
+import type { VersionedItem } from '../../../src/domain/types.ts'
+import { rightAnswerToStub } from '../../fixtures/sealedAnswers.ts'
 import type { ResultAttemptEntry } from '../../../src/domain/resultFile.ts'
 import { attackRows, blueprint, honest, INSTRUCTOR, MIN, RETIRED, sha256, T0 } from '../../fixtures/importAttacks.ts'
 
@@ -74,5 +78,58 @@ describe('checkImportedAttempt: details', () => {
     const { flags } = await check(mixed)
     expect(codes(flags)).toEqual(['draw-mismatch'])
     expect(flags[0]!.message).toMatch(/does not fit what this assessment draws/)
+  })
+})
+
+describe('checkImportedAttempt: a sealed final (stubs in the file)', () => {
+  const right = (): ResultAttemptEntry => {
+    const entry = honest({ id: 'sealed-right', blueprintId: 'final' })
+    const responses = entry.responses.map((r) => ({ ...r, answer: rightAnswerToStub(INSTRUCTOR.items.get(entry.attempt.slots.find((s) => s.itemId === r.itemId)!.version)!) }))
+    return { ...entry, responses }
+  }
+
+  it('the learner\'s file holds stubs only, and they verify against the course\'s full items', async () => {
+    const entry = right()
+    for (const slot of entry.attempt.slots) expect(isStub(entry.attempt.snapshots[slot.version])).toBe(true)
+    const result = await check(entry)
+    expect(result.flags).toEqual([])
+    for (const slot of result.attempt.slots) expect(result.attempt.snapshots[slot.version]).toBe(INSTRUCTOR.items.get(slot.version))
+  })
+
+  it('grades the answers given to the stubs from the full items: all right is 100 %', async () => {
+    const [checked] = await checkBatch({ entries: [{ learner: { id: 'lea', name: 'Lea' }, entry: right() }], course: INSTRUCTOR, sha256 })
+    expect(gradeChecked(checked!)).toMatchObject({ percent: 100, passed: true, pending: 0 })
+    const wrong = honest({ id: 'sealed-wrong', blueprintId: 'final' })
+    const [checkedWrong] = await checkBatch({ entries: [{ learner: { id: 'lea', name: 'Lea' }, entry: wrong }], course: INSTRUCTOR, sha256 })
+    expect(gradeChecked(checkedWrong!)).toMatchObject({ percent: 0, passed: false })
+  })
+
+  it.each([
+    ['the answer key put back into a stub', (item: VersionedItem) => ({ ...item, answer: 'a' }) as VersionedItem],
+    ['the full item instead of the stub, keys edited', (item: VersionedItem) => ({ ...INSTRUCTOR.items.get(item.version)!, points: 50 }) as VersionedItem],
+  ])('%s → snapshot-mismatch, graded from the course', async (_, edit) => {
+    const entry = right()
+    const first = entry.attempt.slots[0]!
+    const snapshots = { ...entry.attempt.snapshots, [first.version]: edit(entry.attempt.snapshots[first.version]!) }
+    const result = await check({ ...entry, attempt: { ...entry.attempt, snapshots } })
+    expect(codes(result.flags)).toEqual(['snapshot-mismatch'])
+    expect(result.attempt.snapshots[first.version]).toBe(INSTRUCTOR.items.get(first.version))
+  })
+
+  it('the full, unedited item in place of the stub verifies (a device that had the keys)', async () => {
+    const entry = right()
+    const snapshots = Object.fromEntries(entry.attempt.slots.map((s) => [s.version, INSTRUCTOR.items.get(s.version)!]))
+    expect((await check({ ...entry, attempt: { ...entry.attempt, snapshots } })).flags).toEqual([])
+  })
+
+  it('not unlocked on this device: sealed-locked on every sealed slot, and needsUnlock says so first', async () => {
+    const locked = { ...INSTRUCTOR, items: new Map([...INSTRUCTOR.items].map(([v, item]) => [v, item.sealed === true ? publicItem(item) : item])) }
+    const entry = right()
+    expect(needsUnlock(entry.attempt, locked.items)).toBe(true)
+    expect(needsUnlock(entry.attempt, INSTRUCTOR.items)).toBe(false)
+    expect(needsUnlock(honest({ id: 'quiz' }).attempt, locked.items)).toBe(false)
+    const result = await checkImportedAttempt(entry, locked, { siblings: [] }, sha256)
+    expect(result.flags.filter((f) => f.code === 'sealed-locked')).toHaveLength(entry.attempt.slots.length)
+    expect(result.flags[0]!.message).toMatch(/sealed assessment that is not unlocked on this device.+Unlock sealed assessments, then import the file again\.$/)
   })
 })
