@@ -18,7 +18,7 @@
  * - `memoSha256` hashes each distinct snapshot text once per batch (old versions shown to many).
  */
 import { flagRecord } from './importFlags.ts'
-import { conflictRow, fileRows, importTables, noRows, sizeUp, writeRows, type ImportRows } from './importWrite.ts'
+import { asWritten, conflictRow, fileRows, importTables, noRows, sizeUp, writeRows, type ImportRows } from './importWrite.ts'
 import type { DebriefDb } from './database.ts'
 import { toStorageError } from './errors.ts'
 import type { ImportOptions, ImportSource } from './importResults.ts'
@@ -98,7 +98,7 @@ function lockedSealedTitle(file: ResultFile, course: InstructorCourse): string |
 async function writeChecked(db: DebriefDb, { fileName, file }: ParsedSource, checked: CheckedEntry[] | undefined, run: ImportRun, known: { learner: LearnerRecord | undefined; held: Attempt[] }, rows: ImportRows): Promise<ImportOutcome> {
   const { course, now } = run
   const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
-  const sized = await sizeUp(db, file, known)
+  const sized = await sizeUp(db, asWritten(file, checked), known)
   if (isConflict(sized.decision)) {
     // What a conflict keeps depends on what the files before it wrote (the ids taken).
     await writeRows(db, rows)

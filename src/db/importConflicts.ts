@@ -17,7 +17,7 @@ import type { Sha256 } from '../domain/resultFile.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded, StorageError } from './errors.ts'
 import { flagRecord } from './importFlags.ts'
-import { importTables, sizeUp, writeFile } from './importWrite.ts'
+import { asWritten, importTables, sizeUp, writeFile } from './importWrite.ts'
 
 /** The conflicts waiting in a course, oldest first. */
 export function courseConflicts(db: DebriefDb, courseId: string): Promise<ImportConflict[]> {
@@ -53,7 +53,7 @@ export async function resolveConflict(db: DebriefDb, id: number, choice: Conflic
   const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, options.now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
   return guarded(() =>
     db.transaction('rw', importTables(db), async () => {
-      const sized = await sizeUp(db, file)
+      const sized = await sizeUp(db, asWritten(file, checked))
       // A profile of this device, or a name taken since the conflict was kept: never written into.
       if (sized.decision.learner === 'local-profile' || (choice === 'new-learner' && sized.decision.learner !== 'new')) throw new StorageError('conflict')
       const written = await writeFile(db, { file, entries, now: options.now })

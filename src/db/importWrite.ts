@@ -34,6 +34,15 @@ export interface SizedUp {
  * `known` is the device's rows of the learner and of the file's attempt ids, when the caller has
  * just read them in the same transaction.
  */
+/**
+ * The file as it will be written: each checked attempt as the check gave it (a sealed slot's stub
+ * answers mapped to the full item's ids), so the same file imported twice compares as identical.
+ */
+export function asWritten(file: ResultFile, checked: readonly CheckedEntry[] | undefined): ResultFile {
+  if (checked === undefined) return file
+  return { ...file, attempts: file.attempts.map((entry, i) => (checked[i] === undefined ? entry : { ...entry, attempt: checked[i].entry.attempt, responses: checked[i].entry.responses })) }
+}
+
 export async function sizeUp(db: DebriefDb, file: ResultFile, known?: { learner: Learner | undefined; held: Attempt[] }): Promise<SizedUp> {
   const learner = known !== undefined ? known.learner : await db.learners.get(file.learner.id)
   const held = known?.held ?? (await db.attempts.bulkGet(file.attempts.map((e) => e.attempt.id))).filter((a): a is Attempt => a !== undefined)
