@@ -26,6 +26,7 @@
 import type { Allowance } from './attempt.ts'
 import { assessmentInfo, type AssessmentInfo } from './blueprints.ts'
 import { canonicalJson } from './canonicalJson.ts'
+import type { KeyFlagCode } from './deviceKeyCheck.ts'
 import { drawMisfit } from './drawFit.ts'
 import { timeFlags, type TimeFlagCode } from './importTimeChecks.ts'
 import type { ResultAttemptEntry, Sha256 } from './resultFile.ts'
@@ -34,7 +35,7 @@ import type { VersionManifest } from './versionManifest.ts'
 
 export type ImportFlagCode =
   | 'unknown-version' | 'snapshot-mismatch' | 'item-mismatch' | 'draw-mismatch' | 'unknown-blueprint'
-  | 'settings-mismatch' | 'too-many-attempts' | TimeFlagCode
+  | 'settings-mismatch' | 'too-many-attempts' | TimeFlagCode | KeyFlagCode
 
 export interface ImportFlag {
   code: ImportFlagCode
