@@ -12,9 +12,12 @@
  * With `course`, every attempt is first checked against the instructor's course (importFlags.ts):
  * the attempt is stored with the instructor's items only, its flags in `importFlags` in the same
  * transaction, and the file's grades (made on the learner's device) kept apart in that row.
+ * Device keys (pinnedKeys.ts): a file whose signature fails is refused; the first signed file of a
+ * learner pins its key, and a later one signed by another key or unsigned has its attempts flagged.
  *
  * Export (learner): the learner's submitted assessment attempts in a course, with responses,
- * instructor grades and what grading needs of each assessment.
+ * instructor grades and what grading needs of each assessment, signed with the profile's device
+ * key (deviceKeys.ts) — unsigned, never failed, where this browser cannot sign.
  */
 import type { AssessmentInfo, ResultFile, Sha256 } from '../domain/resultFile.ts'
 import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
@@ -23,8 +26,10 @@ import type { ImportOutcome } from '../domain/resultImport.ts'
 import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
+import { deviceKeyFor, signerFor, webSubtle } from './deviceKeys.ts'
 import { guarded, toStorageError } from './errors.ts'
 import { checkFileAttempts, flagRecord } from './importFlags.ts'
+import { withDeviceKey } from './pinnedKeys.ts'
 import { conflictRow, importTables, sizeUp, writeFile } from './importWrite.ts'
 
 /** SHA-256 as lower-case hex, through WebCrypto. */
@@ -44,7 +49,8 @@ export interface ImportOptions {
 
 /** Imports one result file (rules at the top of the file). Never throws: problems are outcomes. */
 export async function importResultText(db: DebriefDb, fileName: string, text: string, options: ImportOptions): Promise<ImportOutcome> {
-  const parsed = await parseResultFile(text, { sha256: options.sha256 ?? webSha256, courseId: options.courseId, now: options.now })
+  const subtle = webSubtle()
+  const parsed = await parseResultFile(text, { sha256: options.sha256 ?? webSha256, courseId: options.courseId, now: options.now, ...(subtle !== undefined ? { subtle } : {}) })
   if (!parsed.ok) {
     const { code, message, path } = parsed.error
     return path === undefined ? { fileName, ok: false, code, message } : { fileName, ok: false, code, message, path }
@@ -53,7 +59,7 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
   try {
     const checked = options.course === undefined ? undefined : await checkFileAttempts(db, file, options.course, options.sha256 ?? webSha256)
     const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, options.now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
-    return await db.transaction('rw', importTables(db), async (): Promise<ImportOutcome> => {
+    return await db.transaction('rw', [...importTables(db), db.pinnedKeys], async (): Promise<ImportOutcome> => {
       const sized = await sizeUp(db, file)
       if (isConflict(sized.decision)) {
         const message = conflictMessage(file, sized.learner, sized.decision)
@@ -64,8 +70,9 @@ export async function importResultText(db: DebriefDb, fileName: string, text: st
         const conflictId = Number(await db.importConflicts.add(row))
         return { fileName, ok: false, code: 'conflict', message, conflictId }
       }
-      const { flagged, ...written } = await writeFile(db, { file, entries, now: options.now })
-      return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined ? { flagged } : {}) }
+      const keyed = await withDeviceKey(db, { learnerId: file.learner.id, fileName, signature: parsed.signature, now: options.now }, entries)
+      const { flagged, ...written } = await writeFile(db, { file, entries: keyed, now: options.now })
+      return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined || flagged > 0 ? { flagged } : {}) }
     })
   } catch (error) {
     return { fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${toStorageError(error).message}` }
@@ -112,21 +119,28 @@ export async function exportLearnerResults(db: DebriefDb, options: ExportOptions
     }),
   )
   if (learner === undefined) throw new Error('That profile is no longer on this device.')
-  return createResultFile(
-    {
-      courseId: options.courseId,
-      exportedAt: options.now,
-      learner: { id: learner.id, name: learner.name, allowance: learner.allowance },
-      attempts: attempts.map((attempt) => {
-        const assessment = options.assessments.get(attempt.sourceId)
-        return {
-          attempt,
-          responses: responses.get(attempt.id) ?? [],
-          manualGrades: grades.get(attempt.id) ?? [],
-          ...(assessment !== undefined ? { assessment } : {}),
-        }
-      }),
-    },
-    options.sha256 ?? webSha256,
-  )
+  const input = {
+    courseId: options.courseId,
+    exportedAt: options.now,
+    learner: { id: learner.id, name: learner.name, allowance: learner.allowance },
+    attempts: attempts.map((attempt) => {
+      const assessment = options.assessments.get(attempt.sourceId)
+      return {
+        attempt,
+        responses: responses.get(attempt.id) ?? [],
+        manualGrades: grades.get(attempt.id) ?? [],
+        ...(assessment !== undefined ? { assessment } : {}),
+      }
+    }),
+  }
+  const sha256 = options.sha256 ?? webSha256
+  const subtle = webSubtle()
+  try {
+    // Only a profile of this device has a key of its own; a learner imported here has none.
+    const key = learner.origin === 'local' ? await deviceKeyFor(db, learner.id, options.now, subtle) : undefined
+    if (key !== undefined && subtle !== undefined) return await createResultFile(input, sha256, signerFor(key, subtle))
+  } catch {
+    // A key that cannot be read, made or used: the file goes unsigned rather than not at all.
+  }
+  return createResultFile(input, sha256)
 }

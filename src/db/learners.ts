@@ -1,6 +1,7 @@
 /** Learner profiles on a shared device, and which one is active. */
 import type { Learner } from '../domain/learnerTypes.ts'
 import type { DebriefDb } from './database.ts'
+import { makeDeviceKey } from './deviceKeys.ts'
 import { guarded } from './errors.ts'
 
 const ACTIVE_KEY = 'activeLearner'
@@ -10,12 +11,18 @@ export function listLearners(db: DebriefDb): Promise<Learner[]> {
   return guarded(async () => (await db.learners.where('origin').equals('local').toArray()).sort((a, b) => a.name.localeCompare(b.name)))
 }
 
+/**
+ * A new profile, made active, with its device key (deviceKeys.ts) in the same transaction; where
+ * this browser cannot make a key the profile is made without one.
+ */
 export async function createLearner(db: DebriefDb, profile: Omit<Learner, 'origin'>): Promise<Learner> {
   const learner: Learner = { ...profile, origin: 'local' }
+  const key = await makeDeviceKey(learner.id, learner.createdAt)
   await guarded(() =>
-    db.transaction('rw', db.learners, db.settings, async () => {
+    db.transaction('rw', db.learners, db.settings, db.deviceKeys, async () => {
       await db.learners.add(learner)
       await db.settings.put({ key: ACTIVE_KEY, value: learner.id })
+      if (key !== undefined) await db.deviceKeys.put(key)
     }),
   )
   return learner

@@ -1,0 +1,56 @@
+/**
+ * The learner's device keys (issue 12 §3): one ECDSA P-256 key pair per profile, made when the
+ * profile is created (or, for a profile made before device keys existed, at its first export).
+ * The private key is a non-extractable CryptoKey kept in IndexedDB by structured clone: it signs
+ * on this device and cannot be read out, not even by a backup (it is never in one).
+ *
+ * Where WebCrypto is missing (a very old browser, or a page that is not a secure context), no key
+ * is made and files are exported unsigned; the export page says so. Nothing here makes an export
+ * fail.
+ */
+import { fingerprintOf, publicJwkOf, signFile } from '../domain/deviceSignature.ts'
+import type { FileSigner } from '../domain/resultFile.ts'
+import type { DebriefDb } from './database.ts'
+import { guarded } from './errors.ts'
+import type { DeviceKeyRecord } from './records.ts'
+
+/** This browser's WebCrypto, or undefined where there is none. */
+export function webSubtle(): SubtleCrypto | undefined {
+  return typeof crypto === 'object' && crypto !== null && typeof crypto.subtle === 'object' ? crypto.subtle : undefined
+}
+
+/** A new key pair for a profile (not stored); undefined when this browser cannot make one. */
+export async function makeDeviceKey(learnerId: string, now: number, subtle = webSubtle()): Promise<DeviceKeyRecord | undefined> {
+  if (subtle === undefined) return undefined
+  try {
+    const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
+    const publicJwk = publicJwkOf(await subtle.exportKey('jwk', pair.publicKey))
+    return { learnerId, privateKey: pair.privateKey, publicJwk, fingerprint: await fingerprintOf(publicJwk, subtle), createdAt: now }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The profile's key, made and stored now if it has none yet (profiles made before device keys).
+ * Undefined when this browser cannot make one. Two tabs making one at once keep the first.
+ */
+export async function deviceKeyFor(db: DebriefDb, learnerId: string, now: number, subtle = webSubtle()): Promise<DeviceKeyRecord | undefined> {
+  const stored = await guarded(() => db.deviceKeys.get(learnerId))
+  if (stored !== undefined) return stored
+  const made = await makeDeviceKey(learnerId, now, subtle)
+  if (made === undefined) return undefined
+  return guarded(() =>
+    db.transaction('rw', db.deviceKeys, async () => {
+      const first = await db.deviceKeys.get(learnerId)
+      if (first !== undefined) return first
+      await db.deviceKeys.add(made)
+      return made
+    }),
+  )
+}
+
+/** Signs a file's body with the profile's stored key. */
+export function signerFor(key: DeviceKeyRecord, subtle: SubtleCrypto): FileSigner {
+  return (body) => signFile(body, key, subtle)
+}
