@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../../src/domain/canonicalJson.ts'
 import { keyDecision } from '../../../src/domain/deviceKeyCheck.ts'
 import {
-  fingerprintOf, isPublicJwk, keyLabel, publicJwkOf, signFile, verifyFile, type DeviceKeyPair, type PublicJwk,
+  fingerprintOf, isPublicJwk, keyLabel, publicJwkOf, signFile, verifyFile, type DeviceKeyPair, type FileSignature, type PublicJwk,
 } from '../../../src/domain/deviceSignature.ts'
 import { createResultFile, parseResultFile, serializeResultFile, type ResultFile } from '../../../src/domain/resultFile.ts'
 
@@ -45,7 +45,8 @@ async function reseal(data: Record<string, unknown>): Promise<string> {
   return JSON.stringify({ ...rest, checksum: `sha256:${await sha256(canonicalJson(rest))}` })
 }
 
-const clone = (file: ResultFile) => JSON.parse(JSON.stringify(file)) as Record<string, any>
+type Loose = ResultFile & Record<string, unknown>
+const clone = (file: ResultFile) => JSON.parse(JSON.stringify(file)) as Loose
 const parse = (text: string) => parseResultFile(text, { sha256, subtle })
 
 describe('signing and verifying a result file', () => {
@@ -81,17 +82,17 @@ describe('signing and verifying a result file', () => {
     expect(read.ok ? 'ok' : read.error.code).toBe('bad-checksum')
   })
 
-  it.each<[string, (f: Record<string, any>) => void]>([
+  it.each<[string, (f: Loose) => void]>([
     ['the course id', (f) => { f.courseId = 'c2' }],
     ['the export date', (f) => { f.exportedAt = '2025-01-06T09:00:00.001Z' }],
     ['the learner id', (f) => { f.learner.id = 'ben' }],
     ['the learner name', (f) => { f.learner.name = 'Ann Exampl' }],
-    ['the allowance', (f) => { f.learner.allowance.multiplier = 2 }],
-    ['an attempt time', (f) => { f.attempts[0].attempt.submittedAt += 1 }],
-    ['an added field', (f) => { f.attempts[0].attempt.note = 'x' }],
+    ['the allowance', (f) => { f.learner.allowance!.multiplier = 2 }],
+    ['an attempt time', (f) => { f.attempts[0]!.attempt.submittedAt! += 1 }],
+    ['an added field', (f) => { (f.attempts[0]!.attempt as unknown as Record<string, unknown>).note = 'x' }],
     ['an added __proto__ key', (f) => { Object.defineProperty(f, '__proto__', { value: { x: 1 }, enumerable: true, configurable: true, writable: true }) }],
     ['a removed attempt', (f) => { f.attempts = [] }],
-    ['the format version', (f) => { f.version = 3 }],
+    ['the format version', (f) => { (f as Record<string, unknown>).version = 3 }],
   ])('editing %s, even with a new checksum, fails verification', async (_what, edit) => {
     const data = clone(await signedFile())
     edit(data)
@@ -125,7 +126,7 @@ describe('signing and verifying a result file', () => {
   it('a signature made with another key, under this key, fails', async () => {
     const data = clone(await signedFile())
     const other = clone(await signedFile(OTHER))
-    data.signature.value = other.signature.value
+    data.signature!.value = other.signature!.value
     expect(await verifyFile(data, subtle)).toEqual({ status: 'bad-signature', reason: 'mismatch' })
   })
 
@@ -140,7 +141,7 @@ describe('signing and verifying a result file', () => {
 
 describe('hostile signatures never throw, and are refused', () => {
   const jwk = KEY.publicJwk
-  it.each<[string, (s: Record<string, any>) => unknown]>([
+  it.each<[string, (s: FileSignature) => unknown]>([
     ['not an object', () => 'signed'],
     ['null', () => null],
     ['a list', () => []],
@@ -161,7 +162,7 @@ describe('hostile signatures never throw, and are refused', () => {
     ['a JWK that is text', (s) => ({ ...s, publicKey: JSON.stringify(jwk) })],
   ])('%s', async (_what, edit) => {
     const data = clone(await signedFile())
-    data.signature = edit(data.signature)
+    Object.assign(data, { signature: edit(data.signature!) })
     expect((await verifyFile(data, subtle)).status).toBe('bad-signature')
     const read = await parse(await reseal(data))
     expect(read.ok ? 'ok' : read.error.code).toBe('bad-signature')
