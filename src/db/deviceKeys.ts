@@ -50,7 +50,18 @@ export async function deviceKeyFor(db: DebriefDb, learnerId: string, now: number
   )
 }
 
-/** Signs a file's body with the profile's stored key. */
-export function signerFor(key: DeviceKeyRecord, subtle: SubtleCrypto): FileSigner {
-  return (body) => signFile(body, key, subtle)
+/**
+ * What signs a profile's file: its key (made now if it has none), or undefined — never an error —
+ * when this browser cannot sign or the key cannot be read or made. Only a profile of this device
+ * has a key; a learner imported here has none.
+ */
+export async function profileSigner(db: DebriefDb, learnerId: string, now: number, subtle = webSubtle()): Promise<FileSigner | undefined> {
+  if (subtle === undefined) return undefined
+  try {
+    const learner = await db.learners.get(learnerId)
+    const key = learner?.origin === 'local' ? await deviceKeyFor(db, learnerId, now, subtle) : undefined
+    return key === undefined ? undefined : (body) => signFile(body, key, subtle)
+  } catch {
+    return undefined
+  }
 }

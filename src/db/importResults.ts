@@ -19,14 +19,14 @@
  * instructor grades and what grading needs of each assessment, signed with the profile's device
  * key (deviceKeys.ts) — unsigned, never failed, where this browser cannot sign.
  */
-import type { AssessmentInfo, ResultFile, Sha256 } from '../domain/resultFile.ts'
+import type { AssessmentInfo, FileSigner, ResultFile, Sha256 } from '../domain/resultFile.ts'
 import { createResultFile, parseResultFile } from '../domain/resultFile.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
-import { deviceKeyFor, signerFor, webSubtle } from './deviceKeys.ts'
+import { profileSigner, webSubtle } from './deviceKeys.ts'
 import { guarded, toStorageError } from './errors.ts'
 import { checkFileAttempts, flagRecord } from './importFlags.ts'
 import { withDeviceKey } from './pinnedKeys.ts'
@@ -133,14 +133,17 @@ export async function exportLearnerResults(db: DebriefDb, options: ExportOptions
       }
     }),
   }
-  const sha256 = options.sha256 ?? webSha256
-  const subtle = webSubtle()
-  try {
-    // Only a profile of this device has a key of its own; a learner imported here has none.
-    const key = learner.origin === 'local' ? await deviceKeyFor(db, learner.id, options.now, subtle) : undefined
-    if (key !== undefined && subtle !== undefined) return await createResultFile(input, sha256, signerFor(key, subtle))
-  } catch {
-    // A key that cannot be read, made or used: the file goes unsigned rather than not at all.
+  return signedOrNot(input, options.sha256 ?? webSha256, await profileSigner(db, learner.id, options.now))
+}
+
+/** The file signed when `sign` is given and works; unsigned otherwise — an export never fails for want of a signature. */
+export async function signedOrNot(input: Parameters<typeof createResultFile>[0], sha256: Sha256, sign: FileSigner | undefined): Promise<ResultFile> {
+  if (sign !== undefined) {
+    try {
+      return await createResultFile(input, sha256, sign)
+    } catch {
+      // A stored key this browser can no longer use: unsigned rather than not at all.
+    }
   }
   return createResultFile(input, sha256)
 }

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { courses } from 'virtual:debrief/catalog'
-import { exportLearnerResults, webSha256 } from '../db/importResults.ts'
+import { profileSigner } from '../db/deviceKeys.ts'
+import { exportLearnerResults, signedOrNot, webSha256 } from '../db/importResults.ts'
 import { assessmentInfo, type AssessmentInfo } from '../domain/blueprints.ts'
 import { fileStamp } from '../domain/format.ts'
-import { createResultFile, serializeResultFile } from '../domain/resultFile.ts'
+import { serializeResultFile, type FileSigner } from '../domain/resultFile.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useLearnerStore } from './learner.ts'
@@ -14,6 +15,8 @@ export interface ResultDownload {
   text: string
   /** Submitted attempts in the file. */
   attempts: number
+  /** Whether the file is signed with the profile's device key (false where this browser cannot sign). */
+  signed: boolean
 }
 
 /** A file name people can recognise: course, learner and date. */
@@ -36,7 +39,7 @@ export const useResultExportStore = defineStore('resultExport', () => {
   async function resultFile(learnerId: string, courseId: string): Promise<ResultDownload> {
     try {
       const file = await exportLearnerResults(storage.database(), { learnerId, courseId, now: now(), assessments: assessmentsOf(courseId) })
-      return { name: fileName(courseId, file.learner.name, file.exportedAt), text: serializeResultFile(file), attempts: file.attempts.length }
+      return { name: fileName(courseId, file.learner.name, file.exportedAt), text: serializeResultFile(file), attempts: file.attempts.length, signed: file.signature !== undefined }
     } catch (error) {
       storage.noteProblem(error)
       throw error
@@ -50,7 +53,14 @@ export const useResultExportStore = defineStore('resultExport', () => {
   async function onScreenFile(attempt: Attempt, responses: SavedResponse[]): Promise<ResultDownload> {
     const at = now()
     const learner = useLearnerStore().learners.find((l) => l.id === attempt.learnerId)
-    const file = await createResultFile(
+    // Signed when the device key can still be read; this file exists because saving failed.
+    let sign: FileSigner | undefined
+    try {
+      sign = await profileSigner(storage.database(), attempt.learnerId, at)
+    } catch {
+      sign = undefined
+    }
+    const file = await signedOrNot(
       {
         courseId: attempt.courseId,
         exportedAt: at,
@@ -58,8 +68,9 @@ export const useResultExportStore = defineStore('resultExport', () => {
         attempts: [{ attempt, responses }],
       },
       webSha256,
+      sign,
     )
-    return { name: `debrief-answers-${fileStamp(at)}.json`, text: serializeResultFile(file), attempts: 1 }
+    return { name: `debrief-answers-${fileStamp(at)}.json`, text: serializeResultFile(file), attempts: 1, signed: file.signature !== undefined }
   }
 
   return { resultFile, onScreenFile }
