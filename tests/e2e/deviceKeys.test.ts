@@ -79,7 +79,8 @@ describe('device keys in Chromium', () => {
     // Ana sits the quiz again later; the same key (kept in IndexedDB) signs her new file.
     await sitAssessment(ana.page, 'quiz-l0', 'Reported by the brief, not confirmed.')
     await ana.page.goto(`/course/${COURSE}/progress`)
-    const anaLater = await download(ana.page, exportButton, dir)
+    // Same name (same day): another folder, so the first file is kept.
+    const anaLater = await download(ana.page, exportButton, tempDir())
     expect(await fingerprintIn(anaLater.path)).toBe(anaKey)
     expect(ana.errors).toEqual([])
     await ana.context.close()
