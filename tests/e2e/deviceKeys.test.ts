@@ -56,6 +56,27 @@ async function fingerprintIn(path: string): Promise<string> {
   return status.fingerprint
 }
 
+/** What the page's IndexedDB holds as Ana's private key, read the way any script on the page could. */
+function storedPrivateKey(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((resolve, reject) => {
+    const open = indexedDB.open('debrief')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const get = open.result.transaction('deviceKeys').objectStore('deviceKeys').getAll()
+      get.onerror = () => reject(get.error)
+      get.onsuccess = () => {
+        open.result.close()
+        const key = (get.result as { privateKey: CryptoKey }[])[0]?.privateKey
+        if (!(key instanceof CryptoKey)) return resolve(`not a CryptoKey: ${String(key)}`)
+        crypto.subtle.exportKey('pkcs8', key).then(
+          () => resolve('exported'),
+          () => resolve(`CryptoKey ${key.type}, extractable ${String(key.extractable)}, export refused`),
+        )
+      }
+    }
+  }))
+}
+
 describe('device keys in Chromium', () => {
   it('pins each learner\'s first key, flags a re-signed or unsigned copy, refuses an edit under the old signature, and trusts a new key', async () => {
     const dir = tempDir()
@@ -67,6 +88,8 @@ describe('device keys in Chromium', () => {
     const exportButton = ana.page.getByRole('button', { name: 'Download my results for my instructor' })
     const anaFirst = await download(ana.page, exportButton, dir)
     expect(await ana.page.locator('.result-export__status').textContent()).not.toContain('not signed')
+    // Chromium keeps the private key in IndexedDB as a CryptoKey (structured clone), and will not export it.
+    expect(await storedPrivateKey(ana.page)).toBe('CryptoKey private, extractable false, export refused')
     const ben = await newLearner(browser(), 'Ben')
     ben.context.setDefaultTimeout(15_000)
     await sitAssessment(ben.page, 'quiz-l0', 'It is reported, not confirmed.')

@@ -9,6 +9,7 @@ import { addAttempt } from '../../../src/db/attempts.ts'
 import { DebriefDb } from '../../../src/db/database.ts'
 import { exportLearnerResults, importResultText, webSha256 } from '../../../src/db/importResults.ts'
 import { createLearner } from '../../../src/db/learners.ts'
+import { resolveConflict } from '../../../src/db/importConflicts.ts'
 import { pinnedKeyOf, trustOfferedKey } from '../../../src/db/pinnedKeys.ts'
 import { StorageError } from '../../../src/db/errors.ts'
 import { canonicalJson } from '../../../src/domain/canonicalJson.ts'
@@ -150,5 +151,16 @@ describe('the instructor\'s device (trust on first use)', () => {
     await importResultText(instructor, 'ana-1.json', serializeResultFile(await exportFrom(device)), options)
     await expect(trustOfferedKey(instructor, 'ana', NOW)).rejects.toBeInstanceOf(StorageError)
     await expect(trustOfferedKey(instructor, 'nobody', NOW)).rejects.toBeInstanceOf(StorageError)
+  })
+
+  it('a file kept back as a conflict pins nothing; once resolved, its key is pinned for the learner it went to', async () => {
+    await instructor.learners.add({ id: 'ana', name: 'Ana Lopez', createdAt: T0, origin: 'imported' })
+    const file = await exportFrom(device)
+    const outcome = await importResultText(instructor, 'ana.json', serializeResultFile(file), options)
+    if (outcome.ok || outcome.code !== 'conflict') throw new Error(`expected a conflict, got ${JSON.stringify(outcome)}`)
+    expect(await instructor.pinnedKeys.count()).toBe(0)
+    await resolveConflict(instructor, outcome.conflictId, 'new-learner', { now: NOW, sha256: webSha256 })
+    expect(await pinnedKeyOf(instructor, 'ana~2')).toMatchObject({ fingerprint: (await device.deviceKeys.get('ana'))!.fingerprint, fromFile: 'ana.json' })
+    expect(await pinnedKeyOf(instructor, 'ana')).toBeUndefined()
   })
 })
