@@ -13,11 +13,7 @@ import type { FileSigner } from '../domain/resultFile.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
 import type { DeviceKeyRecord } from './records.ts'
-
-/** This browser's WebCrypto, or undefined where there is none. */
-export function webSubtle(): SubtleCrypto | undefined {
-  return typeof crypto === 'object' && crypto !== null && typeof crypto.subtle === 'object' ? crypto.subtle : undefined
-}
+import { webSubtle } from './webSubtle.ts'
 
 /** A new key pair for a profile (not stored); undefined when this browser cannot make one. */
 export async function makeDeviceKey(learnerId: string, now: number, subtle = webSubtle()): Promise<DeviceKeyRecord | undefined> {

@@ -26,7 +26,7 @@ import type { ImportOutcome } from '../domain/resultImport.ts'
 import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
 import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
-import { profileSigner, webSubtle } from './deviceKeys.ts'
+import { webSubtle } from './webSubtle.ts'
 import { guarded, toStorageError } from './errors.ts'
 import { checkFileAttempts, flagRecord } from './importFlags.ts'
 import { withDeviceKey } from './pinnedKeys.ts'
@@ -133,7 +133,9 @@ export async function exportLearnerResults(db: DebriefDb, options: ExportOptions
       }
     }),
   }
-  return signedOrNot(input, options.sha256 ?? webSha256, await profileSigner(db, learner.id, options.now))
+  // The signing code is loaded on demand (it is not needed to take an assessment).
+  const sign = await import('./deviceKeys.ts').then((m) => m.profileSigner(db, learner.id, options.now), () => undefined)
+  return signedOrNot(input, options.sha256 ?? webSha256, sign)
 }
 
 /** The file signed when `sign` is given and works; unsigned otherwise — an export never fails for want of a signature. */

@@ -1,7 +1,6 @@
 /** Learner profiles on a shared device, and which one is active. */
 import type { Learner } from '../domain/learnerTypes.ts'
 import type { DebriefDb } from './database.ts'
-import { makeDeviceKey } from './deviceKeys.ts'
 import { guarded } from './errors.ts'
 
 const ACTIVE_KEY = 'activeLearner'
@@ -17,7 +16,8 @@ export function listLearners(db: DebriefDb): Promise<Learner[]> {
  */
 export async function createLearner(db: DebriefDb, profile: Omit<Learner, 'origin'>): Promise<Learner> {
   const learner: Learner = { ...profile, origin: 'local' }
-  const key = await makeDeviceKey(learner.id, learner.createdAt)
+  // Loaded on demand: the signing code stays out of the first page's scripts.
+  const key = await import('./deviceKeys.ts').then((m) => m.makeDeviceKey(learner.id, learner.createdAt), () => undefined)
   await guarded(() =>
     db.transaction('rw', db.learners, db.settings, db.deviceKeys, async () => {
       await db.learners.add(learner)

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { courses } from 'virtual:debrief/catalog'
-import { profileSigner } from '../db/deviceKeys.ts'
 import { exportLearnerResults, signedOrNot, webSha256 } from '../db/importResults.ts'
 import { assessmentInfo, type AssessmentInfo } from '../domain/blueprints.ts'
 import { fileStamp } from '../domain/format.ts'
@@ -56,6 +55,7 @@ export const useResultExportStore = defineStore('resultExport', () => {
     // Signed when the device key can still be read; this file exists because saving failed.
     let sign: FileSigner | undefined
     try {
+      const { profileSigner } = await import('../db/deviceKeys.ts')
       sign = await profileSigner(storage.database(), attempt.learnerId, at)
     } catch {
       sign = undefined
