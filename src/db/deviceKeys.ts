@@ -56,7 +56,7 @@ export async function profileSigner(db: DebriefDb, learnerId: string, now: numbe
   try {
     const learner = await db.learners.get(learnerId)
     const key = learner?.origin === 'local' ? await deviceKeyFor(db, learnerId, now, subtle) : undefined
-    return key === undefined ? undefined : (body) => signFile(body, key, subtle)
+    return key === undefined ? undefined : (body, text) => signFile(body, key, subtle, text)
   } catch {
     return undefined
   }

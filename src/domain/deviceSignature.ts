@@ -3,9 +3,10 @@
  * ECDSA P-256 key (ES256), and the instructor's device checks the signature on import.
  *
  * What is signed: the canonical JSON (canonicalJson.ts, UTF-8) of the whole file without
- * `checksum` and `signature` — every other field, at every depth. The checksum is computed last,
- * over the file with its signature, so a damaged signature reads as a damaged file; an edit that
- * recomputes the checksum but keeps the old signature fails verification here.
+ * `checksum` and `signature` — every other field, at every depth: the very text the checksum is
+ * computed over (resultFile.ts), so reading a file makes that text once for both. An edit that
+ * recomputes the checksum but keeps the old signature fails verification here; removing the
+ * signature leaves an unsigned file with a valid checksum.
  *
  * How the public key travels: in the file, `signature.publicKey`, a JWK with exactly
  * `{ kty: 'EC', crv: 'P-256', x, y }` (x and y base64url of 32 bytes). Its fingerprint is the
@@ -104,30 +105,34 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return out
 }
 
-/** The bytes a signature covers: the file without `checksum` and `signature`, canonical, UTF-8. */
-export function signedBytes(data: Obj): Uint8Array<ArrayBuffer> {
+/** The text a signature (and the checksum) covers: the file without `checksum` and `signature`, canonical. */
+export function signedText(data: Obj): string {
   const { checksum: _checksum, signature: _signature, ...rest } = data
-  return new TextEncoder().encode(canonicalJson(rest))
+  return canonicalJson(rest)
 }
 
-/** Signs a file's content (everything but `checksum` and `signature`) with the device's key. */
-export async function signFile(data: Obj, key: DeviceKeyPair, subtle: SubtleCrypto): Promise<FileSignature> {
-  const value = await subtle.sign(ES256, key.privateKey, signedBytes(data))
+/**
+ * Signs a file's content (everything but `checksum` and `signature`) with the device's key;
+ * `text`, when given, is signedText(data) already made.
+ */
+export async function signFile(data: Obj, key: DeviceKeyPair, subtle: SubtleCrypto, text = signedText(data)): Promise<FileSignature> {
+  const value = await subtle.sign(ES256, key.privateKey, new TextEncoder().encode(text))
   return { alg: SIGNATURE_ALG, publicKey: key.publicJwk, value: toBase64Url(value) }
 }
 
 /**
  * Whether a file (as written, before any migration) is signed, and by which key. Never throws:
  * a signature field that is not exactly what signFile writes is `malformed`, one whose key or
- * value does not verify the content is `mismatch`.
+ * value does not verify the content is `mismatch`. `text`, when given, is signedText(data)
+ * already made (the checksum's text).
  */
-export async function verifyFile(data: Obj, subtle: SubtleCrypto): Promise<SignatureStatus> {
+export async function verifyFile(data: Obj, subtle: SubtleCrypto, text?: string): Promise<SignatureStatus> {
   if (!Object.hasOwn(data, 'signature') || data.signature === undefined) return { status: 'unsigned' }
   const signature = data.signature
   if (!isFileSignature(signature)) return { status: 'bad-signature', reason: 'malformed' }
   try {
     const publicKey = await subtle.importKey('jwk', { ...signature.publicKey, ext: true }, ECDSA, false, ['verify'])
-    const ok = await subtle.verify(ES256, publicKey, fromBase64Url(signature.value), signedBytes(data))
+    const ok = await subtle.verify(ES256, publicKey, fromBase64Url(signature.value), new TextEncoder().encode(text ?? signedText(data)))
     if (!ok) return { status: 'bad-signature', reason: 'mismatch' }
     return { status: 'signed', fingerprint: await fingerprintOf(signature.publicKey, subtle), publicKey: signature.publicKey }
   } catch {

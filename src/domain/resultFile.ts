@@ -7,8 +7,8 @@
  *     signature?: { alg: 'ES256', publicKey, value } (version 4), checksum: 'sha256:<hex>' }
  * The checksum is SHA-256 over the canonical JSON (keys sorted at every depth) of the file
  * without `checksum`: it catches truncation and hand edits, not a determined forger (anyone with
- * the format can recompute it). The optional device signature (deviceSignature.ts) covers every
- * field but `checksum` and `signature`; the checksum, computed last, covers the signature too.
+ * the format can recompute it). The optional device signature (deviceSignature.ts) and the
+ * checksum cover the same text: every field but `checksum` and `signature`.
  * The module stays pure: the caller passes `sha256` (WebCrypto in
  * the app, node:crypto in the CLI).
  *
@@ -23,7 +23,7 @@ import { canonicalJson } from './canonicalJson.ts'
 import { authoredBlankOrders } from './clozeOrder.ts'
 import { isoDateTime } from './format.ts'
 import { badSignatureMessage } from './deviceKeyCheck.ts'
-import { verifyFile, type FileSignature, type SignatureStatus } from './deviceSignature.ts'
+import { signedText, verifyFile, type FileSignature, type SignatureStatus } from './deviceSignature.ts'
 import { checkResultStructure } from './resultFileStructure.ts'
 import { parseJsonWithin } from './safeJson.ts'
 import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from './types.ts'
@@ -139,9 +139,12 @@ export function migrateResultFile(
   return current
 }
 
-async function checksumOf(data: Obj, sha256: Sha256): Promise<string> {
-  const { checksum: _ignored, ...rest } = data
-  return `sha256:${(await sha256(canonicalJson(rest))).toLowerCase()}`
+/**
+ * `sha256:` and the hex SHA-256 of `text`: the canonical JSON of the file without `checksum` and
+ * `signature` (signedText). A version-3 file never had a signature, so its checksum is the same.
+ */
+async function checksumOf(text: string, sha256: Sha256): Promise<string> {
+  return `sha256:${(await sha256(text)).toLowerCase()}`
 }
 
 export interface CreateResultFileInput {
@@ -158,8 +161,11 @@ function learnerOf(learner: ResultLearner): ResultLearner {
   return allowance === undefined ? { id: learner.id, name: learner.name } : { id: learner.id, name: learner.name, allowance }
 }
 
-/** Signs a file's body (everything but checksum and signature): deviceSignature.ts signFile with the device's key. */
-export type FileSigner = (body: Obj) => Promise<FileSignature>
+/**
+ * Signs a file's body (everything but checksum and signature), given also its canonical text:
+ * deviceSignature.ts signFile with the device's key.
+ */
+export type FileSigner = (body: Obj, text: string) => Promise<FileSignature>
 
 /** Build a result file with its checksum, signed first when a `sign` is given. */
 export async function createResultFile(input: CreateResultFileInput, sha256: Sha256, sign?: FileSigner): Promise<ResultFile> {
@@ -171,8 +177,9 @@ export async function createResultFile(input: CreateResultFileInput, sha256: Sha
     learner: learnerOf(input.learner),
     attempts: input.attempts,
   } as const
-  const signed = sign === undefined ? body : { ...body, signature: await sign(body as unknown as Obj) }
-  return { ...signed, checksum: await checksumOf(signed as unknown as Obj, sha256) }
+  const text = canonicalJson(body)
+  const signed = sign === undefined ? body : { ...body, signature: await sign(body as unknown as Obj, text) }
+  return { ...signed, checksum: await checksumOf(text, sha256) }
 }
 
 /** The file as text, ready to save (pretty-printed: it is small and people open it). */
@@ -217,10 +224,12 @@ export async function parseResultFile(text: string, options: ParseOptions): Prom
   if (typeof data.checksum !== 'string' || !/^sha256:[0-9a-f]{64}$/i.test(data.checksum)) {
     return fail('invalid', 'This result file has no valid checksum ("sha256:" and 64 hex digits). Export it again from the learner’s device.', 'checksum')
   }
-  if ((await checksumOf(data, options.sha256)) !== data.checksum.toLowerCase()) {
+  // One canonical text for the checksum and the signature.
+  const covered = signedText(data)
+  if ((await checksumOf(covered, options.sha256)) !== data.checksum.toLowerCase()) {
     return fail('bad-checksum', 'This result file was changed or damaged after it was exported (its checksum does not match). Ask the learner to export it again.', 'checksum')
   }
-  const signature = options.subtle === undefined ? undefined : await verifyFile(data, options.subtle)
+  const signature = options.subtle === undefined ? undefined : await verifyFile(data, options.subtle, covered)
   if (signature?.status === 'bad-signature') return fail('bad-signature', badSignatureMessage(signature.reason), 'signature')
   try {
     const current = migrateResultFile(data)

@@ -20,7 +20,11 @@ afterAll(removeTempDirs)
 
 type FileData = Record<string, unknown> & { attempts: { attempt: { id: string }; responses: { attemptId: string; savedAt: number }[] }[]; signature?: unknown }
 
-const checksummed = (body: Record<string, unknown>) => ({ ...body, checksum: `sha256:${createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex')}` })
+/** The file with a new checksum, over everything but the checksum and the signature (as the format says). */
+function checksummed(file: Record<string, unknown>) {
+  const { signature: _s, ...covered } = file
+  return { ...file, checksum: `sha256:${createHash('sha256').update(canonicalJson(covered), 'utf8').digest('hex')}` }
+}
 
 /** The attacker's edit of Ana's later file: its newest attempt under a new id, its first answer re-timed, checksum recomputed. */
 function edited(text: string, newId: string): FileData {

@@ -39,10 +39,11 @@ async function signedFile(key = KEY): Promise<ResultFile> {
   return createResultFile(body(), sha256, (data) => signFile(data, key, subtle))
 }
 
-/** The file with a new checksum, as anyone who edits it can write: only the signature can object. */
+/** The file with a new checksum (over all but checksum and signature), as anyone who edits it can write: only the signature can object. */
 async function reseal(data: Record<string, unknown>): Promise<string> {
   const { checksum: _c, ...rest } = data
-  return JSON.stringify({ ...rest, checksum: `sha256:${await sha256(canonicalJson(rest))}` })
+  const { signature: _s, ...covered } = rest
+  return JSON.stringify({ ...rest, checksum: `sha256:${await sha256(canonicalJson(covered))}` })
 }
 
 type Loose = ResultFile & Record<string, unknown>
@@ -76,9 +77,18 @@ describe('signing and verifying a result file', () => {
     expect(read.ok && read.signature).toEqual({ status: 'unsigned' })
   })
 
-  it('removing the signature without a new checksum is a damaged file', async () => {
-    const { signature: _s, ...rest } = clone(await signedFile())
+  it('removing the signature alone leaves an unsigned file with a valid checksum (the two cover the same text)', async () => {
+    const file = clone(await signedFile())
+    const { signature: _s, ...rest } = file
     const read = await parse(JSON.stringify(rest))
+    expect(read.ok && read.signature).toEqual({ status: 'unsigned' })
+    expect(rest.checksum).toBe(`sha256:${await sha256(canonicalJson((({ checksum: _c, ...body }) => body)(rest)))}`)
+  })
+
+  it('editing the content without a new checksum is a damaged file, signed or not', async () => {
+    const file = clone(await signedFile())
+    file.learner.name = 'Ann Edited'
+    const read = await parse(JSON.stringify(file))
     expect(read.ok ? 'ok' : read.error.code).toBe('bad-checksum')
   })
 

@@ -45,7 +45,8 @@ const exportFrom = (db: DebriefDb) => exportLearnerResults(db, { learnerId: 'ana
 /** The file as a forger writes it: content changed, checksum recomputed. */
 async function reseal(data: Record<string, unknown>): Promise<string> {
   const { checksum: _c, ...rest } = data
-  return JSON.stringify({ ...rest, checksum: `sha256:${await webSha256(canonicalJson(rest))}` })
+  const { signature: _s, ...covered } = rest
+  return JSON.stringify({ ...rest, checksum: `sha256:${await webSha256(canonicalJson(covered))}` })
 }
 
 const flagCodes = async (db: DebriefDb, attemptId: string) => (await db.importFlags.get(attemptId))?.flags.map((f) => f.code) ?? []

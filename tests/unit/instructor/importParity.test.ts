@@ -36,12 +36,13 @@ async function keyFiles(): Promise<{ name: string; text: string }[]> {
   const edited = JSON.parse(serializeResultFile(await signedResultFile('keyed', quiz('key-edited', 4), device))) as ResultFile & Record<string, unknown>
   edited.attempts[0]!.responses = []
   const { checksum: _e, ...editedBody } = edited
+  const { signature: _k, ...covered } = editedBody
   return [
     { name: 'keyed-1.json', text: serializeResultFile(await signedResultFile('keyed', quiz('key-first', 0), device)) },
     { name: 'keyed-2.json', text: serializeResultFile(await signedResultFile('keyed', quiz('key-same', 1), device)) },
     { name: 'keyed-3.json', text: serializeResultFile(await signedResultFile('keyed', quiz('key-other', 2), attacker)) },
     { name: 'keyed-4.json', text: JSON.stringify({ ...unsigned, checksum: `sha256:${await sha256(canonicalJson(unsigned))}` }) },
-    { name: 'keyed-5.json', text: JSON.stringify({ ...editedBody, checksum: `sha256:${await sha256(canonicalJson(editedBody))}` }) },
+    { name: 'keyed-5.json', text: JSON.stringify({ ...editedBody, checksum: `sha256:${await sha256(canonicalJson(covered))}` }) },
   ]
 }
 const app = new Map<string, string[]>()
