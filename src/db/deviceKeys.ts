@@ -8,24 +8,15 @@
  * is made and files are exported unsigned; the export page says so. Nothing here makes an export
  * fail.
  */
-import { fingerprintOf, publicJwkOf, signFile } from '../domain/deviceSignature.ts'
+import { signFile } from '../domain/deviceSignature.ts'
 import type { FileSigner } from '../domain/resultFile.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
 import type { DeviceKeyRecord } from './records.ts'
+import { makeDeviceKey } from './deviceKeyMaker.ts'
 import { webSubtle } from './webSubtle.ts'
 
-/** A new key pair for a profile (not stored); undefined when this browser cannot make one. */
-export async function makeDeviceKey(learnerId: string, now: number, subtle = webSubtle()): Promise<DeviceKeyRecord | undefined> {
-  if (subtle === undefined) return undefined
-  try {
-    const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
-    const publicJwk = publicJwkOf(await subtle.exportKey('jwk', pair.publicKey))
-    return { learnerId, privateKey: pair.privateKey, publicJwk, fingerprint: await fingerprintOf(publicJwk, subtle), createdAt: now }
-  } catch {
-    return undefined
-  }
-}
+export { makeDeviceKey }
 
 /**
  * The profile's key, made and stored now if it has none yet (profiles made before device keys).

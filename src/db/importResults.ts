@@ -138,9 +138,16 @@ export async function exportLearnerResults(db: DebriefDb, options: ExportOptions
       }
     }),
   }
-  // The signing code is loaded on demand (it is not needed to take an assessment).
-  const sign = await import('./deviceKeys.ts').then((m) => m.profileSigner(db, learner.id, options.now), () => undefined)
-  return signedOrNot(input, options.sha256 ?? webSha256, sign)
+  return profileSignedFile(db, learner.id, input, options.sha256 ?? webSha256, options.now)
+}
+
+/**
+ * A result file signed with the profile's device key when it can be (signedOrNot). The signing
+ * code is loaded on demand: it is not needed to take an assessment.
+ */
+export async function profileSignedFile(db: DebriefDb, learnerId: string, input: Parameters<typeof createResultFile>[0], sha256: Sha256, now: number): Promise<ResultFile> {
+  const sign = await import('./deviceKeys.ts').then((m) => m.profileSigner(db, learnerId, now), () => undefined)
+  return signedOrNot(input, sha256, sign)
 }
 
 /** The file signed when `sign` is given and works; unsigned otherwise — an export never fails for want of a signature. */

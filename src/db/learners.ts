@@ -16,8 +16,8 @@ export function listLearners(db: DebriefDb): Promise<Learner[]> {
  */
 export async function createLearner(db: DebriefDb, profile: Omit<Learner, 'origin'>): Promise<Learner> {
   const learner: Learner = { ...profile, origin: 'local' }
-  // Loaded on demand: the signing code stays out of the first page's scripts.
-  const key = await import('./deviceKeys.ts').then((m) => m.makeDeviceKey(learner.id, learner.createdAt), () => undefined)
+  // Loaded on demand (a small module of its own): the key code stays out of the first page's scripts.
+  const key = await import('./deviceKeyMaker.ts').then((m) => m.makeDeviceKey(learner.id, learner.createdAt), () => undefined)
   await guarded(() =>
     db.transaction('rw', db.learners, db.settings, db.deviceKeys, async () => {
       await db.learners.add(learner)

@@ -8,7 +8,7 @@
  * learners and each response's attempt among its attempts (when the file holds those tables).
  */
 import { checkAllowance } from './allowanceCheck.ts'
-import { isPublicJwk } from './deviceSignature.ts'
+import { isPublicJwk } from './signatureShape.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import { checkAttempt, checkResultStructure } from './resultFileStructure.ts'
 import {

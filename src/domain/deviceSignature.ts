@@ -16,23 +16,10 @@
  * `verifyFile` never throws on hostile input: sizes are bounded and the JWK is checked before use.
  */
 import { canonicalJson } from './canonicalJson.ts'
+import { isFileSignature, isPublicJwk, SIGNATURE_ALG, signedText, type FileSignature, type PublicJwk, type SignatureStatus } from './signatureShape.ts'
 import type { Obj } from './validate.ts'
 
-export const SIGNATURE_ALG = 'ES256'
-
-export interface PublicJwk {
-  kty: 'EC'
-  crv: 'P-256'
-  x: string
-  y: string
-}
-
-export interface FileSignature {
-  alg: typeof SIGNATURE_ALG
-  publicKey: PublicJwk
-  /** base64url of the 64-byte IEEE P1363 signature (r ‖ s), as WebCrypto makes it. */
-  value: string
-}
+export { isFileSignature, isPublicJwk, SIGNATURE_ALG, signedText, type FileSignature, type PublicJwk, type SignatureStatus } from './signatureShape.ts'
 
 /** A device's key pair as the learner's device keeps it: the private key cannot be exported. */
 export interface DeviceKeyPair {
@@ -41,36 +28,8 @@ export interface DeviceKeyPair {
   fingerprint: string
 }
 
-export type SignatureStatus =
-  | { status: 'signed'; fingerprint: string; publicKey: PublicJwk }
-  | { status: 'unsigned' }
-  /** `malformed`: the signature field is not one this app makes; `mismatch`: it does not verify. */
-  | { status: 'bad-signature'; reason: 'malformed' | 'mismatch' }
-
 const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const
 const ES256 = { name: 'ECDSA', hash: 'SHA-256' } as const
-/** 32 bytes in base64url without padding: 43 characters, the last one carrying 2 spare zero bits. */
-const COORDINATE = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/
-/** 64 bytes in base64url without padding: 86 characters, the last one carrying 4 spare zero bits. */
-const SIGNATURE_VALUE = /^[A-Za-z0-9_-]{85}[AQgw]$/
-
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v)
-const hasExactly = (o: Obj, keys: readonly string[]) => {
-  const own = Object.keys(o)
-  return own.length === keys.length && keys.every((k) => Object.hasOwn(o, k))
-}
-
-/** Whether `value` is a P-256 public key as this app writes it, and nothing else. */
-export function isPublicJwk(value: unknown): value is PublicJwk {
-  return isObj(value) && hasExactly(value, ['kty', 'crv', 'x', 'y']) && value.kty === 'EC' && value.crv === 'P-256'
-    && typeof value.x === 'string' && COORDINATE.test(value.x) && typeof value.y === 'string' && COORDINATE.test(value.y)
-}
-
-/** Whether `value` is a signature field exactly as signFile writes it. */
-export function isFileSignature(value: unknown): value is FileSignature {
-  return isObj(value) && hasExactly(value, ['alg', 'publicKey', 'value']) && value.alg === SIGNATURE_ALG && isPublicJwk(value.publicKey)
-    && typeof value.value === 'string' && SIGNATURE_VALUE.test(value.value)
-}
 
 /** The public key as it travels: only the four fields of a P-256 JWK. */
 export function publicJwkOf(jwk: JsonWebKey): PublicJwk {
@@ -103,12 +62,6 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
   return out
-}
-
-/** The text a signature (and the checksum) covers: the file without `checksum` and `signature`, canonical. */
-export function signedText(data: Obj): string {
-  const { checksum: _checksum, signature: _signature, ...rest } = data
-  return canonicalJson(rest)
 }
 
 /**

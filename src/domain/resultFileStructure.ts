@@ -12,7 +12,7 @@
  * finite within ±1e15; the learner's name is read with the app's own name rule (names.ts).
  */
 import { checkAllowance } from './allowanceCheck.ts'
-import { isFileSignature } from './deviceSignature.ts'
+import { isFileSignature } from './signatureShape.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import {
   arr, between, bool, eachOf, everyNumberBounded, id, idList, integer, Invalid, nullableTime, obj, oneOf, optional, points, str, strList, time,

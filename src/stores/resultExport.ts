@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
 import { courses } from 'virtual:debrief/catalog'
-import { exportLearnerResults, signedOrNot, webSha256 } from '../db/importResults.ts'
+import { exportLearnerResults, profileSignedFile, signedOrNot, webSha256 } from '../db/importResults.ts'
 import { assessmentInfo, type AssessmentInfo } from '../domain/blueprints.ts'
 import { fileStamp } from '../domain/format.ts'
-import { serializeResultFile, type FileSigner } from '../domain/resultFile.ts'
+import { serializeResultFile } from '../domain/resultFile.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useLearnerStore } from './learner.ts'
@@ -52,24 +52,19 @@ export const useResultExportStore = defineStore('resultExport', () => {
   async function onScreenFile(attempt: Attempt, responses: SavedResponse[]): Promise<ResultDownload> {
     const at = now()
     const learner = useLearnerStore().learners.find((l) => l.id === attempt.learnerId)
-    // Signed when the device key can still be read; this file exists because saving failed.
-    let sign: FileSigner | undefined
-    try {
-      const { profileSigner } = await import('../db/deviceKeys.ts')
-      sign = await profileSigner(storage.database(), attempt.learnerId, at)
-    } catch {
-      sign = undefined
+    const input = {
+      courseId: attempt.courseId,
+      exportedAt: at,
+      learner: { id: attempt.learnerId, name: learner?.name ?? 'Learner', allowance: learner?.allowance },
+      attempts: [{ attempt, responses }],
     }
-    const file = await signedOrNot(
-      {
-        courseId: attempt.courseId,
-        exportedAt: at,
-        learner: { id: attempt.learnerId, name: learner?.name ?? 'Learner', allowance: learner?.allowance },
-        attempts: [{ attempt, responses }],
-      },
-      webSha256,
-      sign,
-    )
+    // Signed when the device key can still be read; this file exists because saving failed.
+    let file
+    try {
+      file = await profileSignedFile(storage.database(), attempt.learnerId, input, webSha256, at)
+    } catch {
+      file = await signedOrNot(input, webSha256, undefined)
+    }
     return { name: `debrief-answers-${fileStamp(at)}.json`, text: serializeResultFile(file), attempts: 1, signed: file.signature !== undefined }
   }
 

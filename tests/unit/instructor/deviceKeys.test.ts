@@ -13,7 +13,7 @@ import { resolveConflict } from '../../../src/db/importConflicts.ts'
 import { pinnedKeyOf, trustOfferedKey } from '../../../src/db/pinnedKeys.ts'
 import { StorageError } from '../../../src/db/errors.ts'
 import { canonicalJson } from '../../../src/domain/canonicalJson.ts'
-import { keyLabel, verifyFile } from '../../../src/domain/deviceSignature.ts'
+import { fingerprintOf, keyLabel, verifyFile } from '../../../src/domain/deviceSignature.ts'
 import { serializeResultFile, type ResultFile } from '../../../src/domain/resultFile.ts'
 import { uniqueName } from '../db/upgradeHarness.ts'
 import { makeAttempt, respond, RIGHT_SINGLE, single, T0 } from './fixtures.ts'
@@ -67,6 +67,12 @@ describe('the learner\'s device', () => {
     expect([key?.privateKey.type, key?.privateKey.extractable, key?.createdAt]).toEqual(['private', false, T0])
     const file = await exportFrom(device)
     expect(await verifyFile(file as unknown as Record<string, unknown>, crypto.subtle)).toEqual({ status: 'signed', fingerprint: key!.fingerprint, publicKey: key!.publicJwk })
+  })
+
+  it('the key made with the profile has the fingerprint the signature check computes (sha256 of the canonical JWK)', async () => {
+    const key = (await device.deviceKeys.get('ana'))!
+    expect(key.fingerprint).toBe(await fingerprintOf(key.publicJwk, crypto.subtle))
+    expect(Object.keys(key.publicJwk).sort()).toEqual(['crv', 'kty', 'x', 'y'])
   })
 
   it('keeps the same key from one export to the next', async () => {
