@@ -1,6 +1,8 @@
 /**
  * The learner's device keys (issue 12 §3): one ECDSA P-256 key pair per profile, made when the
- * profile is created (or, for a profile made before device keys existed, at its first export).
+ * profile form creates the profile (stores/deviceKey.ts, right after the profile's transaction),
+ * or else — a profile made before device keys existed, or one whose key could not be made then —
+ * at its first export.
  * The private key is a non-extractable CryptoKey kept in IndexedDB by structured clone: it signs
  * on this device and cannot be read out, not even by a backup (it is never in one).
  *

@@ -10,19 +10,12 @@ export function listLearners(db: DebriefDb): Promise<Learner[]> {
   return guarded(async () => (await db.learners.where('origin').equals('local').toArray()).sort((a, b) => a.name.localeCompare(b.name)))
 }
 
-/**
- * A new profile, made active, with its device key (deviceKeys.ts) in the same transaction; where
- * this browser cannot make a key the profile is made without one.
- */
 export async function createLearner(db: DebriefDb, profile: Omit<Learner, 'origin'>): Promise<Learner> {
   const learner: Learner = { ...profile, origin: 'local' }
-  // Loaded on demand (a small module of its own): the key code stays out of the first page's scripts.
-  const key = await import('./deviceKeyMaker.ts').then((m) => m.makeDeviceKey(learner.id, learner.createdAt), () => undefined)
   await guarded(() =>
-    db.transaction('rw', db.learners, db.settings, db.deviceKeys, async () => {
+    db.transaction('rw', db.learners, db.settings, async () => {
       await db.learners.add(learner)
       await db.settings.put({ key: ACTIVE_KEY, value: learner.id })
-      if (key !== undefined) await db.deviceKeys.put(key)
     }),
   )
   return learner

@@ -104,6 +104,17 @@ describe('a learner\'s export', () => {
     return wrapper.find('.result-export__status').text()
   }
 
+  it('the profile form makes the profile\'s key (non-extractable) as it creates the profile', async () => {
+    const { wrapper, db } = await mountApp('/')
+    await vi.waitFor(() => expect(wrapper.find('.profile-chooser input').exists()).toBe(true))
+    await wrapper.find('.profile-chooser input').setValue('Cleo')
+    await wrapper.find('.profile-chooser form').trigger('submit')
+    await vi.waitFor(async () => expect(await db.deviceKeys.count()).toBe(1))
+    const [key] = await db.deviceKeys.toArray()
+    const [profile] = await db.learners.toArray()
+    expect([key?.learnerId, key?.privateKey.extractable]).toEqual([profile?.id, false])
+  })
+
   it('is signed, and says nothing about it', async () => {
     expect(await download()).toBe('Your result file is downloading, with 1 submitted attempt. Give it to your instructor.')
   })

@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readDeviceTables, readLearnerTables, restoreBackup } from '../../../src/db/backup.ts'
+import { deviceKeyFor } from '../../../src/db/deviceKeys.ts'
 import type { DebriefDb } from '../../../src/db/database.ts'
 import { setPassphrase } from '../../../src/db/instructorAuth.ts'
 import { SCHEMA_VERSIONS } from '../../../src/db/schema.ts'
@@ -28,12 +29,14 @@ const PIN = { learnerId: 'cy', fingerprint: await fingerprintOf(JWK, crypto.subt
 let db: DebriefDb
 beforeEach(async () => {
   db = await classroomDevice()
+  // The keys the profile form makes for Ana's and Bob's profiles.
+  for (const id of ['ana', 'bob']) await deviceKeyFor(db, id, T0)
   await db.pinnedKeys.put(PIN)
 })
 afterEach(() => db.close())
 
 describe('a private device key never leaves the device', () => {
-  it('the profiles of the classroom device have keys (made with the profile)', async () => {
+  it('the profiles of the classroom device have keys', async () => {
     expect((await db.deviceKeys.toCollection().primaryKeys()).sort()).toEqual(['ana', 'bob'])
     expect(NEVER_IN_BACKUP).toEqual(['deviceKeys'])
   })

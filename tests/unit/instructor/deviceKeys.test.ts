@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addAttempt } from '../../../src/db/attempts.ts'
 import { DebriefDb } from '../../../src/db/database.ts'
+import { deviceKeyFor } from '../../../src/db/deviceKeys.ts'
 import { exportLearnerResults, importResultText, webSha256 } from '../../../src/db/importResults.ts'
 import { createLearner } from '../../../src/db/learners.ts'
 import { resolveConflict } from '../../../src/db/importConflicts.ts'
@@ -29,10 +30,11 @@ async function open(): Promise<DebriefDb> {
   return db
 }
 
-/** A learner's device with the profile "ana" and submitted attempts `ids`. */
+/** A learner's device with the profile "ana" (and its key, as the profile form makes it) and submitted attempts `ids`. */
 async function learnerDevice(ids: string[]): Promise<DebriefDb> {
   const db = await open()
   await createLearner(db, { id: 'ana', name: 'Ana', createdAt: T0 })
+  await deviceKeyFor(db, 'ana', T0)
   for (const [i, id] of ids.entries()) {
     await addAttempt(db, makeAttempt({ id, startedAt: T0 + i * 1000, items: [single] }))
     await db.responses.put(respond(id, single.id, RIGHT_SINGLE))
@@ -62,7 +64,7 @@ afterEach(() => {
 })
 
 describe('the learner\'s device', () => {
-  it('makes a non-extractable key with the profile, and signs every export with it', async () => {
+  it('makes a non-extractable key for the profile, and signs every export with it', async () => {
     const key = await device.deviceKeys.get('ana')
     expect([key?.privateKey.type, key?.privateKey.extractable, key?.createdAt]).toEqual(['private', false, T0])
     const file = await exportFrom(device)
