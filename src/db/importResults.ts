@@ -32,14 +32,9 @@ import { checkFileAttempts, flagRecord } from './importFlags.ts'
 import { withDeviceKey } from './pinnedKeys.ts'
 import { conflictRow, importTables, sizeUp, writeFile } from './importWrite.ts'
 
-/**
- * SHA-256 as lower-case hex, through WebCrypto; in a browser without it, a plain TypeScript one
- * (loaded on demand), so an export there is still checksummed (and goes unsigned).
- */
+/** SHA-256 as lower-case hex, through WebCrypto. */
 export const webSha256: Sha256 = async (text) => {
-  const subtle = webSubtle()
-  if (subtle === undefined) return (await import('../domain/sha256.ts')).sha256Hex(text)
-  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text))
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
