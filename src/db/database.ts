@@ -5,12 +5,14 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type {
   AttemptRecord,
+  DeviceKeyRecord,
   GradeHistoryRecord,
   ImportConflictRecord,
   ImportFlagRecord,
   LearnerRecord,
   LessonProgressRecord,
   ManualGradeRecord,
+  PinnedKeyRecord,
   ResponseRecord,
   SealedItemsRecord,
   ReviewCardRecord,
@@ -30,6 +32,8 @@ export class DebriefDb extends Dexie {
   importFlags!: EntityTable<ImportFlagRecord, 'attemptId'>
   importConflicts!: EntityTable<ImportConflictRecord, 'id'>
   sealedItems!: EntityTable<SealedItemsRecord, 'courseId'>
+  deviceKeys!: EntityTable<DeviceKeyRecord, 'learnerId'>
+  pinnedKeys!: EntityTable<PinnedKeyRecord, 'learnerId'>
 
   constructor(name = DB_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options)

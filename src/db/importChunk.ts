@@ -27,6 +27,8 @@ import { conflictMessage, isConflict } from '../domain/importConflicts.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import { parseResultFile, type ResultFile, type Sha256 } from '../domain/resultFile.ts'
+import type { SignatureStatus } from '../domain/signatureShape.ts'
+import { withDeviceKey } from './pinnedKeys.ts'
 import { certainlyTooManyBytes, tooLarge } from '../domain/safeJson.ts'
 import { isStub } from '../domain/sealed.ts'
 import type { Attempt } from '../domain/types.ts'
@@ -37,6 +39,8 @@ export const IMPORT_CHUNK = 25
 
 export interface ImportRun extends ImportOptions {
   sha256: Sha256
+  /** WebCrypto, to check device signatures; undefined where this browser has none. */
+  subtle?: SubtleCrypto
   /** The memoised hash the course check uses (`memoSha256`). */
   checkSha256: Sha256
 }
@@ -44,6 +48,8 @@ export interface ImportRun extends ImportOptions {
 export interface ParsedSource {
   fileName: string
   file: ResultFile
+  /** What its device signature says (deviceSignature.ts); undefined where this browser cannot check. */
+  signature?: SignatureStatus
 }
 
 /** `sha256` remembered by text, for the snapshots a batch hashes again and again. */
@@ -65,7 +71,7 @@ export async function readSource(source: ImportSource, run: ImportRun): Promise<
   if (source.size !== undefined && source.size > certainlyTooManyBytes()) return { fileName, ok: false, code: 'too-large', message: tooLarge().message }
   try {
     const text = typeof source.text === 'string' ? source.text : await source.text()
-    const parsed = await parseResultFile(text, { sha256: run.sha256, courseId: run.courseId, now: run.now })
+    const parsed = await parseResultFile(text, { sha256: run.sha256, courseId: run.courseId, now: run.now, ...(run.subtle !== undefined ? { subtle: run.subtle } : {}) })
     if (!parsed.ok) {
       const { code, message, path } = parsed.error
       return path === undefined ? { fileName, ok: false, code, message } : { fileName, ok: false, code, message, path }
@@ -77,7 +83,7 @@ export async function readSource(source: ImportSource, run: ImportRun): Promise<
         message: `This file holds an attempt at a sealed assessment (${locked}). Unlock sealed assessments on this device (Instructor → Import results → Sealed assessments) and import it again. Nothing was imported.`,
       }
     }
-    return { fileName, file: parsed.file }
+    return parsed.signature === undefined ? { fileName, file: parsed.file } : { fileName, file: parsed.file, signature: parsed.signature }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     return { fileName, ok: false, code: 'unexpected', message: `Nothing from this file was saved: it could not be read (${reason}). The other files were imported.` }
@@ -95,7 +101,7 @@ function lockedSealedTitle(file: ResultFile, course: InstructorCourse): string |
 }
 
 /** Writes one checked file; inside a transaction over `importTables`, `rows` written at the end of it. */
-async function writeChecked(db: DebriefDb, { fileName, file }: ParsedSource, checked: CheckedEntry[] | undefined, run: ImportRun, known: { learner: LearnerRecord | undefined; held: Attempt[] }, rows: ImportRows): Promise<ImportOutcome> {
+async function writeChecked(db: DebriefDb, { fileName, file, signature }: ParsedSource, checked: CheckedEntry[] | undefined, run: ImportRun, known: { learner: LearnerRecord | undefined; held: Attempt[] }, rows: ImportRows): Promise<ImportOutcome> {
   const { course, now } = run
   const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
   const sized = await sizeUp(db, asWritten(file, checked), known)
@@ -110,8 +116,10 @@ async function writeChecked(db: DebriefDb, { fileName, file }: ParsedSource, che
     const conflictId = Number(await db.importConflicts.add(row))
     return { fileName, ok: false, code: 'conflict', message, conflictId }
   }
-  const { flagged, reasons, ...written } = fileRows(rows, { file, entries, now }, known.learner, sized.held)
-  return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined ? { flagged } : {}), ...(reasons.length > 0 ? { reasons } : {}) }
+  // Device keys: the first signed file pins the learner's key; another key or none is flagged.
+  const keyed = await withDeviceKey(db, { learnerId: file.learner.id, fileName, signature, now }, entries)
+  const { flagged, reasons, ...written } = fileRows(rows, { file, entries: keyed, now }, known.learner, sized.held)
+  return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined || flagged > 0 ? { flagged } : {}), ...(reasons.length > 0 ? { reasons } : {}) }
 }
 
 const storageOutcome = (fileName: string, error: unknown): ImportOutcome => ({ fileName, ok: false, code: 'storage', message: `Nothing from this file was saved. ${toStorageError(error).message}` })

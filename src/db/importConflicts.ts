@@ -8,16 +8,21 @@
  * Whatever the choice, an attempt already on the device is never replaced, and a profile of this
  * device is never written into: 'same-person' and 'keep-device' are refused for one.
  * The file is checked again against the device as it is now, so a change since (another import)
- * cannot be overwritten.
+ * cannot be overwritten, and its device signature against the key pinned for the learner it is
+ * written to (pinnedKeys.ts).
  */
 import { checkBatch } from '../domain/importBatch.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
 import { conflictChoices, withLearnerId, type ConflictChoice, type ImportConflict } from '../domain/importConflicts.ts'
+import { verifyFile } from '../domain/deviceSignature.ts'
 import type { Sha256 } from '../domain/resultFile.ts'
+import type { Obj } from '../domain/validate.ts'
 import type { DebriefDb } from './database.ts'
+import { webSubtle } from './webSubtle.ts'
 import { guarded, StorageError } from './errors.ts'
 import { flagRecord } from './importFlags.ts'
 import { asWritten, importTables, sizeUp, writeFile } from './importWrite.ts'
+import { withDeviceKey } from './pinnedKeys.ts'
 
 /** The conflicts waiting in a course, oldest first. */
 export function courseConflicts(db: DebriefDb, courseId: string): Promise<ImportConflict[]> {
@@ -51,12 +56,16 @@ export async function resolveConflict(db: DebriefDb, id: number, choice: Conflic
     ? undefined
     : await checkBatch({ entries: file.attempts.map((entry) => ({ learner: file.learner, entry })), course: options.course, existing, sha256: options.sha256 })
   const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, options.now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
+  // The file as it was kept (verified on intake): signed by whichever key signed it then.
+  const subtle = webSubtle()
+  const signature = subtle === undefined ? undefined : await verifyFile(conflict.file as unknown as Obj, subtle)
   return guarded(() =>
     db.transaction('rw', importTables(db), async () => {
       const sized = await sizeUp(db, asWritten(file, checked))
       // A profile of this device, or a name taken since the conflict was kept: never written into.
       if (sized.decision.learner === 'local-profile' || (choice === 'new-learner' && sized.decision.learner !== 'new')) throw new StorageError('conflict')
-      const written = await writeFile(db, { file, entries, now: options.now })
+      const keyed = await withDeviceKey(db, { learnerId: file.learner.id, fileName: conflict.fileName, signature, now: options.now }, entries)
+      const written = await writeFile(db, { file, entries: keyed, now: options.now })
       await db.importConflicts.delete(id)
       return { learnerId: file.learner.id, added: written.added, alreadyImported: written.alreadyImported }
     }),

@@ -15,11 +15,14 @@
  * transaction, and the file's grades (made on the learner's device) kept apart in that row.
  * A file with an attempt at a sealed assessment whose items this device holds only as stubs (its
  * key file not unlocked here) is refused whole: it could not be graded (stores/sealed.ts unlocks).
+ * Device keys (pinnedKeys.ts): a file whose signature fails is refused; the first signed file of a
+ * learner pins its key, and a later one signed by another key or unsigned has its attempts flagged.
  *
  * Export (learner): the learner's submitted assessment attempts in a course, with responses,
- * instructor grades and what grading needs of each assessment.
+ * instructor grades and what grading needs of each assessment, signed with the profile's device
+ * key (deviceKeys.ts) — unsigned, never failed, where this browser cannot sign.
  */
-import type { AssessmentInfo, ResultFile, Sha256 } from '../domain/resultFile.ts'
+import type { AssessmentInfo, FileSigner, ResultFile, Sha256 } from '../domain/resultFile.ts'
 import { createResultFile } from '../domain/resultFile.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
@@ -27,6 +30,7 @@ import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
 import { IMPORT_CHUNK, memoSha256, readSource, writeChunk } from './importChunk.ts'
+import { webSubtle } from './webSubtle.ts'
 
 /** SHA-256 as lower-case hex, through WebCrypto. */
 export const webSha256: Sha256 = async (text) => {
@@ -74,7 +78,8 @@ export async function importResultFiles(
   onProgress?: (outcomes: readonly ImportOutcome[]) => void | Promise<void>,
 ): Promise<ImportOutcome[]> {
   const sha256 = options.sha256 ?? webSha256
-  const run = { ...options, sha256, checkSha256: memoSha256(sha256) }
+  const subtle = webSubtle()
+  const run = { ...options, sha256, checkSha256: memoSha256(sha256), ...(subtle !== undefined ? { subtle } : {}) }
   const outcomes: ImportOutcome[] = []
   const readChunk = (start: number) => Promise.all(files.slice(start, start + IMPORT_CHUNK).map((source) => readSource(source, run)))
   // The next chunk is read and parsed while this one is written (IndexedDB writes off the page's thread).
@@ -111,21 +116,40 @@ export async function exportLearnerResults(db: DebriefDb, options: ExportOptions
     }),
   )
   if (learner === undefined) throw new Error('That profile is no longer on this device.')
-  return createResultFile(
-    {
-      courseId: options.courseId,
-      exportedAt: options.now,
-      learner: { id: learner.id, name: learner.name, allowance: learner.allowance },
-      attempts: attempts.map((attempt) => {
-        const assessment = options.assessments.get(attempt.sourceId)
-        return {
-          attempt,
-          responses: responses.get(attempt.id) ?? [],
-          manualGrades: grades.get(attempt.id) ?? [],
-          ...(assessment !== undefined ? { assessment } : {}),
-        }
-      }),
-    },
-    options.sha256 ?? webSha256,
-  )
+  const input = {
+    courseId: options.courseId,
+    exportedAt: options.now,
+    learner: { id: learner.id, name: learner.name, allowance: learner.allowance },
+    attempts: attempts.map((attempt) => {
+      const assessment = options.assessments.get(attempt.sourceId)
+      return {
+        attempt,
+        responses: responses.get(attempt.id) ?? [],
+        manualGrades: grades.get(attempt.id) ?? [],
+        ...(assessment !== undefined ? { assessment } : {}),
+      }
+    }),
+  }
+  return profileSignedFile(db, learner.id, input, options.sha256 ?? webSha256, options.now)
+}
+
+/**
+ * A result file signed with the profile's device key when it can be (signedOrNot). The signing
+ * code is loaded on demand: it is not needed to take an assessment.
+ */
+export async function profileSignedFile(db: DebriefDb, learnerId: string, input: Parameters<typeof createResultFile>[0], sha256: Sha256, now: number): Promise<ResultFile> {
+  const sign = await import('./deviceKeys.ts').then((m) => m.profileSigner(db, learnerId, now), () => undefined)
+  return signedOrNot(input, sha256, sign)
+}
+
+/** The file signed when `sign` is given and works; unsigned otherwise — an export never fails for want of a signature. */
+export async function signedOrNot(input: Parameters<typeof createResultFile>[0], sha256: Sha256, sign: FileSigner | undefined): Promise<ResultFile> {
+  if (sign !== undefined) {
+    try {
+      return await createResultFile(input, sha256, sign)
+    } catch {
+      // A stored key this browser can no longer use: unsigned rather than not at all.
+    }
+  }
+  return createResultFile(input, sha256)
 }

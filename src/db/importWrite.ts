@@ -21,7 +21,7 @@ import type { DebriefDb } from './database.ts'
 import type { ImportFlagRecord, LearnerRecord as Learner } from './records.ts'
 
 /** The tables an import writes, for its one transaction. */
-export const importTables = (db: DebriefDb) => [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags, db.importConflicts]
+export const importTables = (db: DebriefDb) => [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags, db.importConflicts, db.pinnedKeys]
 
 export interface SizedUp {
   learner: DeviceLearner | undefined

@@ -6,6 +6,7 @@ import type { Learner, LessonProgress } from '../domain/learnerTypes.ts'
 import type { ReviewCard } from '../domain/schedule.ts'
 import type { ImportFlag } from '../domain/importChecks.ts'
 import type { ImportConflict } from '../domain/importConflicts.ts'
+import type { PublicJwk } from '../domain/deviceSignature.ts'
 import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from '../domain/types.ts'
 
 export type LearnerRecord = Learner
@@ -52,6 +53,43 @@ export interface ImportFlagRecord {
   learnerGrades: ManualGrade[]
   /** When the instructor chose to count this flagged attempt anyway. */
   acceptedAt?: number
+}
+
+/**
+ * A profile's device key, on the learner's device (src/db/deviceKeys.ts). The private key is a
+ * non-extractable CryptoKey: it signs here and never leaves the device (never in a backup).
+ */
+export interface DeviceKeyRecord {
+  learnerId: string
+  privateKey: CryptoKey
+  publicJwk: PublicJwk
+  fingerprint: string
+  createdAt: number
+}
+
+/** A key the instructor's device has seen for a learner (src/db/pinnedKeys.ts). */
+export interface SeenKey {
+  fingerprint: string
+  publicJwk: PublicJwk
+  /** The file it came in. */
+  fromFile: string
+  at: number
+}
+
+/**
+ * The key pinned for a learner on the instructor's device: the first signed file's (trust on first
+ * use), or one the instructor chose to trust since. `offered`: the newest other key a file was
+ * signed with, which "Trust the new key" pins; `history`: keys pinned before, with when each was
+ * replaced.
+ */
+export interface PinnedKeyRecord {
+  learnerId: string
+  fingerprint: string
+  publicJwk: PublicJwk
+  pinnedAt: number
+  fromFile: string
+  offered?: SeenKey
+  history?: (SeenKey & { replacedAt: number })[]
 }
 
 /** A result file kept back until the instructor says who is who (src/db/importConflicts.ts). */

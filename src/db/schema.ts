@@ -90,4 +90,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 6,
     stores: { sealedItems: 'courseId' },
   },
+  {
+    // Device keys (issue 12 §3). On a learner's device, `deviceKeys`: each profile's ECDSA P-256
+    // key pair (the private key a non-extractable CryptoKey, kept by structured clone) that signs
+    // its result files; profiles made before get theirs at their first export. On an instructor's
+    // device, `pinnedKeys`: the key of the first signed file of each learner (trust on first use).
+    // No other table changes.
+    version: 7,
+    stores: { deviceKeys: 'learnerId', pinnedKeys: 'learnerId' },
+  },
 ]

@@ -12,10 +12,10 @@
  * Versioned JSON with a SHA-256 checksum (over the canonical JSON of everything but the
  * checksum), like the result file. Reading checks, in order: size and depth (safeJson.ts) → JSON →
  * format → version → database version (a backup from a newer Debrief is refused) → checksum →
- * scope → every table known → every row (backupRows.ts) → a profile backup holds only its
+ * scope → tables a backup never holds dropped (deviceKeys) → every table known → every row (backupRows.ts) → a profile backup holds only its
  * learner's rows. Each failure says what is wrong and what to do; the caller restores nothing.
  */
-import { ACTIVE_LEARNER_KEY, BACKUP_TABLE_KEYS, BackupRowError, checkBackupRows, type BackupTables } from './backupRows.ts'
+import { ACTIVE_LEARNER_KEY, BACKUP_TABLE_KEYS, BackupRowError, checkBackupRows, NEVER_IN_BACKUP, type BackupTables } from './backupRows.ts'
 import { canonicalJson } from './canonicalJson.ts'
 import type { Sha256 } from './resultFile.ts'
 import { parseJsonWithin } from './safeJson.ts'
@@ -118,8 +118,9 @@ export async function parseBackupFile(text: string, options: { sha256: Sha256; d
   }
   const scope = readScope(file.scope)
   if (scope === undefined) return fail('This backup does not say whose data it holds (its "scope" is damaged), so nothing was restored.')
-  const tables = file.tables
-  if (tables === null || typeof tables !== 'object' || Array.isArray(tables)) return fail('This backup has no tables, so nothing was restored.')
+  if (file.tables === null || typeof file.tables !== 'object' || Array.isArray(file.tables)) return fail('This backup has no tables, so nothing was restored.')
+  // A private device key is never restored, whatever the file says (backupRows.ts NEVER_IN_BACKUP).
+  const tables = Object.fromEntries(Object.entries(file.tables as BackupTables).filter(([name]) => !NEVER_IN_BACKUP.includes(name))) as BackupTables
   for (const [name, rows] of Object.entries(tables)) {
     if (!Object.hasOwn(BACKUP_TABLE_KEYS, name)) return fail(`This backup has an unknown table "${name}", so nothing was restored.`)
     if (!Array.isArray(rows)) return fail(`In this backup, "${name}" is not a list of rows, so nothing was restored.`)
@@ -132,7 +133,7 @@ export async function parseBackupFile(text: string, options: { sha256: Sha256; d
     if (error instanceof Invalid) return fail(`This profile backup holds more than one profile's data, so nothing was restored: "${error.path}" ${error.message}.`)
     return fail(`This backup could not be read, so nothing was restored: ${error instanceof Error ? error.message : String(error)}.`)
   }
-  return { ok: true, file: { ...(file as BackupFile), version: BACKUP_VERSION, scope } }
+  return { ok: true, file: { ...(file as BackupFile), version: BACKUP_VERSION, scope, tables } }
 }
 
 /** Who may restore a parsed backup: anyone for a profile backup, an instructor for a whole device. */

@@ -11,6 +11,7 @@
  * instructor's own backup holds such attempts; any other attempt without its snapshot is refused).
  */
 import { checkAllowance } from './allowanceCheck.ts'
+import { isPublicJwk } from './signatureShape.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import { checkAttempt, checkResultStructure } from './resultFileStructure.ts'
 import {
@@ -21,9 +22,11 @@ import { checkAnswer } from './validateItem.ts'
 export type BackupTables = Record<string, Record<string, unknown>[]>
 
 /**
- * The primary key fields of each table the backup knows, in the database's order. `sealedItems`
- * (a course's sealed items, opened on this device: docs/sealed-assessments.md) is never in a
- * backup: a backup may leave the device, and the items come back by opening the key file again.
+ * The primary key fields of each table the backup knows, in the database's order. Never here:
+ * `deviceKeys` (NEVER_IN_BACKUP: a private key must not leave the device) and `sealedItems` (a
+ * course's sealed items, opened on this device: docs/sealed-assessments.md; a backup may leave the
+ * device, and the items come back by opening the key file again). `pinnedKeys` (learners' public
+ * keys an instructor pinned) is instructor data: in a whole-device backup only.
  */
 export const BACKUP_TABLE_KEYS: Readonly<Record<string, readonly string[]>> = {
   learners: ['id'],
@@ -36,7 +39,16 @@ export const BACKUP_TABLE_KEYS: Readonly<Record<string, readonly string[]>> = {
   gradeHistory: ['id'],
   importFlags: ['attemptId'],
   importConflicts: ['id'],
+  pinnedKeys: ['learnerId'],
 }
+
+/**
+ * Tables a backup never holds, and a restore ignores if a file names them: `deviceKeys`, each
+ * profile's private signing key. A private key must not leave the device (and, non-extractable,
+ * it cannot): a profile restored on another device gets a new key at its first export, and the
+ * instructor sees the new key as "key-changed" until they trust it.
+ */
+export const NEVER_IN_BACKUP: readonly string[] = ['deviceKeys']
 
 export const ACTIVE_LEARNER_KEY = 'activeLearner'
 export const PASSPHRASE_KEY = 'instructorPassphrase'
@@ -218,9 +230,29 @@ function importConflict(r: Obj): void {
   id(r.newLearnerId, 'newLearnerId')
 }
 
+/** A key the instructor's device saw for a learner (src/db/records.ts SeenKey), under `path`. */
+function seenKey(value: unknown, path: string, when: string): void {
+  const k = obj(value, path)
+  if (typeof k.fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(k.fingerprint)) throw new Invalid(`${path}.fingerprint`, 'is not 16 lower-case hex digits')
+  if (!isPublicJwk(k.publicJwk)) throw new Invalid(`${path}.publicJwk`, 'is not a P-256 public key ({ kty: "EC", crv: "P-256", x, y })')
+  str(k.fromFile, `${path}.fromFile`)
+  time(k[when], `${path}.${when}`)
+}
+
+/** A learner's pinned device key (src/db/records.ts PinnedKeyRecord). */
+function pinnedKey(r: Obj): void {
+  id(r.learnerId, 'learnerId')
+  seenKey(r, '', 'pinnedAt')
+  optional(r.offered, (v, p) => seenKey(v, p, 'at'), 'offered')
+  optional(r.history, (v, p) => arr(v, p).forEach((h, i) => {
+    seenKey(h, `${p}[${i}]`, 'at')
+    time(obj(h, '').replacedAt, `${p}[${i}].replacedAt`)
+  }), 'history')
+}
+
 const ROW_CHECKS: Readonly<Record<string, (row: Obj) => void>> = {
   learners: learner, lessonProgress, attempts: attempt, responses: response, reviewCards: reviewCard, settings: setting, manualGrades: manualGrade, gradeHistory,
-  importFlags: importFlag, importConflicts: importConflict,
+  importFlags: importFlag, importConflicts: importConflict, pinnedKeys: pinnedKey,
 }
 
 const keyOf = (row: Obj, table: string) => JSON.stringify((BACKUP_TABLE_KEYS[table] ?? []).map((k) => row[k]))

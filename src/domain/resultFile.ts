@@ -4,14 +4,17 @@
  * Format (docs/result-file.md): versioned JSON
  *   { format: 'debrief-result', version, courseId, exportedAt (ISO), learner: { id, name },
  *     attempts: [{ attempt (with item snapshots), responses, manualGrades?, assessment? }],
- *     checksum: 'sha256:<hex>' }
+ *     signature?: { alg: 'ES256', publicKey, value } (version 4), checksum: 'sha256:<hex>' }
  * The checksum is SHA-256 over the canonical JSON (keys sorted at every depth) of the file
  * without `checksum`: it catches truncation and hand edits, not a determined forger (anyone with
- * the format can recompute it). The module stays pure: the caller passes `sha256` (WebCrypto in
+ * the format can recompute it). The optional device signature (deviceSignature.ts) and the
+ * checksum cover the same text: every field but `checksum` and `signature`.
+ * The module stays pure: the caller passes `sha256` (WebCrypto in
  * the app, node:crypto in the CLI).
  *
  * Reading checks, in order: size and depth (safeJson.ts) → JSON → format → version (newer than this app: refuse; older: migrate
- * with the `up()` chain) → checksum (over the file as written) → structure → course. Each failure
+ * with the `up()` chain) → checksum (over the file as written) → signature (over the file as written,
+ * when `subtle` is given) → structure → course. Each failure
  * is a code and a plain-English message saying what is wrong and how to fix it.
  */
 import { normalAllowance, type Allowance } from './allowance.ts'
@@ -19,13 +22,16 @@ import type { AssessmentInfo } from './blueprints.ts'
 import { canonicalJsonFast } from './canonicalJsonFast.ts'
 import { authoredBlankOrders } from './clozeOrder.ts'
 import { isoDateTime } from './format.ts'
+import { badSignatureMessage } from './deviceKeyCheck.ts'
+import { verifyFile } from './deviceSignature.ts'
+import { signedText, type FileSignature, type SignatureStatus } from './signatureShape.ts'
 import { checkResultStructure } from './resultFileStructure.ts'
 import { parseJsonWithin } from './safeJson.ts'
 import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from './types.ts'
 import { Invalid, type Obj } from './validate.ts'
 
 export const RESULT_FILE_FORMAT = 'debrief-result'
-export const RESULT_FILE_VERSION = 3
+export const RESULT_FILE_VERSION = 4
 
 export type Sha256 = (text: string) => Promise<string>
 
@@ -48,6 +54,8 @@ export interface ResultFile {
   /** `allowance`: the learner's extra time for timed assessments on their device (version 3). */
   learner: ResultLearner
   attempts: ResultAttemptEntry[]
+  /** The learner's device's signature (version 4, optional: docs/result-file.md "Device keys"). */
+  signature?: FileSignature
   checksum: string
 }
 
@@ -57,7 +65,7 @@ export interface ResultLearner {
   allowance?: Allowance
 }
 
-export type ResultFileErrorCode = 'too-large' | 'too-deep' | 'not-json' | 'wrong-format' | 'future-version' | 'bad-checksum' | 'wrong-course' | 'invalid'
+export type ResultFileErrorCode = 'too-large' | 'too-deep' | 'not-json' | 'wrong-format' | 'future-version' | 'bad-checksum' | 'wrong-course' | 'invalid' | 'bad-signature'
 
 export interface ResultFileError {
   code: ResultFileErrorCode
@@ -65,7 +73,8 @@ export interface ResultFileError {
   path?: string
 }
 
-export type ParseResult = { ok: true; file: ResultFile } | { ok: false; error: ResultFileError }
+/** `signature`: whether the file is signed and by which key; undefined when not checked (no `subtle`). */
+export type ParseResult = { ok: true; file: ResultFile; signature?: SignatureStatus } | { ok: false; error: ResultFileError }
 
 /** One step of the upgrade chain: turns a file of version `from` into version `from + 1`. */
 export interface ResultFileMigration {
@@ -81,10 +90,13 @@ export interface ResultFileMigration {
  *   the structural check to report.
  * - 2 → 3: `learner.allowance` (extra time for timed assessments) may be present. A version-2 file
  *   carried no allowance, and nothing is invented for it: the step changes nothing but the version.
+ * - 3 → 4: an optional device `signature` may be present. A version-3 file was never signed, and
+ *   none is invented: the step changes nothing but the version (the file reads as unsigned).
  */
 export const RESULT_FILE_MIGRATIONS: readonly ResultFileMigration[] = [
   { from: 1, up: upToVersion2 },
   { from: 2, up: (data) => data },
+  { from: 3, up: (data) => data },
 ]
 
 function upToVersion2(data: Obj): Obj {
@@ -128,9 +140,12 @@ export function migrateResultFile(
   return current
 }
 
-async function checksumOf(data: Obj, sha256: Sha256): Promise<string> {
-  const { checksum: _ignored, ...rest } = data
-  return `sha256:${(await sha256(canonicalJsonFast(rest))).toLowerCase()}`
+/**
+ * `sha256:` and the hex SHA-256 of `text`: the canonical JSON of the file without `checksum` and
+ * `signature` (signedText). A version-3 file never had a signature, so its checksum is the same.
+ */
+async function checksumOf(text: string, sha256: Sha256): Promise<string> {
+  return `sha256:${(await sha256(text)).toLowerCase()}`
 }
 
 export interface CreateResultFileInput {
@@ -147,8 +162,14 @@ function learnerOf(learner: ResultLearner): ResultLearner {
   return allowance === undefined ? { id: learner.id, name: learner.name } : { id: learner.id, name: learner.name, allowance }
 }
 
-/** Build a result file with its checksum. */
-export async function createResultFile(input: CreateResultFileInput, sha256: Sha256): Promise<ResultFile> {
+/**
+ * Signs a file's body (everything but checksum and signature), given also its canonical text:
+ * deviceSignature.ts signFile with the device's key.
+ */
+export type FileSigner = (body: Obj, text: string) => Promise<FileSignature>
+
+/** Build a result file with its checksum, signed first when a `sign` is given. */
+export async function createResultFile(input: CreateResultFileInput, sha256: Sha256, sign?: FileSigner): Promise<ResultFile> {
   const body = {
     format: RESULT_FILE_FORMAT,
     version: RESULT_FILE_VERSION,
@@ -157,7 +178,9 @@ export async function createResultFile(input: CreateResultFileInput, sha256: Sha
     learner: learnerOf(input.learner),
     attempts: input.attempts,
   } as const
-  return { ...body, checksum: await checksumOf(body as unknown as Obj, sha256) }
+  const text = canonicalJsonFast(body)
+  const signed = sign === undefined ? body : { ...body, signature: await sign(body as unknown as Obj, text) }
+  return { ...signed, checksum: await checksumOf(text, sha256) }
 }
 
 /** The file as text, ready to save (pretty-printed: it is small and people open it). */
@@ -176,6 +199,8 @@ export interface ParseOptions {
   courseId?: string
   /** Epoch ms; when given, an export dated more than a day ahead is refused. */
   now?: number
+  /** WebCrypto; when given, a device signature is verified and a bad one refuses the file. */
+  subtle?: SubtleCrypto
 }
 
 /** Read and check a result file (order of checks at the top of the file). Never throws. */
@@ -200,9 +225,13 @@ export async function parseResultFile(text: string, options: ParseOptions): Prom
   if (typeof data.checksum !== 'string' || !/^sha256:[0-9a-f]{64}$/i.test(data.checksum)) {
     return fail('invalid', 'This result file has no valid checksum ("sha256:" and 64 hex digits). Export it again from the learner’s device.', 'checksum')
   }
-  if ((await checksumOf(data, options.sha256)) !== data.checksum.toLowerCase()) {
+  // One canonical text for the checksum and the signature.
+  const covered = signedText(data)
+  if ((await checksumOf(covered, options.sha256)) !== data.checksum.toLowerCase()) {
     return fail('bad-checksum', 'This result file was changed or damaged after it was exported (its checksum does not match). Ask the learner to export it again.', 'checksum')
   }
+  const signature = options.subtle === undefined ? undefined : await verifyFile(data, options.subtle, covered)
+  if (signature?.status === 'bad-signature') return fail('bad-signature', badSignatureMessage(signature.reason), 'signature')
   try {
     const current = migrateResultFile(data)
     const { learnerName } = checkResultStructure(current)
@@ -214,7 +243,7 @@ export async function parseResultFile(text: string, options: ParseOptions): Prom
     if (options.now !== undefined && Date.parse(file.exportedAt) > options.now + 86_400_000) {
       return fail('invalid', 'This result file is dated in the future. Check the date and time on both devices, then export it again.', 'exportedAt')
     }
-    return { ok: true, file }
+    return signature === undefined ? { ok: true, file } : { ok: true, file, signature }
   } catch (error) {
     if (error instanceof Invalid) {
       return fail('invalid', `This result file is damaged: ${error.path} ${error.message}. Export it again from the learner’s device.`, error.path)

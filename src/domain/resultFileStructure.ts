@@ -7,10 +7,12 @@
  * grade names its own attempt.
  * Bounds (validate.ts): ids 1..200 characters, times 2000–2100, points and scores 0..1000, seq a
  * whole number ≥ 0, seeds whole, short-text patterns safe to run, the learner's allowance (multiplier
- * 1..4, extra minutes 0..600, allowance.ts), and any other number anywhere
+ * 1..4, extra minutes 0..600, allowance.ts), the device signature's shape when present (version 4,
+ * deviceSignature.ts; whether it verifies is the reader's check), and any other number anywhere
  * finite within ±1e15; the learner's name is read with the app's own name rule (names.ts).
  */
 import { checkAllowance } from './allowanceCheck.ts'
+import { isFileSignature } from './signatureShape.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import {
   arr, between, bool, eachOf, everyNumberBounded, id, idList, integer, Invalid, nullableTime, obj, oneOf, optional, points, str, strList, time,
@@ -107,6 +109,7 @@ export function checkResultStructure(data: Obj): { learnerName: string } {
       optional(info.negativeMarking, bool, `${path}.assessment.negativeMarking`)
     }
   })
+  if (data.signature !== undefined && !isFileSignature(data.signature)) throw new Invalid('signature', 'is not a device signature as Debrief writes it ({ alg: "ES256", publicKey, value })')
   everyNumberBounded(data)
   return { learnerName: name }
 }

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { hasPassphrase as passphraseIsSet, setPassphrase, verifyPassphrase } from '../db/instructorAuth.ts'
 import type { CourseRecords } from '../db/instructorData.ts'
+import type { PinnedKeyRecord } from '../db/records.ts'
 import type { Allowance } from '../domain/allowance.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
 import type { ConflictChoice, ImportConflict } from '../domain/importConflicts.ts'
@@ -13,6 +14,9 @@ import { useLearnerStore } from './learner.ts'
 import { useStorageStore } from './storage.ts'
 
 export const MIN_PASSPHRASE_LENGTH = 8
+
+/** A learner's pinned device key as the learner page shows it (src/db/pinnedKeys.ts). */
+export type PinnedKey = PinnedKeyRecord
 
 /** Why a new passphrase is refused, in words; undefined when it is fine. */
 export function passphraseProblem(passphrase: string, confirmation: string): string | undefined {
@@ -151,5 +155,21 @@ export const useInstructorStore = defineStore('instructor', () => {
     if (courseId.value !== undefined) await load(courseId.value, true)
   }
 
-  return { unlocked, hasPassphrase, courseId, records, importing, conflicts, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, loadConflicts, resolveConflict, accept, regrade, setAllowance }
+  /** The device key pinned for a learner (trust on first use), if a signed file came. */
+  async function pinnedKey(learnerId: string): Promise<PinnedKey | undefined> {
+    const { pinnedKeyOf } = await import('../db/pinnedKeys.ts')
+    return pinnedKeyOf(storage.database(), learnerId)
+  }
+
+  /** "Trust the new key": pins the key a later file was signed with (recorded with the old one). */
+  async function trustNewKey(learnerId: string): Promise<PinnedKey> {
+    if (!unlocked.value) throw new Error('Only an instructor can trust a new device key. Unlock instructor mode, then try again.')
+    const { trustOfferedKey } = await import('../db/pinnedKeys.ts')
+    return trustOfferedKey(storage.database(), learnerId, now())
+  }
+
+  return {
+    unlocked, hasPassphrase, courseId, records, importing, conflicts, checkSetup, createPassphrase, unlock, lock, load, grade, importFiles, loadConflicts, resolveConflict, accept, regrade, setAllowance,
+    pinnedKey, trustNewKey,
+  }
 })

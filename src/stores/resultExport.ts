@@ -1,9 +1,7 @@
 import { defineStore } from 'pinia'
 import { courses } from 'virtual:debrief/catalog'
-import { exportLearnerResults, webSha256 } from '../db/importResults.ts'
 import { assessmentInfo, type AssessmentInfo } from '../domain/blueprints.ts'
 import { fileStamp } from '../domain/format.ts'
-import { createResultFile, serializeResultFile } from '../domain/resultFile.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useLearnerStore } from './learner.ts'
@@ -14,6 +12,8 @@ export interface ResultDownload {
   text: string
   /** Submitted attempts in the file. */
   attempts: number
+  /** Whether the file is signed with the profile's device key (false where this browser cannot sign). */
+  signed: boolean
 }
 
 /** A file name people can recognise: course, learner and date. */
@@ -35,8 +35,9 @@ export const useResultExportStore = defineStore('resultExport', () => {
   /** Builds the result file to download; storage failures show the storage banner and are rethrown. */
   async function resultFile(learnerId: string, courseId: string): Promise<ResultDownload> {
     try {
+      const [{ exportLearnerResults }, { serializeResultFile }] = await Promise.all([import('../db/importResults.ts'), import('../domain/resultFile.ts')])
       const file = await exportLearnerResults(storage.database(), { learnerId, courseId, now: now(), assessments: assessmentsOf(courseId) })
-      return { name: fileName(courseId, file.learner.name, file.exportedAt), text: serializeResultFile(file), attempts: file.attempts.length }
+      return { name: fileName(courseId, file.learner.name, file.exportedAt), text: serializeResultFile(file), attempts: file.attempts.length, signed: file.signature !== undefined }
     } catch (error) {
       storage.noteProblem(error)
       throw error
@@ -50,6 +51,10 @@ export const useResultExportStore = defineStore('resultExport', () => {
   async function onScreenFile(attempt: Attempt, responses: SavedResponse[]): Promise<ResultDownload> {
     const at = now()
     const learner = useLearnerStore().learners.find((l) => l.id === attempt.learnerId)
+    // Unsigned: this file exists because the device could not save, and its key may be out of
+    // reach too; the signing code also stays off the assessment page (docs/result-file.md).
+    // Loaded on demand: the file code is not needed to take an assessment.
+    const [{ webSha256 }, { createResultFile, serializeResultFile }] = await Promise.all([import('../db/importResults.ts'), import('../domain/resultFile.ts')])
     const file = await createResultFile(
       {
         courseId: attempt.courseId,
@@ -59,7 +64,7 @@ export const useResultExportStore = defineStore('resultExport', () => {
       },
       webSha256,
     )
-    return { name: `debrief-answers-${fileStamp(at)}.json`, text: serializeResultFile(file), attempts: 1 }
+    return { name: `debrief-answers-${fileStamp(at)}.json`, text: serializeResultFile(file), attempts: 1, signed: false }
   }
 
   return { resultFile, onScreenFile }

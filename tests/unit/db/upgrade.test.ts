@@ -4,7 +4,9 @@
  * A new schema version adds its own fixture below (and keeps the old ones as they are).
  */
 import { describe, expect, it } from 'vitest'
+import { exportLearnerResults } from '../../../src/db/importResults.ts'
 import { SCHEMA_VERSIONS } from '../../../src/db/schema.ts'
+import { fingerprintOf, publicJwkOf, verifyFile } from '../../../src/domain/deviceSignature.ts'
 import { reopen, seedAtVersion, uniqueName } from './upgradeHarness.ts'
 
 type Rows = Record<string, object[]>
@@ -78,7 +80,19 @@ const V6_ROWS: Rows = {
   }],
 }
 
-const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS, 6: V6_ROWS }
+/** A real device key pair: version 7 stores the private key as a non-extractable CryptoKey. */
+const PAIR = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
+const JWK = publicJwkOf(await crypto.subtle.exportKey('jwk', PAIR.publicKey))
+const FINGERPRINT = await fingerprintOf(JWK, crypto.subtle)
+
+/** Rows as version 7 stores them: a profile's device key, and a key pinned for an imported learner. */
+const V7_ROWS: Rows = {
+  learners: [{ id: 'ana', name: 'Ana', createdAt: 1, origin: 'local' }],
+  deviceKeys: [{ learnerId: 'ana', privateKey: PAIR.privateKey, publicJwk: JWK, fingerprint: FINGERPRINT, createdAt: 1 }],
+  pinnedKeys: [{ learnerId: 'ben', fingerprint: FINGERPRINT, publicJwk: JWK, pinnedAt: 2, fromFile: 'ben.json' }],
+}
+
+const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS, 6: V6_ROWS, 7: V7_ROWS }
 const CURRENT = SCHEMA_VERSIONS.at(-1)!.version
 
 /** A database left by release `version` with its fixture rows, opened by today's app. */
@@ -191,6 +205,28 @@ describe('database upgrades', () => {
     const db = await upgradedFrom(6)
     const row = await db.sealedItems.get('c')
     expect([row?.via, row?.releaseCode, row?.items.map((i) => i.version)]).toEqual(['secret', 'ABCD-EFGH', ['v-q9']])
+    db.close()
+  })
+
+  it('starts the device keys empty for version 6 databases; a profile made before gets its key at its first export', async () => {
+    const db = await upgradedFrom(6)
+    expect([await db.deviceKeys.count(), await db.pinnedKeys.count()]).toEqual([0, 0])
+    await db.learners.put({ id: 'old', name: 'Old Profile', createdAt: 1, origin: 'local' })
+    const file = await exportLearnerResults(db, { learnerId: 'old', courseId: 'c', now: Date.UTC(2026, 0, 1), assessments: new Map() })
+    const key = await db.deviceKeys.get('old')
+    expect(key?.privateKey.extractable).toBe(false)
+    expect(await verifyFile(file as unknown as Record<string, unknown>, crypto.subtle)).toMatchObject({ status: 'signed', fingerprint: key?.fingerprint })
+    db.close()
+  })
+
+  it('keeps a version 7 private key usable for signing, and still not extractable', async () => {
+    const db = await upgradedFrom(7)
+    const key = (await db.deviceKeys.get('ana'))!
+    expect([key.privateKey.type, key.privateKey.extractable]).toEqual(['private', false])
+    const bytes = new TextEncoder().encode('x')
+    const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.privateKey, bytes)
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, PAIR.publicKey, sig, bytes)).toBe(true)
+    expect((await db.pinnedKeys.get('ben'))?.fingerprint).toBe(FINGERPRINT)
     db.close()
   })
 })

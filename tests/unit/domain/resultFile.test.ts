@@ -128,7 +128,7 @@ describe('parseResultFile rejections', () => {
 
 describe('migration chain', () => {
   it('has one released step per version, from 1 up to the current version', () => {
-    expect(RESULT_FILE_MIGRATIONS.map((m) => m.from)).toEqual([1, 2])
+    expect(RESULT_FILE_MIGRATIONS.map((m) => m.from)).toEqual([1, 2, 3])
   })
 
   it('runs each up() in turn until the target version', () => {
@@ -203,14 +203,41 @@ describe('version 2 files (before the learner’s extra time was carried)', () =
     expect(raw.learner).toEqual({ id: 'ann', name: 'Ann Example' })
   })
 
-  it('reads, checksum intact, as version 3 with no allowance and everything else as written', async () => {
+  it('reads, checksum intact, as the current version with no allowance and everything else as written', async () => {
     const result = await parseResultFile(V2, { sha256, courseId: 'c1' })
     if (!result.ok) throw new Error(result.error.message)
-    expect(result.file.version).toBe(3)
+    expect(result.file.version).toBe(RESULT_FILE_VERSION)
     expect(result.file.learner).toEqual({ id: 'ann', name: 'Ann Example' })
     const { version: _v, ...rest } = result.file
     const { version: _w, ...before } = JSON.parse(V2) as ResultFile
     expect(rest).toEqual(before)
+  })
+})
+
+describe('version 3 files (before device signatures)', () => {
+  const V3 = readFileSync(new URL('../../fixtures/result-files/v3.json', import.meta.url), 'utf8')
+
+  it('the fixture is a file version 3 wrote, with an allowance and no signature', () => {
+    const raw = JSON.parse(V3) as { version: number; learner: object; signature?: unknown }
+    expect(raw.version).toBe(3)
+    expect(raw.learner).toEqual({ id: 'ann', name: 'Ann Example', allowance: { multiplier: 1.25, extraMinutes: 10 } })
+    expect(raw.signature).toBeUndefined()
+  })
+
+  it('reads, checksum intact, as version 4, unsigned, everything else as written', async () => {
+    const result = await parseResultFile(V3, { sha256, courseId: 'c1', subtle: crypto.subtle })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.file.version).toBe(4)
+    expect(result.signature).toEqual({ status: 'unsigned' })
+    const { version: _v, ...rest } = result.file
+    const { version: _w, ...before } = JSON.parse(V3) as ResultFile
+    expect(rest).toEqual(before)
+  })
+
+  it('the 3 → 4 step invents no signature', () => {
+    const up = RESULT_FILE_MIGRATIONS.find((m) => m.from === 3)!
+    const data = JSON.parse(V3) as Record<string, unknown>
+    expect(up.up(data)).toEqual(data)
   })
 })
 

@@ -101,7 +101,7 @@ describe('report command: grades from the learner\'s device', () => {
     writeFileSync(join(here, 'g.json'), serializeResultFile(await resultFile('gia', [forged])))
     const lines: string[] = []
     expect(await main([join(here, 'g.json'), '--out', join(here, 'out')], { stdout: (l) => lines.push(l), stderr: () => {} })).toBe(0)
-    expect(lines[0]).toMatch(/g\.json: 1 attempt\(s\), 0 flagged; 1 grade\(s\) from the learner's device not counted$/)
+    expect(lines[0]).toMatch(/g\.json: not signed; 1 attempt\(s\), 0 flagged; 1 grade\(s\) from the learner's device not counted$/)
     const got = readCsv(readFileSync(join(here, 'out', 'gradebook.csv'), 'utf8'))[0]!
     expect([got.score, got.passed]).toEqual(['0', 'false'])
     rmSync(here, { recursive: true, force: true })

@@ -35,6 +35,6 @@ describe('report command: a sealed final', () => {
   it('grades it from the course\'s full items, unflagged', () => {
     const row = readCsv(readFileSync(join(dir, 'out', 'gradebook.csv'), 'utf8')).find((r) => r['attempt id'] === 'sealed-final')!
     expect(row).toMatchObject({ flags: '', score: '24', max: '25', percent: '96', passed: 'true' })
-    expect(lines[0]).toMatch(/ana\.json: 1 attempt\(s\), 0 flagged/)
+    expect(lines[0]).toMatch(/ana\.json: not signed; 1 attempt\(s\), 0 flagged/)
   })
 })
