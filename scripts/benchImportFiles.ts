@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto'
 import { loadContent } from '../src/content/loader.ts'
+import { publicCourseItems } from '../src/content/sealedBuild.ts'
 import { submitAttempt } from '../src/domain/attempt.ts'
 import { startAttempt } from '../src/domain/attemptStart.ts'
 import { assessmentInfo } from '../src/domain/blueprints.ts'
@@ -47,9 +48,16 @@ function answerFor(item: VersionedItem, slot: Parameters<typeof blindGuesser>[1]
   return blindGuesser(item, slot, rng)
 }
 
+/** The banks as a learner's device holds them: sealed items (the final's) as stubs, as the build ships them. */
+const learnerBanks = new WeakMap<Course, Course['banks']>()
+function banksOnDevice(course: Course): Course['banks'] {
+  if (!learnerBanks.has(course)) learnerBanks.set(course, publicCourseItems(course).banks)
+  return learnerBanks.get(course)!
+}
+
 function sat(course: Course, blueprintId: string, learnerId: string, id: string, seed: number, startedAt: number): ResultAttemptEntry {
   const blueprint = course.blueprints.find((b) => b.id === blueprintId)!
-  const attempt = startAttempt({ blueprint, banks: course.banks, learnerId, courseId: course.id, attemptId: id, seed, now: startedAt, previousAttempts: [] })
+  const attempt = startAttempt({ blueprint, banks: banksOnDevice(course), learnerId, courseId: course.id, attemptId: id, seed, now: startedAt, previousAttempts: [] })
   const rng = createRng(deriveSeed(seed, id))
   const responses: SavedResponse[] = []
   attempt.slots.forEach((slot, i) => {

@@ -12,10 +12,20 @@ import { courseContent } from './instructorActions.ts'
 
 type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- hand edits of parsed JSON
 
-/** Re-signs edited data with the documented checksum, so the checks after it are reached. */
+/**
+ * Re-seals edited data with the documented checksum, so the checks after it are reached. The
+ * device signature is dropped, as an attacker must: she cannot sign with the learner's key, and a
+ * signed file edited is refused before any other check (tests/e2e/deviceKeys.test.ts).
+ */
 export function resign(data: Data): Buffer {
-  const { checksum: _old, ...rest } = data
+  const { checksum: _old, signature: _signature, ...rest } = data
   return Buffer.from(JSON.stringify({ ...rest, checksum: `sha256:${createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex')}` }))
+}
+
+/** Edited data with its checksum recomputed but the learner's device signature kept, as an editor would leave it. */
+export function keepSignature(data: Data): Buffer {
+  const { checksum: _old, signature, ...rest } = data
+  return Buffer.from(JSON.stringify({ ...rest, signature, checksum: `sha256:${createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex')}` }))
 }
 
 /**

@@ -11,13 +11,14 @@ import { readFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { asLearner, deepJson, fixtureFile, forgeGrades, forgeKeys, protoKey, renameVersion, resign, reweight, withPattern } from './attackFiles.ts'
+import { asLearner, deepJson, keepSignature, fixtureFile, forgeGrades, forgeKeys, protoKey, renameVersion, resign, reweight, withPattern } from './attackFiles.ts'
 import { expectAccessible, newDevice, newLearner, useBrowser } from './browser.ts'
 import { COURSE, createProfile } from './learnerActions.ts'
 import {
   blueprint, courseContent, download, gradebookRows, instructorNav, openInstructorMode, pinAssessmentSeed, readGradebookCsv, removeTempDirs,
   seedDrawingFreeText, sitAssessment, tempDir, WAIT, type SeenResult,
 } from './instructorActions.ts'
+import { unlockSealedAssessments } from '../../scripts/benchImport.ts'
 
 const browser = useBrowser()
 afterAll(removeTempDirs)
@@ -52,6 +53,8 @@ function attacks({ ana, anaId, benAttemptId }: Real): Attack[] {
     // attack                        file                  → what the report says                                                        → what the gradebook lists
     { attack: 'forged keys', file: 'forged-keys.json', bytes: () => resign(forgeKeys(as('mal-keys', 'Mal Keys'))),
       report: [`added 1 attempt for Mal Keys ${FLAGGED}`], gradebook: { 'mal-keys-1': { codes: ['snapshot-mismatch'], text: ['differs from version', 'graded from the course\'s copy'] } } },
+    { attack: 'full marks in manualGrades, the device signature kept', file: 'signed-edit.json', bytes: () => keepSignature(forgeGrades(JSON.parse(ana) as Record<string, unknown>)),
+      report: ['not imported.', 'it was changed after it was signed'] },
     { attack: 'forged grades (full marks in manualGrades)', file: 'forged-grades.json', bytes: () => resign(forgeGrades(as('mal-grades', 'Mal Grades'))),
       report: ['added 1 attempt for Mal Grades (new learner).'], gradebook: { 'mal-grades-1': { codes: [], text: ['grades from the learner\'s device; they do not count unless you accept them'] } } },
     { attack: 're-weighting (1000 points on one item)', file: 'reweighted.json', bytes: () => resign(reweight(as('mal-weights', 'Mal Weights'))),
@@ -146,9 +149,9 @@ let backup: Record<string, any> // eslint-disable-line @typescript-eslint/no-exp
 
 describe('every attack of issue 12 against one instructor’s device, in Chromium', () => {
   it('two learners sit quizzes on their own devices and download their result files', async () => {
-    const ana = await honestLearner('Ana', 'quiz-l0', dir)
+    const ana = await honestLearner('Ana', 'quiz-l3', dir)
     const ben = await honestLearner('Ben', 'quiz-l1', dir)
-    honest = [{ name: 'Ana', blueprintId: 'quiz-l0', seen: ana.seen }, { name: 'Ben', blueprintId: 'quiz-l1', seen: ben.seen }]
+    honest = [{ name: 'Ana', blueprintId: 'quiz-l3', seen: ana.seen }, { name: 'Ben', blueprintId: 'quiz-l1', seen: ben.seen }]
     const anaText = readFileSync(ana.path, 'utf8')
     const benData = JSON.parse(readFileSync(ben.path, 'utf8')) as { attempts: { attempt: { id: string } }[] }
     real = { ana: anaText, anaId: (JSON.parse(anaText) as { learner: { id: string } }).learner.id, benAttemptId: benData.attempts[0]!.attempt.id }
@@ -165,6 +168,8 @@ describe('every attack of issue 12 against one instructor’s device, in Chromiu
     instructor.context.setDefaultTimeout(15_000)
     await openInstructorMode(page, PASSPHRASE)
     await instructorNav(page, 'Import results')
+    // The final is sealed: its attacks are graded once the instructor unlocks its items here.
+    await unlockSealedAssessments(page)
     const files = await Promise.all(table.map(async (a) => ({ name: a.file, mimeType: 'application/json', buffer: await a.bytes() })))
     await page.locator('#import-files').setInputFiles(files)
     await expect.poll(() => page.locator('.import-report__list > li').count(), { timeout: 60_000 }).toBe(table.length)
@@ -195,7 +200,7 @@ describe('every attack of issue 12 against one instructor’s device, in Chromiu
       }
     }
     // Flagged attempts count nowhere; the learner-device grades do not count either.
-    const quiz = await gradebookRows(page, columnOf('quiz-l0'))
+    const quiz = await gradebookRows(page, columnOf('quiz-l3'))
     const by = (name: string) => quiz.find((r) => r.name === name)
     expect([by('Mal Keys')?.attempts, by('Mal Weights')?.attempts, by('Mal ToString')?.attempts]).toEqual(['0', '0', '0'])
     expect(percentIn(by('Mal Grades')!.grade)).toBe(percentIn(by('Ana')!.grade))

@@ -50,7 +50,7 @@ async function resignedByAttacker(data: FileData): Promise<{ buffer: Buffer; fin
 
 async function importFile(page: Page, name: string, buffer: Buffer): Promise<string> {
   await page.locator('#import-files').setInputFiles({ name, mimeType: 'application/json', buffer })
-  const line = page.locator(`.import-report__list li[data-file="${name}"]`)
+  const line = page.locator(`.import-report__list li[data-file="${name}"] .import-report__line`)
   return ((await line.textContent(WAIT)) ?? '').replace(/\s+/g, ' ').trim()
 }
 

@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { unlockSealedAssessments } from '../../scripts/benchImport.ts'
 import { benchImportFiles } from '../../scripts/benchImportFiles.ts'
 import { expectAccessible, newLearner, useBrowser } from './browser.ts'
 import { instructorNav, openInstructorMode, removeTempDirs, tempDir, WAIT } from './instructorActions.ts'
@@ -29,6 +30,8 @@ describe('importing 100 result files at once in Chromium', () => {
     await openInstructorMode(page, 'a long instructor passphrase')
     await instructorNav(page, 'Import results')
     await page.locator('#import-files').waitFor()
+    // The files hold finals, which are sealed: the instructor unlocks them first.
+    await unlockSealedAssessments(page)
     // What the page showed and said while importing.
     await page.evaluate(() => {
       const seen = { bars: 0, said: [] as string[] }
