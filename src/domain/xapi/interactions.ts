@@ -5,7 +5,9 @@
  * Mapping: single and multiple → choice; truefalse → true-false; matching and categorize →
  * matching; ordering → sequencing; cloze and short → fill-in; numeric → numeric; freetext →
  * long-fill-in. Component ids are the content's own ids: matching's source and target are both
- * pair ids (a prompt's right target is its own pair; distractors are extra targets).
+ * pair ids (a prompt's right target is its own pair; distractors are extra targets). Per the spec,
+ * choice and sequencing list `choices` (an ordering item's steps), matching `source` and `target`;
+ * `steps` belongs to `performance`, which Debrief does not use.
  *
  * Keys: `correctResponsesPattern` comes from the item's key. A sealed stub (`sealed: true`, no
  * key fields) gets no pattern rather than an invented one; so does free text (scored by rubric).
@@ -57,18 +59,17 @@ function components(list: readonly { id: string; text: string }[] | undefined): 
   return (list ?? []).map((c) => ({ id: c.id, description: text(c.text) }))
 }
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/u
+const PLAIN_NUMBER = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\s*[^\d.,\s][^,]*)?$/u
 
 /**
- * The number a numeric answer starts with ("1,200 months" → 1200), or null. Grading reads the
- * answer with its own rules (grading/numeric.ts); this only fills the xAPI response, which must
- * be a number. Commas are read as thousands separators only in groups of three.
+ * The number of a numeric answer for the xAPI response, which must be a number: a plain number,
+ * optionally followed by a unit ("12.5 months" → 12.5). Anything with a comma ("1,2", "1,200")
+ * is left out rather than guessed, since grading reads commas by its own rules (grading/numeric.ts).
  */
-export function leadingNumber(text: string): number | null {
-  const trimmed = text.trim().replace(/^([+-]?\d{1,3})((?:,\d{3})+)(?=$|[^\d,])/u, (_, head: string, groups: string) => head + groups.replace(/,/gu, ''))
-  const match = NUMBER.exec(trimmed)
-  if (match === null) return null
-  const value = Number(match[0])
+export function plainNumber(text: string): number | null {
+  const match = PLAIN_NUMBER.exec(text.trim())
+  if (match === null || match[1] === undefined) return null
+  const value = Number(match[1])
   return Number.isFinite(value) ? value : null
 }
 
@@ -125,7 +126,7 @@ function componentLists(item: VersionedItem): Pick<InteractionDefinition, 'choic
     case 'categorize':
       return { source: components(item.statements), target: components(item.categories.map((c) => ({ id: c.id, text: c.label }))) }
     case 'ordering':
-      return { steps: components(item.steps) }
+      return { choices: components(item.steps) }
     default:
       return {}
   }
@@ -176,7 +177,7 @@ export function responseString(item: VersionedItem, answer: Answer | null, sendF
     case 'short':
       return answer.text
     case 'numeric': {
-      const value = leadingNumber(answer.text)
+      const value = plainNumber(answer.text)
       return value === null ? undefined : String(value)
     }
     case 'freetext':

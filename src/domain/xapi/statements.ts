@@ -81,7 +81,7 @@ function statement(env: StatementEnv, name: VerbName, object: XapiStatement['obj
 }
 
 function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6
+  return Math.round(value * 1e9) / 1e9
 }
 
 /** Score as xAPI wants it: raw within min..max, scaled in -1..1 (0 when max is 0). */
