@@ -78,11 +78,12 @@ export function backoffDelay(failures: number, rng: () => number, settings: Back
   return Math.floor(r * ceiling)
 }
 
-/** Retry-After in ms (delta seconds or HTTP date), or null when absent or unreadable. */
+/** Retry-After in ms (delta seconds, or an HTTP date such as `Wed, 21 Oct 2026 07:28:00 GMT`), or null when absent or unreadable. */
 export function retryAfterMs(value: string | undefined, now: number): number | null {
   if (value === undefined) return null
   const text = value.trim()
   if (/^\d+$/u.test(text)) return Number(text) * 1000
+  if (!/^[A-Za-z]{3}, /u.test(text)) return null
   const date = Date.parse(text)
   return Number.isNaN(date) ? null : Math.max(0, date - now)
 }
