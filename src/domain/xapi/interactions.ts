@@ -55,8 +55,9 @@ function text(value: string): Record<string, string> {
   return { [LANG]: value }
 }
 
-function components(list: readonly { id: string; text: string }[] | undefined): InteractionComponent[] {
-  return (list ?? []).map((c) => ({ id: c.id, description: text(c.text) }))
+/** Components with their texts; a text a stub leaves out becomes the id, so the statement stays valid. */
+function components(list: readonly { id: string; text: string | undefined }[] | undefined): InteractionComponent[] {
+  return (Array.isArray(list) ? list : []).map((c) => ({ id: c.id, description: text(typeof c.text === 'string' ? c.text : c.id) }))
 }
 
 const PLAIN_NUMBER = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\s*[^\d.,\s][^,]*)?$/u
@@ -121,10 +122,10 @@ function componentLists(item: VersionedItem): Pick<InteractionDefinition, 'choic
       return { choices: components(item.options) }
     case 'matching': {
       const targets = [...(Array.isArray(loose.pairs) ? item.pairs : []).map((p) => ({ id: p.id, text: p.match })), ...(item.distractors ?? [])]
-      return { source: components(item.pairs.map((p) => ({ id: p.id, text: p.prompt }))), target: components(targets) }
+      return { source: components((Array.isArray(loose.pairs) ? item.pairs : []).map((p) => ({ id: p.id, text: p.prompt }))), target: components(targets) }
     }
     case 'categorize':
-      return { source: components(item.statements), target: components(item.categories.map((c) => ({ id: c.id, text: c.label }))) }
+      return { source: components(item.statements), target: components((Array.isArray(loose.categories) ? item.categories : []).map((c) => ({ id: c.id, text: c.label }))) }
     case 'ordering':
       return { choices: components(item.steps) }
     default:

@@ -144,6 +144,13 @@ describe('every item type as a cmi.interaction', () => {
     expect(definition(s).correctResponsesPattern).toBeUndefined()
     expect(definition(s).choices).toHaveLength(2)
   })
+
+  it.each(ITEMS.map((i) => [i.type, i] as const))('a %s stub without its key fields or match texts still builds a valid statement', (_, item) => {
+    const stub = { ...item, sealed: true, answer: undefined, answers: undefined, accept: undefined, pairs: 'pairs' in item ? item.pairs.map((p) => ({ id: p.id, prompt: p.prompt })) : undefined, statements: 'statements' in item ? item.statements.map((x) => ({ id: x.id, text: x.text })) : undefined } as unknown as VersionedItem
+    const s = answered(env(), attempt, SOURCE, stub, grade.perItem.find((r) => r.itemId === item.id)!)
+    expectValid(s)
+    expect(definition(s).correctResponsesPattern).toBeUndefined()
+  })
 })
 
 describe('practice, lessons, voiding and regrades', () => {
