@@ -15,6 +15,7 @@
  * answer (at most MAX_PATTERNS), with `{case_matters=true}` when the item compares case.
  */
 import type { Answer, VersionedItem } from '../types.ts'
+import { isStub } from '../sealedStub.ts'
 
 export type InteractionType = 'choice' | 'true-false' | 'matching' | 'sequencing' | 'fill-in' | 'numeric' | 'long-fill-in'
 
@@ -74,9 +75,12 @@ export function plainNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null
 }
 
-/** True for a sealed stub: the item travels without its key. */
+/**
+ * True for a sealed stub: the item travels without its key. A full sealed item (unlocked on the
+ * instructor's device) also says `sealed: true`; only the stub has no explanation (sealedStub.ts).
+ */
 export function isSealedStub(item: VersionedItem): boolean {
-  return (item as { sealed?: unknown }).sealed === true
+  return isStub(item)
 }
 
 /** Loose view of an item whose key fields may be missing (sealed stubs). */

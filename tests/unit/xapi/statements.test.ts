@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { gradeAttempt } from '../../../src/domain/attemptGrading.ts'
-import type { VersionedItem } from '../../../src/domain/types.ts'
 import { PROGRESS_EXTENSION, VERBS, itemVersionExtension } from '../../../src/domain/xapi/iris.ts'
 import type { InteractionDefinition } from '../../../src/domain/xapi/interactions.ts'
 import {
@@ -18,6 +17,7 @@ import {
   type XapiStatement,
 } from '../../../src/domain/xapi/statements.ts'
 import { ATTEMPT_ID, ITEMS, SETTINGS, SOURCE, T0, env, expectValid, graded, submittedAttempt, xapiProblems } from './xapiFixtures.ts'
+import { publicItem } from '../../../src/domain/sealed.ts'
 
 const BASE = 'https://lms.example.org/debrief/courses/river-brief'
 const LESSON = { courseId: 'river-brief', courseTitle: 'The river brief', lessonId: 'l1-flood', lessonTitle: 'The flood' }
@@ -138,15 +138,22 @@ describe('every item type as a cmi.interaction', () => {
   })
 
   it('a sealed stub (no key) gets no correctResponsesPattern, and stays valid', () => {
-    const stub = { ...ITEMS[0]!, answer: undefined, sealed: true } as unknown as VersionedItem
+    const stub = publicItem({ ...ITEMS[0]!, sealed: true })
     const s = answered(env(), attempt, SOURCE, stub, grade.perItem[0]!)
     expectValid(s)
     expect(definition(s).correctResponsesPattern).toBeUndefined()
     expect(definition(s).choices).toHaveLength(2)
   })
 
-  it.each(ITEMS.map((i) => [i.type, i] as const))('a %s stub without its key fields or match texts still builds a valid statement', (_, item) => {
-    const stub = { ...item, sealed: true, answer: undefined, answers: undefined, accept: undefined, pairs: 'pairs' in item ? item.pairs.map((p) => ({ id: p.id, prompt: p.prompt })) : undefined, statements: 'statements' in item ? item.statements.map((x) => ({ id: x.id, text: x.text })) : undefined } as unknown as VersionedItem
+  it('a full sealed item (unlocked on the instructor\'s device) keeps its correctResponsesPattern', () => {
+    const s = answered(env(), attempt, SOURCE, { ...ITEMS[0]!, sealed: true }, grade.perItem[0]!)
+    expectValid(s)
+    expect(definition(s).correctResponsesPattern).toEqual(definition(answered(env(), attempt, SOURCE, ITEMS[0]!, grade.perItem[0]!)).correctResponsesPattern)
+    expect(definition(s).correctResponsesPattern).toBeDefined()
+  })
+
+  it.each(ITEMS.map((i) => [i.type, i] as const))('the real stub of a %s item (publicItem) still builds a valid statement, without a key', (_, item) => {
+    const stub = publicItem({ ...item, sealed: true })
     const s = answered(env(), attempt, SOURCE, stub, grade.perItem.find((r) => r.itemId === item.id)!)
     expectValid(s)
     expect(definition(s).correctResponsesPattern).toBeUndefined()
