@@ -49,6 +49,10 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // The instructor's pages are reached from instructor mode, long after the service worker has
+    // cached every chunk: their lazy imports need no list of chunks to preload, a list that would
+    // otherwise ship in the start chunk every learner loads (the 90 KB budgets).
+    modulePreload: { resolveDependencies: (filename, deps) => (/Instructor/.test(filename) ? [] : deps) },
     // The manifest lets tests/unit/build/startChunks.test.ts check what the start page loads.
     manifest: true,
     rolldownOptions: {
