@@ -20,6 +20,8 @@ async function start() {
   await learner.load()
   app.use(createAppRouter({ hasLearner: () => learner.active !== undefined, loadCourseData: loadLearnerCourse }))
   app.mount('#app')
+  // The xAPI outbox's sender (nothing when no LRS is configured), loaded after the first paint.
+  void import('./app/outboxSender.ts').then((m) => m.startOutboxSender(storage.database())).catch((e: unknown) => console.warn('The LRS sender did not start.', e))
 }
 
 start().catch((error: unknown) => {
