@@ -5,6 +5,7 @@
  * and on the settings page). With no LRS, nothing is queued.
  */
 import { checkLrsConfig, type LrsConfig } from '../domain/xapi/config.ts'
+import { lrsFileText } from './lrsFile.ts'
 
 export interface LrsSetup {
   config: LrsConfig | null
@@ -39,7 +40,12 @@ let loading: Promise<LrsSetup> | undefined
 
 /** The app's LRS setup, read once (the first caller starts the read; later ones share it). */
 export function lrsSetup(): Promise<LrsSetup> {
-  loading ??= readLrsSetup(globalThis.fetch.bind(globalThis), `${import.meta.env.BASE_URL}${CONFIG_FILE}`).then((setup) => {
+  // The file's text as lrsFile.ts fetched it (one request for the app).
+  const served = (async () => {
+    const text = await lrsFileText()
+    return text === null ? new Response(null, { status: 404 }) : new Response(text, { status: 200 })
+  }) as unknown as typeof fetch
+  loading ??= readLrsSetup(served, CONFIG_FILE).then((setup) => {
     if (setup.problem !== null) console.warn(setup.problem)
     return setup
   })

@@ -4,12 +4,14 @@
  * stay out of the start and assessment chunks). None when no LRS is configured. A failure here
  * is a bug, not the learner's problem: the attempt is submitted without them and the console says why.
  */
+import { lrsWanted } from '../app/lrsFile.ts'
 import type { OutboxRecord } from '../db/records.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { useLearnerStore } from './learner.ts'
 
 export async function statementRows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
   try {
+    if (!(await lrsWanted())) return []
     const { attemptOutboxRows } = await import('../app/attemptOutbox.ts')
     const learner = useLearnerStore().learners.find((l) => l.id === attempt.learnerId)
     const rows = await attemptOutboxRows({ id: attempt.learnerId, displayName: learner?.name }, attempt, responses)
