@@ -16,11 +16,5 @@ export function lrsFileText(): Promise<string | null> {
 /** False when there is no file or it says `{}` / `{ "lrs": null }`: then nothing xAPI loads. */
 export async function lrsWanted(): Promise<boolean> {
   const body = await lrsFileText()
-  if (body === null) return false
-  try {
-    const parsed = JSON.parse(body) as { lrs?: unknown } | null
-    return parsed?.lrs != null
-  } catch {
-    return true
-  }
+  return body !== null && !/^\s*\{\s*("lrs"\s*:\s*null\s*)?\}\s*$/u.test(body)
 }

@@ -8,7 +8,6 @@ import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCo
 import type { Answer, Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useAttemptsStore } from './attempts.ts'
-import { statementRows } from './outboxRows.ts'
 import { showedStubs } from './sealedStubs.ts'
 import { useStorageStore } from './storage.ts'
 
@@ -81,7 +80,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     } else {
       let saved: Attempt
       try {
-        saved = await commitSubmission(db, command.attempt, await statementRows(command.attempt, Object.values(session.value.saved)))
+        saved = await commitSubmission(db, command.attempt, await import('./outboxRows.ts').then((m) => m.statementRows(command.attempt, Object.values(session.value.saved)), () => []))
       } catch (e) {
         apply({ type: 'submitFailed', message: problem(e) })
         return

@@ -8,7 +8,6 @@ import type { AttemptGrade } from '../domain/attemptGrading.ts'
 import type { Mastery } from '../domain/mastery.ts'
 import type { Attempt, Blueprint, ManualGrade, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
-import { statementRows } from './outboxRows.ts'
 import { showedStubs, type Gradable } from './sealedStubs.ts'
 import { useStorageStore } from './storage.ts'
 
@@ -153,7 +152,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const submitted: Attempt[] = []
     for (const attempt of attempts.value.filter((a) => a.submittedAt === null && isOverdue(a, at))) {
       const closed = autoSubmitIfOverdue(attempt, at)
-      const saved = await commitSubmission(storage.database(), closed, await statementRows(closed, responses.value.get(attempt.id) ?? []))
+      const saved = await commitSubmission(storage.database(), closed, await import('./outboxRows.ts').then((m) => m.statementRows(closed, responses.value.get(attempt.id) ?? []), () => []))
       remember(saved)
       submitted.push(saved)
     }
