@@ -2,6 +2,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { errorMessage } from './app/errorMessage.ts'
+import { lrsWanted } from './app/lrsFile.ts'
 import { openDatabase } from './db/connection.ts'
 import { createAppRouter } from './router.ts'
 import { useLearnerStore } from './stores/learner.ts'
@@ -20,6 +21,11 @@ async function start() {
   await learner.load()
   app.use(createAppRouter({ hasLearner: () => learner.active !== undefined, loadCourseData: loadLearnerCourse }))
   app.mount('#app')
+  // The xAPI outbox's sender, loaded after the first paint.
+  // Without an LRS in debrief.config.json none of its code loads.
+  void lrsWanted()
+    .then((wanted) => (wanted ? import('./app/outboxSender.ts').then((m) => m.startOutboxSender(storage.database())) : undefined))
+    .catch((e: unknown) => console.warn('The LRS sender did not start.', e))
 }
 
 start().catch((error: unknown) => {

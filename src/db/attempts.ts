@@ -5,6 +5,7 @@
 import type { Table } from 'dexie'
 import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
+import type { OutboxRecord } from './records.ts'
 import { guarded, StorageError } from './errors.ts'
 
 /**
@@ -71,14 +72,20 @@ export function commitResponse(db: DebriefDb, response: SavedResponse): Promise<
   )
 }
 
-/** Saves a submitted attempt; an attempt already submitted (by another tab) is left as it was. */
-export function commitSubmission(db: DebriefDb, submitted: Attempt): Promise<Attempt> {
+/**
+ * Saves a submitted attempt; an attempt already submitted (by another tab) is left as it was.
+ * `outbox`: the attempt's xAPI statements (already serialized, src/app/attemptOutbox.ts), written
+ * in the same transaction: both or neither. Not written when another tab submitted first (its
+ * own statements went with its submit).
+ */
+export function commitSubmission(db: DebriefDb, submitted: Attempt, outbox: readonly OutboxRecord[] = []): Promise<Attempt> {
   return guarded(() =>
-    db.transaction('rw', db.attempts, async () => {
+    db.transaction('rw', db.attempts, db.outbox, async () => {
       const stored = await db.attempts.get(submitted.id)
       if (!stored) throw new StorageError('unknown')
       if (stored.submittedAt !== null) return stored
       await db.attempts.put(submitted)
+      if (outbox.length > 0) await db.outbox.bulkAdd(outbox.map((r) => ({ ...r })))
       return submitted
     }),
   )

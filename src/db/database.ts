@@ -11,6 +11,7 @@ import type {
   ImportFlagRecord,
   LearnerRecord,
   LessonProgressRecord,
+  OutboxRecord,
   ManualGradeRecord,
   PinnedKeyRecord,
   ResponseRecord,
@@ -34,6 +35,7 @@ export class DebriefDb extends Dexie {
   sealedItems!: EntityTable<SealedItemsRecord, 'courseId'>
   deviceKeys!: EntityTable<DeviceKeyRecord, 'learnerId'>
   pinnedKeys!: EntityTable<PinnedKeyRecord, 'learnerId'>
+  outbox!: EntityTable<OutboxRecord, 'id'>
 
   constructor(name = DB_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options)

@@ -108,3 +108,22 @@ export interface SealedItemsRecord {
   releaseCode?: string
   openedAt: number
 }
+
+/**
+ * One xAPI statement waiting for the LRS (src/db/outbox.ts). `body` is the statement serialized
+ * once, in the transaction of the event that caused it; it is sent as it is, never rebuilt.
+ * `sending` rows belong to a POST in flight; one left over by a closed tab is queued again.
+ */
+export interface OutboxRecord {
+  id: string
+  body: string
+  queuedAt: number
+  state: 'queued' | 'sending' | 'review' | 'quarantined'
+  /** POSTs that carried this statement without an answer that settled it. */
+  attempts: number
+  lastError: string | null
+  /** Epoch ms before which the sender leaves it alone (backoff); 0 = now. */
+  nextTryAt: number
+  /** When it was marked `sending` (a tab that died mid-send leaves it so). */
+  sendingSince?: number
+}

@@ -99,4 +99,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 7,
     stores: { deviceKeys: 'learnerId', pinnedKeys: 'learnerId' },
   },
+  {
+    // The xAPI outbox (issue 13): one row per statement waiting for the LRS, its text serialized
+    // once when the event was written (replayed byte for byte, never rebuilt), its state (queued,
+    // sending, review, quarantined), attempts, last error and when to try next. Found by state
+    // and by age. Never in a backup (src/domain/backupRows.ts). No other table changes.
+    version: 8,
+    stores: { outbox: 'id, state, queuedAt' },
+  },
 ]

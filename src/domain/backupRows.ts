@@ -24,7 +24,10 @@ export type BackupTables = Record<string, Record<string, unknown>[]>
  * `deviceKeys` (NEVER_IN_BACKUP: a private key must not leave the device) and `sealedItems` (a
  * course's sealed items, opened on this device: docs/sealed-assessments.md; a backup may leave the
  * device, and the items come back by opening the key file again). `pinnedKeys` (learners' public
- * keys an instructor pinned) is instructor data: in a whole-device backup only.
+ * keys an instructor pinned) is instructor data: in a whole-device backup only. Nor `outbox` (xAPI
+ * statements waiting for the LRS: device data about this device's sending; a restore elsewhere must
+ * not send them a second time from a second device, and the LRS, not the backup, is where they
+ * belong once sent; a restored attempt's statements were already queued on the device that made it).
  */
 export const BACKUP_TABLE_KEYS: Readonly<Record<string, readonly string[]>> = {
   learners: ['id'],

@@ -80,7 +80,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     } else {
       let saved: Attempt
       try {
-        saved = await commitSubmission(db, command.attempt)
+        saved = await commitSubmission(db, command.attempt, await import('./outboxRows.ts').then((m) => m.statementRows(command.attempt, Object.values(session.value.saved)), () => []))
       } catch (e) {
         apply({ type: 'submitFailed', message: problem(e) })
         return

@@ -151,7 +151,8 @@ export const useAttemptsStore = defineStore('attempts', () => {
     const at = now()
     const submitted: Attempt[] = []
     for (const attempt of attempts.value.filter((a) => a.submittedAt === null && isOverdue(a, at))) {
-      const saved = await commitSubmission(storage.database(), autoSubmitIfOverdue(attempt, at))
+      const closed = autoSubmitIfOverdue(attempt, at)
+      const saved = await commitSubmission(storage.database(), closed, await import('./outboxRows.ts').then((m) => m.statementRows(closed, responses.value.get(attempt.id) ?? []), () => []))
       remember(saved)
       submitted.push(saved)
     }

@@ -112,7 +112,7 @@ describe('a database from the first release', () => {
         }),
     )
     expect(upgraded.version).toBe(LATEST.version * 10)
-    expect(upgraded.stores.sort()).toEqual(['attempts', 'deviceKeys', 'gradeHistory', 'importConflicts', 'importFlags', 'learners', 'lessonProgress', 'manualGrades', 'pinnedKeys', 'responses', 'reviewCards', 'sealedItems', 'settings'])
+    expect(upgraded.stores.sort()).toEqual(['attempts', 'deviceKeys', 'gradeHistory', 'importConflicts', 'importFlags', 'learners', 'lessonProgress', 'manualGrades', 'outbox', 'pinnedKeys', 'responses', 'reviewCards', 'sealedItems', 'settings'])
     expect(upgraded.learnerIndexes.sort()).toEqual(['name', 'origin'])
     expect(upgraded.learners).toEqual([{ ...OLD_LEARNER, origin: 'local' }])
     expect(upgraded.progress).toEqual(OLD_PROGRESS)

@@ -92,7 +92,16 @@ const V7_ROWS: Rows = {
   pinnedKeys: [{ learnerId: 'ben', fingerprint: FINGERPRINT, publicJwk: JWK, pinnedAt: 2, fromFile: 'ben.json' }],
 }
 
-const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS, 6: V6_ROWS, 7: V7_ROWS }
+/** Rows as version 8 stores them: statements waiting for the LRS, one queued, one set aside for review. */
+const STATEMENT = '{"id":"0b6f3d1e-8a2c-4c1e-9f00-000000000001","actor":{"objectType":"Agent","account":{"homePage":"https://example.org","name":"ana"}}}'
+const V8_ROWS: Rows = {
+  outbox: [
+    { id: '0b6f3d1e-8a2c-4c1e-9f00-000000000001', body: STATEMENT, queuedAt: 5, state: 'queued', attempts: 0, lastError: null, nextTryAt: 0 },
+    { id: '0b6f3d1e-8a2c-4c1e-9f00-000000000002', body: '{"id":"0b6f3d1e-8a2c-4c1e-9f00-000000000002"}', queuedAt: 6, state: 'review', attempts: 1, lastError: 'The LRS already holds a different statement with this id (409)', nextTryAt: 0 },
+  ],
+}
+
+const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS, 6: V6_ROWS, 7: V7_ROWS, 8: V8_ROWS }
 const CURRENT = SCHEMA_VERSIONS.at(-1)!.version
 
 /** A database left by release `version` with its fixture rows, opened by today's app. */
@@ -227,6 +236,20 @@ describe('database upgrades', () => {
     const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.privateKey, bytes)
     expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, PAIR.publicKey, sig, bytes)).toBe(true)
     expect((await db.pinnedKeys.get('ben'))?.fingerprint).toBe(FINGERPRINT)
+    db.close()
+  })
+
+  it('starts the outbox empty for version 7 databases: nothing done before is sent', async () => {
+    const db = await upgradedFrom(7)
+    expect(await db.outbox.count()).toBe(0)
+    db.close()
+  })
+
+  it('keeps version 8 statements byte for byte, found by state and by age', async () => {
+    const db = await upgradedFrom(8)
+    expect((await db.outbox.get('0b6f3d1e-8a2c-4c1e-9f00-000000000001'))?.body).toBe(STATEMENT)
+    expect((await db.outbox.where('state').equals('review').toArray()).map((r) => r.lastError)).toEqual(['The LRS already holds a different statement with this id (409)'])
+    expect((await db.outbox.orderBy('queuedAt').primaryKeys())).toEqual(['0b6f3d1e-8a2c-4c1e-9f00-000000000001', '0b6f3d1e-8a2c-4c1e-9f00-000000000002'])
     db.close()
   })
 })

@@ -1,0 +1,188 @@
+/**
+ * The xAPI outbox: statements waiting for the LRS (table `outbox`, schema version 8), and the
+ * sender that carries out outboxPolicy's decisions. A statement's text was serialized once when
+ * its event was written (src/db/attempts.ts commitSubmission); a batch is `[` + the stored texts
+ * joined by `,` + `]`, so a retry sends the same bytes. Exactly once: a row is deleted only after
+ * the LRS said 200/204 for a POST that carried it; a POST cut short leaves it to be sent again,
+ * and the LRS answers 200 to a statement it already holds with the same content.
+ *
+ * Rows are marked `sending` before the POST; a tab that dies leaves them so, and `requeueStale`
+ * (at start, and before each flush) puts any `sending` row older than STALE_MS back in the queue.
+ */
+import { decide, nextBatch, DEFAULT_BACKOFF, DEFAULT_BATCH, type BackoffSettings, type BatchLimits, type LrsOutcome } from '../domain/xapi/outboxPolicy.ts'
+import type { DebriefDb } from './database.ts'
+import { guarded } from './errors.ts'
+import type { OutboxRecord } from './records.ts'
+
+export type { OutboxRecord } from './records.ts'
+
+export const STALE_MS = 60_000
+
+export interface SenderOptions {
+  /** The LRS's xAPI endpoint without a trailing slash. */
+  endpoint: string
+  auth: { key: string; secret: string }
+  fetch: typeof fetch
+  now: () => number
+  rng: () => number
+  limits?: BatchLimits
+  backoff?: BackoffSettings
+}
+
+export interface FlushResult {
+  /** Statements the LRS confirmed in this flush. */
+  sent: number
+  /** Set when the LRS refused the key (401/403): sending stops until the settings change. */
+  paused: string | null
+  /** Set when a send must wait (network error, 429, 5xx): the reason; rows carry nextTryAt. */
+  retrying: string | null
+}
+
+/** A row for a statement queued now (the statement already serialized). */
+export function queuedRow(id: string, body: string, at: number): OutboxRecord {
+  return { id, body, queuedAt: at, state: 'queued', attempts: 0, lastError: null, nextTryAt: 0 }
+}
+
+/** Puts back in the queue every `sending` row older than STALE_MS (its tab closed mid-send). */
+export function requeueStale(db: DebriefDb, at: number, staleMs: number = STALE_MS): Promise<number> {
+  return guarded(() =>
+    db.outbox
+      .where('state')
+      .equals('sending')
+      .filter((r) => (r.sendingSince ?? 0) <= at - staleMs)
+      .modify((r: OutboxRecord) => {
+        r.state = 'queued'
+        delete r.sendingSince
+      }),
+  )
+}
+
+/** How many statements wait, and how many were set aside (review, quarantined). */
+export function outboxCounts(db: DebriefDb): Promise<Record<OutboxRecord['state'], number>> {
+  return guarded(async () => {
+    const counts = { queued: 0, sending: 0, review: 0, quarantined: 0 }
+    await db.outbox.each((r) => {
+      counts[r.state] += 1
+    })
+    return counts
+  })
+}
+
+/** Set-aside rows (review, quarantined) go back to the queue: an instructor's retry. */
+export function retrySetAside(db: DebriefDb, ids: readonly string[]): Promise<void> {
+  return guarded(async () => {
+    await db.outbox.where('id').anyOf([...ids]).modify((r: OutboxRecord) => {
+      if (r.state === 'review' || r.state === 'quarantined') Object.assign(r, { state: 'queued', nextTryAt: 0 })
+    })
+  })
+}
+
+function basic(auth: SenderOptions['auth']): string {
+  const bytes = new TextEncoder().encode(`${auth.key}:${auth.secret}`)
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return `Basic ${btoa(binary)}`
+}
+
+async function post(options: SenderOptions, bodies: readonly string[]): Promise<LrsOutcome> {
+  try {
+    const response = await options.fetch(`${options.endpoint}/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: basic(options.auth) },
+      body: `[${bodies.join(',')}]`,
+    })
+    const headers: Record<string, string | undefined> = {}
+    response.headers.forEach((value, key) => {
+      headers[key] = value
+    })
+    return { kind: 'response', status: response.status, headers, body: await response.text() }
+  } catch (e) {
+    return { kind: 'network-error', message: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+type Stop = { kind: 'pause' | 'retry'; reason: string } | null
+
+/** Marks the next batch `sending` (only rows still queued and due), in one transaction. */
+function claim(db: DebriefDb, at: number, limits: BatchLimits): Promise<OutboxRecord[]> {
+  return db.transaction('rw', db.outbox, async () => {
+    const due = await db.outbox.where('state').equals('queued').filter((r) => r.nextTryAt <= at).toArray()
+    const chosen = new Set(nextBatch(due.map((r) => ({ ...r, state: 'queued' as const })), limits).map((r) => r.id))
+    const batch = due.filter((r) => chosen.has(r.id)).sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1))
+    await db.outbox.bulkPut(batch.map((r) => ({ ...r, state: 'sending', sendingSince: at })))
+    return batch
+  })
+}
+
+function settle(db: DebriefDb, ids: readonly string[], change: (r: OutboxRecord) => void): Promise<unknown> {
+  return db.outbox.where('id').anyOf([...ids]).modify((r: OutboxRecord) => {
+    change(r)
+    delete r.sendingSince
+  })
+}
+
+/**
+ * Sends what is due, batch after batch, until the queue is empty or the LRS says stop (pause or
+ * retry later). Call it inside the `debrief-outbox` Web Lock so one tab sends at a time.
+ */
+export function flushOutbox(db: DebriefDb, options: SenderOptions): Promise<FlushResult> {
+  return guarded(async () => {
+    const result: FlushResult = { sent: 0, paused: null, retrying: null }
+    await requeueStale(db, options.now())
+    const claimed = new Set<string>()
+    for (;;) {
+      const batch = await claim(db, options.now(), options.limits ?? DEFAULT_BATCH)
+      if (batch.length === 0) return result
+      // A statement comes round once per flush: whatever was not settled waits for the next one.
+      if (batch.some((r) => claimed.has(r.id))) {
+        await settle(db, batch.map((r) => r.id), (r) => Object.assign(r, { state: 'queued' }))
+        return result
+      }
+      for (const r of batch) claimed.add(r.id)
+      const rows = new Map(batch.map((r) => [r.id, r]))
+      const failures = Math.max(...batch.map((r) => r.attempts))
+      let stop: Stop = null
+      try {
+        stop = await sendIds(db, options, rows, batch.map((r) => r.id), failures, result)
+      } finally {
+        // Whatever this flush did not settle (a stop mid-split, an error) goes back to the queue.
+        await settle(db, batch.map((r) => r.id), (r) => {
+          if (r.state === 'sending') r.state = 'queued'
+        })
+      }
+      if (stop?.kind === 'pause') return { ...result, paused: stop.reason }
+      if (stop?.kind === 'retry') return { ...result, retrying: stop.reason }
+    }
+  })
+}
+
+async function sendIds(db: DebriefDb, options: SenderOptions, rows: Map<string, OutboxRecord>, ids: string[], failures: number, result: FlushResult): Promise<Stop> {
+  const outcome = await post(options, ids.map((id) => rows.get(id)!.body))
+  const decision = decide({ ids, outcome, failures, rng: options.rng, now: options.now(), backoff: options.backoff ?? DEFAULT_BACKOFF })
+  switch (decision.kind) {
+    case 'done':
+      await db.outbox.bulkDelete(decision.ids)
+      result.sent += decision.ids.length
+      return null
+    case 'split':
+      for (const part of decision.parts) {
+        const stop = await sendIds(db, options, rows, part, failures, result)
+        if (stop !== null) return stop
+      }
+      return null
+    case 'quarantine':
+    case 'review': {
+      const state = decision.kind === 'review' ? 'review' : 'quarantined'
+      await settle(db, decision.ids, (r) => Object.assign(r, { state, lastError: decision.reason, attempts: r.attempts + 1 }))
+      return null
+    }
+    case 'pause':
+      await settle(db, ids, (r) => Object.assign(r, { state: 'queued', lastError: decision.reason }))
+      return { kind: 'pause', reason: decision.reason }
+    case 'retry': {
+      const at = options.now() + decision.afterMs
+      await settle(db, ids, (r) => Object.assign(r, { state: 'queued', lastError: decision.reason, attempts: r.attempts + 1, nextTryAt: at }))
+      return { kind: 'retry', reason: decision.reason }
+    }
+  }
+}

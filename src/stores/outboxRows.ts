@@ -1,0 +1,25 @@
+/**
+ * The xAPI statements of a submitted attempt as outbox rows, built before the submit's
+ * transaction from a lazily loaded module (src/app/attemptOutbox.ts: the builders and grading
+ * stay out of the start and assessment chunks). None when no LRS is configured. A failure here
+ * is a bug, not the learner's problem: the attempt is submitted without them and the console says why.
+ */
+import { lrsWanted } from '../app/lrsFile.ts'
+import type { OutboxRecord } from '../db/records.ts'
+import type { Attempt, SavedResponse } from '../domain/types.ts'
+import { useLearnerStore } from './learner.ts'
+
+export async function statementRows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
+  try {
+    if (!(await lrsWanted())) return []
+    const { attemptOutboxRows } = await import('../app/attemptOutbox.ts')
+    const learner = useLearnerStore().learners.find((l) => l.id === attempt.learnerId)
+    const rows = await attemptOutboxRows({ id: attempt.learnerId, displayName: learner?.name }, attempt, responses)
+    // After the submit's transaction commits, the sender takes them (a no-op when it is not running).
+    if (rows.length > 0) setTimeout(() => void import('../app/outboxSender.ts').then((m) => m.sendSoon()), 0)
+    return rows
+  } catch (e) {
+    console.error('The attempt\'s xAPI statements could not be built; it is submitted without them.', e)
+    return []
+  }
+}
