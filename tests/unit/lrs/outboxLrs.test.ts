@@ -176,7 +176,16 @@ suite('the outbox against a real LRS', () => {
     expect([...countById(await stored(attempt.id)).values()]).toEqual(ids.map(() => 1))
   })
 
-  it('sends rows a closed tab left "sending" once they are a minute old, never younger ones', async () => {
+  it('sends at once the rows a dead sender left "sending" when the flush holds the Web Lock, however young', async () => {
+    const { attempt, ids } = await submitWithStatements()
+    // Left by a tab killed a millisecond ago, mid-POST: under the lock no live sender owns them.
+    await db.outbox.toCollection().modify((r) => { Object.assign(r, { state: 'sending', sendingSince: clock - 1 }) })
+    expect(await flushOutbox(db, { ...sender(), holdsLock: true })).toEqual({ sent: ids.length, paused: null, retrying: null })
+    expect(await db.outbox.count()).toBe(0)
+    expect([...countById(await stored(attempt.id)).values()]).toEqual(ids.map(() => 1))
+  })
+
+  it('without the Web Lock, sends rows left "sending" only once they are a minute old (another tab may own younger ones)', async () => {
     const { attempt, ids } = await submitWithStatements()
     await db.outbox.toCollection().modify((r) => { Object.assign(r, { state: 'sending', sendingSince: clock - 30_000 }) })
     expect((await flushOutbox(db, sender())).sent).toBe(0)
