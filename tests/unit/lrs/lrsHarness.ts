@@ -92,6 +92,8 @@ export interface LrsProxy {
   rules: ProxyRule[]
   /** The bodies of every POST that reached the proxy. */
   posts: string[]
+  /** Every request that reached the proxy, as "METHOD /path?query" (a browser's CORS preflight shows as OPTIONS). */
+  requests: string[]
   close: () => Promise<void>
 }
 
@@ -113,7 +115,7 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
 /** A loopback proxy in front of `lrsEndpoint` (same path layout). */
 export async function startProxy(lrsEndpoint: string): Promise<LrsProxy> {
   const target = new URL(lrsEndpoint)
-  const proxy: LrsProxy = { endpoint: '', rules: [], posts: [], close: async () => undefined }
+  const proxy: LrsProxy = { endpoint: '', rules: [], posts: [], requests: [], close: async () => undefined }
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const out = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (res) => {
@@ -126,6 +128,7 @@ export async function startProxy(lrsEndpoint: string): Promise<LrsProxy> {
     void (async () => {
       const body = await readBody(req)
       const isPost = req.method === 'POST'
+      proxy.requests.push(`${req.method} ${req.url}`)
       if (isPost) proxy.posts.push(body.toString('utf8'))
       const rule: ProxyRule = isPost ? (proxy.rules.shift() ?? { kind: 'pass' }) : { kind: 'pass' }
       if (rule.kind === 'answer') {
