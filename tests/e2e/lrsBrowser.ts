@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, onTestFailed } from 'vitest'
 import { LRS_INSTALLED, startLrs, startProxy, type LrsProxy, type RunningLrs } from '../unit/lrs/lrsHarness.ts'
-import { answerAndWaitSaved, COURSE } from './learnerActions.ts'
+import { answerAndWaitSaved } from './learnerActions.ts'
 import { attemptIdOf, readStores } from './persistent.ts'
 
 const inCi = process.env.CI === 'true'
@@ -176,7 +176,7 @@ export async function waitUntil<T>(label: string, read: () => Promise<T>, done: 
   let last: T | undefined
   let waiting = true
   onTestFailed(() => {
-    if (waiting) console.log(`Still waiting for ${label}: last read ${JSON.stringify(last)}`)
+    if (waiting) console.log(`Still waiting for ${label}: last read ${JSON.stringify(last)?.slice(0, 2_000)}`)
   })
   for (;;) {
     last = await read()
@@ -188,9 +188,13 @@ export async function waitUntil<T>(label: string, read: () => Promise<T>, done: 
   }
 }
 
-/** Starts quiz-l1 (7 questions), answers every question, submits; returns the attempt's id. */
-export async function sitQuiz(page: Page, base: string): Promise<string> {
-  await page.goto(`${base}/course/${COURSE}/assessment/quiz-l1`)
+/**
+ * From the course's home page, opens quiz-l1 (7 questions) by its link, answers every question
+ * and submits; returns the attempt's id. All in the page, never a reload: a reload would end a
+ * send in progress, which the crash test must not do before it kills the browser.
+ */
+export async function sitQuiz(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Quiz: The event and why it matters' }).click()
   await page.getByRole('button', { name: 'Start' }).click()
   await page.getByRole('heading', { name: /^Question 1 of \d+$/ }).waitFor()
   const total = 7
@@ -206,7 +210,7 @@ export async function sitQuiz(page: Page, base: string): Promise<string> {
   return attemptIdOf(new URL(page.url()).pathname)
 }
 
-/** A new learner on the page: the start page, a name, the lessons. */
+/** A new learner on the page: the start page, a name, the course's home page with its lessons. */
 export async function createLearner(page: Page, base: string, name: string): Promise<void> {
   await page.goto(`${base}/`)
   await page.getByLabel('Your name').fill(name)

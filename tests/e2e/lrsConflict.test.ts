@@ -22,7 +22,7 @@ lrsSuite('a statement the LRS holds with other content (409), in the browser', (
     await waitForServiceWorker(page)
 
     await context.setOffline(true)
-    const attemptId = await sitQuiz(page, baseUrl)
+    const attemptId = await sitQuiz(page)
     const rows = await outboxOf(page)
     // The fourth statement (an answered one) reaches the LRS first, from elsewhere, with another response.
     const victim = rows[3]!

@@ -21,7 +21,7 @@ lrsSuite('a quiz sat offline, then sent to a real LRS', () => {
     await waitForServiceWorker(page)
 
     await context.setOffline(true)
-    const attemptId = await sitQuiz(page, baseUrl)
+    const attemptId = await sitQuiz(page)
     // Written with the submit, waiting: nothing reached the LRS while offline.
     const rows = await outboxOf(page)
     expect(rows.map((r) => r.state)).toEqual(rows.map(() => 'queued'))
