@@ -116,7 +116,9 @@ type Stop = { kind: 'pause' | 'retry'; reason: string } | null
 /** Marks the next batch `sending` (only rows still queued and due), in one transaction. */
 function claim(db: DebriefDb, at: number, limits: BatchLimits): Promise<OutboxRecord[]> {
   return db.transaction('rw', db.outbox, async () => {
-    const due = await db.outbox.where('state').equals('queued').filter((r) => r.nextTryAt <= at).toArray()
+    // The oldest due rows only, read through the queuedAt index (ties in primary-key order, the
+    // same order nextBatch sorts by): a batch never reads the whole backlog's bodies.
+    const due = await db.outbox.orderBy('queuedAt').filter((r) => r.state === 'queued' && r.nextTryAt <= at).limit(limits.maxStatements).toArray()
     const chosen = new Set(nextBatch(due.map((r) => ({ ...r, state: 'queued' as const })), limits).map((r) => r.id))
     const batch = due.filter((r) => chosen.has(r.id)).sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1))
     await db.outbox.bulkPut(batch.map((r) => ({ ...r, state: 'sending', sendingSince: at })))

@@ -195,6 +195,19 @@ suite('the outbox against a real LRS', () => {
     expect([...countById(await stored(attempt.id)).values()]).toEqual(ids.map(() => 1))
   })
 
+  it('sends a backlog larger than a batch oldest first (ties by id), 50 statements a POST, each once', async () => {
+    // Four attempts queued at the same instant: their rows' queuedAt values tie across attempts.
+    const submitted = [await submitWithStatements(), await submitWithStatements(), await submitWithStatements(), await submitWithStatements()]
+    const rows = await db.outbox.toArray()
+    expect(rows.length).toBeGreaterThan(50)
+    const order = rows.sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1)).map((r) => r.id)
+    expect((await flushOutbox(db, sender())).sent).toBe(rows.length)
+    const sent = proxy.posts.map((p) => (JSON.parse(p) as { id: string }[]).map((s) => s.id))
+    expect(sent.map((ids) => ids.length)).toEqual([50, rows.length - 50])
+    expect(sent.flat()).toEqual(order)
+    for (const { attempt, ids } of submitted) expect([...countById(await stored(attempt.id)).values()]).toEqual(ids.map(() => 1))
+  })
+
   it('splits a batch the LRS finds too large (413) and sends the halves', async () => {
     const { attempt, ids } = await submitWithStatements()
     proxy.rules = [{ kind: 'answer', status: 413 }]
