@@ -9,10 +9,10 @@ import { collectErrors, useBrowser } from './browser.ts'
 import { createLearner, expectSameStatements, idCounts, lrsStatements, lrsSuite, once, outboxOf, postToLrs, sitQuiz, useLrsApp, waitUntil } from './lrsBrowser.ts'
 import { waitForServiceWorker } from './persistent.ts'
 
-const browser = useBrowser()
-const app = useLrsApp()
-
 lrsSuite('a statement the LRS holds with other content (409), in the browser', () => {
+  const browser = useBrowser()
+  const app = useLrsApp()
+
   it('is isolated and set aside for review while the rest go through', async () => {
     const { lrs, proxy, baseUrl } = app()
     const context = await browser().newContext({ viewport: { width: 390, height: 844 } })

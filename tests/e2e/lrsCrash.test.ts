@@ -16,7 +16,6 @@ import { collectErrors } from './browser.ts'
 import { createLearner, expectSameStatements, idCounts, lrsStatements, lrsSuite, once, outboxOf, sitQuiz, useLrsApp, waitUntil, type OutboxRow } from './lrsBrowser.ts'
 import { killChromium, profileDir, removeDir, startKillableChromium, type KillableChromium } from './persistent.ts'
 
-const app = useLrsApp()
 let dir: string | undefined
 const running: KillableChromium[] = []
 
@@ -34,6 +33,8 @@ async function firstPage(chromium: KillableChromium): Promise<Page> {
 }
 
 lrsSuite('a browser killed while the LRS\'s answer to a POST is on its way', () => {
+  const app = useLrsApp()
+
   it('sends everything once after a relaunch on the same profile, without waiting for rows to age', async () => {
     const { lrs, proxy, baseUrl } = app()
     dir = await profileDir('lrs-crash')

@@ -8,10 +8,10 @@ import { collectErrors, useBrowser } from './browser.ts'
 import { createLearner, expectSameStatements, idCounts, lrsStatements, lrsSuite, once, outboxOf, sitQuiz, useLrsApp, verbCounts, waitUntil } from './lrsBrowser.ts'
 import { waitForServiceWorker } from './persistent.ts'
 
-const browser = useBrowser()
-const app = useLrsApp()
-
 lrsSuite('a quiz sat offline, then sent to a real LRS', () => {
+  const browser = useBrowser()
+  const app = useLrsApp()
+
   it('delivers every statement once when the device comes back online, and empties the outbox', async () => {
     const { lrs, proxy, baseUrl } = app()
     const context = await browser().newContext({ viewport: { width: 390, height: 844 } })

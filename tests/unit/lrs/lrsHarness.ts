@@ -8,7 +8,7 @@
  * the same CORS headers to the answers it makes itself, so a page on another origin reads them.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -41,12 +41,14 @@ export interface RunningLrs {
  */
 export async function startLrs(): Promise<RunningLrs> {
   const port = await freePort()
+  // Its access logs and (unused) attachment folder go to a temporary folder, not into tests/lrs.
+  const scratch = mkdtempSync(join(tmpdir(), 'debrief-lrs-'))
   const child: ChildProcess = spawn(process.execPath, ['--require', join(LRS_DIR, 'loopback.cjs'), LRS_MAIN], {
     cwd: LRS_DIR,
     env: {
       ...process.env,
       EXPRESS_PORT: String(port), AUTH_REPO: 'test', EVENTS_REPO: 'test', MODELS_REPO: 'memory', STORAGE_REPO: 'memory',
-      WINSTON_CONSOLE_LEVEL: 'error', EXPRESS_MORGAN_DIRECTORY: mkdtempSync(join(tmpdir(), 'debrief-lrs-')),
+      WINSTON_CONSOLE_LEVEL: 'error', EXPRESS_MORGAN_DIRECTORY: join(scratch, 'accessLogs'), FS_LOCAL_STORAGE_DIR: join(scratch, 'storage'),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
@@ -67,9 +69,13 @@ export async function startLrs(): Promise<RunningLrs> {
     endpoint,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
+        const done = () => {
+          rmSync(scratch, { recursive: true, force: true })
+          resolve()
+        }
+        if (child.exitCode !== null) return done()
         child.removeAllListeners('exit')
-        child.once('exit', () => resolve())
+        child.once('exit', done)
         child.kill('SIGTERM')
       }),
   }
