@@ -9,6 +9,9 @@
  *
  * Import: 1,000 result files of the real course imported through the import page in Chromium,
  * every check on (scripts/benchImport.ts, files from scripts/benchImportFiles.ts).
+ *
+ * xAPI: statements built and queued, and flushed to the local test LRS, per second
+ * (scripts/benchXapi.ts; Node with fake-indexeddb).
  */
 import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -23,6 +26,7 @@ import { loadContent } from '../src/content/loader.ts'
 import { describeByType, describeGuesserRow, GOAL_GAP, guesserRow, guesserSeeds, pastedStemScorers } from './guessers.ts'
 import { browserScripts, CHROMIUM, lighthouseScores, openFinal, saveLatencies } from './benchBrowser.ts'
 import { importBench } from './benchImport.ts'
+import { xapiRows } from './benchXapi.ts'
 
 const KB = 1024
 
@@ -180,6 +184,7 @@ async function main() {
     pageRows(sortRows(filterRows(book.rows, { query: '', outcome: 'all' }), 'grade:final', 'descending'), 1, 50)
   })
   rows.push({ measure: 'Gradebook first render, 1,000 learners × 3 attempts (40 items; rows, sort, filter, first page), median of 7', value: `${gradebookMs.toFixed(1)} ms`, budget: '≤ 1 s', ok: gradebookMs <= 1000 })
+  rows.push(...(await xapiRows()))
   rows.push(...guesserRows())
   printRows(rows)
   process.exitCode = rows.every((r) => r.ok) ? 0 : 1

@@ -5,7 +5,7 @@
  * Nothing runs when no LRS is configured. Loaded lazily from main.ts, after the first paint.
  */
 import type { DebriefDb } from '../db/database.ts'
-import { flushOutbox, requeueStale, type FlushResult } from '../db/outbox.ts'
+import { flushOutbox, type FlushResult } from '../db/outbox.ts'
 import { now, randomSeed } from '../platform/clock.ts'
 import { lrsSetup } from './lrsConfig.ts'
 
@@ -31,17 +31,18 @@ async function flushOnce(db: DebriefDb): Promise<void> {
   const { config } = await lrsSetup()
   if (config === null || senderStatus.paused !== null) return
   if (globalThis.navigator?.onLine === false) return
-  const run = async (): Promise<void> => {
-    const result: FlushResult = await flushOutbox(db, { endpoint: config.endpoint, auth: config.auth, fetch: globalThis.fetch.bind(globalThis), now, rng: jitter })
+  const run = async (holdsLock: boolean): Promise<void> => {
+    const result: FlushResult = await flushOutbox(db, { endpoint: config.endpoint, auth: config.auth, fetch: globalThis.fetch.bind(globalThis), now, rng: jitter, holdsLock })
     if (result.sent > 0) senderStatus.lastSuccessAt = now()
     senderStatus.paused = result.paused
     senderStatus.lastProblem = result.paused ?? result.retrying
     if (result.paused !== null) console.warn(result.paused)
   }
   const locks = globalThis.navigator?.locks
-  if (locks === undefined) return run()
+  // Without Web Locks another tab may be mid-send: only rows a minute old count as abandoned.
+  if (locks === undefined) return run(false)
   await locks.request('debrief-outbox', { ifAvailable: true }, async (lock) => {
-    if (lock !== null) await run()
+    if (lock !== null) await run(true)
   })
 }
 
@@ -59,13 +60,12 @@ export function sendSoon(): Promise<void> {
   return running
 }
 
-/** Starts the sender for this tab (once). Rows a closed tab left `sending` go back to the queue. */
+/** Starts the sender for this tab (once). Rows a closed tab left `sending` go back to the queue at each flush's start. */
 export async function startOutboxSender(db: DebriefDb): Promise<void> {
   if (database !== undefined) return
   const { config } = await lrsSetup()
   if (config === null) return
   database = db
-  await requeueStale(db, now()).catch(() => 0)
   globalThis.addEventListener('online', () => void sendSoon())
   setInterval(() => void sendSoon(), TIMER_MS)
   await sendSoon()

@@ -6,8 +6,10 @@
  * the LRS said 200/204 for a POST that carried it; a POST cut short leaves it to be sent again,
  * and the LRS answers 200 to a statement it already holds with the same content.
  *
- * Rows are marked `sending` before the POST; a tab that dies leaves them so, and `requeueStale`
- * (at start, and before each flush) puts any `sending` row older than STALE_MS back in the queue.
+ * Rows are marked `sending` before the POST; a tab that dies leaves them so. At the start of each
+ * flush they go back in the queue: all of them when the caller holds the `debrief-outbox` Web Lock
+ * (`holdsLock`: a lock dies with its tab, so no live sender can own them), else (no Web Locks)
+ * only those older than STALE_MS (`requeueStale`), since another tab may still be sending them.
  */
 import { decide, nextBatch, DEFAULT_BACKOFF, DEFAULT_BATCH, type BackoffSettings, type BatchLimits, type LrsOutcome } from '../domain/xapi/outboxPolicy.ts'
 import type { DebriefDb } from './database.ts'
@@ -27,6 +29,11 @@ export interface SenderOptions {
   rng: () => number
   limits?: BatchLimits
   backoff?: BackoffSettings
+  /**
+   * True when the caller holds the `debrief-outbox` Web Lock: every `sending` row was left by a
+   * dead sender and is queued again at once. Without it, only rows older than STALE_MS are.
+   */
+  holdsLock?: boolean
 }
 
 export interface FlushResult {
@@ -43,13 +50,16 @@ export function queuedRow(id: string, body: string, at: number): OutboxRecord {
   return { id, body, queuedAt: at, state: 'queued', attempts: 0, lastError: null, nextTryAt: 0 }
 }
 
-/** Puts back in the queue every `sending` row older than STALE_MS (its tab closed mid-send). */
-export function requeueStale(db: DebriefDb, at: number, staleMs: number = STALE_MS): Promise<number> {
+/**
+ * Puts back in the queue every `sending` row older than `staleMs` (its tab closed mid-send), or
+ * every `sending` row when `staleMs` is null (the caller holds the outbox's Web Lock).
+ */
+export function requeueStale(db: DebriefDb, at: number, staleMs: number | null = STALE_MS): Promise<number> {
   return guarded(() =>
     db.outbox
       .where('state')
       .equals('sending')
-      .filter((r) => (r.sendingSince ?? 0) <= at - staleMs)
+      .filter((r) => staleMs === null || (r.sendingSince ?? 0) <= at - staleMs)
       .modify((r: OutboxRecord) => {
         r.state = 'queued'
         delete r.sendingSince
@@ -106,7 +116,9 @@ type Stop = { kind: 'pause' | 'retry'; reason: string } | null
 /** Marks the next batch `sending` (only rows still queued and due), in one transaction. */
 function claim(db: DebriefDb, at: number, limits: BatchLimits): Promise<OutboxRecord[]> {
   return db.transaction('rw', db.outbox, async () => {
-    const due = await db.outbox.where('state').equals('queued').filter((r) => r.nextTryAt <= at).toArray()
+    // The oldest due rows only, read through the queuedAt index (ties in primary-key order, the
+    // same order nextBatch sorts by): a batch never reads the whole backlog's bodies.
+    const due = await db.outbox.orderBy('queuedAt').filter((r) => r.state === 'queued' && r.nextTryAt <= at).limit(limits.maxStatements).toArray()
     const chosen = new Set(nextBatch(due.map((r) => ({ ...r, state: 'queued' as const })), limits).map((r) => r.id))
     const batch = due.filter((r) => chosen.has(r.id)).sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1))
     await db.outbox.bulkPut(batch.map((r) => ({ ...r, state: 'sending', sendingSince: at })))
@@ -128,7 +140,7 @@ function settle(db: DebriefDb, ids: readonly string[], change: (r: OutboxRecord)
 export function flushOutbox(db: DebriefDb, options: SenderOptions): Promise<FlushResult> {
   return guarded(async () => {
     const result: FlushResult = { sent: 0, paused: null, retrying: null }
-    await requeueStale(db, options.now())
+    await requeueStale(db, options.now(), options.holdsLock === true ? null : STALE_MS)
     const claimed = new Set<string>()
     for (;;) {
       const batch = await claim(db, options.now(), options.limits ?? DEFAULT_BATCH)

@@ -176,7 +176,16 @@ suite('the outbox against a real LRS', () => {
     expect([...countById(await stored(attempt.id)).values()]).toEqual(ids.map(() => 1))
   })
 
-  it('sends rows a closed tab left "sending" once they are a minute old, never younger ones', async () => {
+  it('sends at once the rows a dead sender left "sending" when the flush holds the Web Lock, however young', async () => {
+    const { attempt, ids } = await submitWithStatements()
+    // Left by a tab killed a millisecond ago, mid-POST: under the lock no live sender owns them.
+    await db.outbox.toCollection().modify((r) => { Object.assign(r, { state: 'sending', sendingSince: clock - 1 }) })
+    expect(await flushOutbox(db, { ...sender(), holdsLock: true })).toEqual({ sent: ids.length, paused: null, retrying: null })
+    expect(await db.outbox.count()).toBe(0)
+    expect([...countById(await stored(attempt.id)).values()]).toEqual(ids.map(() => 1))
+  })
+
+  it('without the Web Lock, sends rows left "sending" only once they are a minute old (another tab may own younger ones)', async () => {
     const { attempt, ids } = await submitWithStatements()
     await db.outbox.toCollection().modify((r) => { Object.assign(r, { state: 'sending', sendingSince: clock - 30_000 }) })
     expect((await flushOutbox(db, sender())).sent).toBe(0)
@@ -184,6 +193,19 @@ suite('the outbox against a real LRS', () => {
     clock += 30_000
     expect((await flushOutbox(db, sender())).sent).toBe(ids.length)
     expect([...countById(await stored(attempt.id)).values()]).toEqual(ids.map(() => 1))
+  })
+
+  it('sends a backlog larger than a batch oldest first (ties by id), 50 statements a POST, each once', async () => {
+    // Four attempts queued at the same instant: their rows' queuedAt values tie across attempts.
+    const submitted = [await submitWithStatements(), await submitWithStatements(), await submitWithStatements(), await submitWithStatements()]
+    const rows = await db.outbox.toArray()
+    expect(rows.length).toBeGreaterThan(50)
+    const order = rows.sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1)).map((r) => r.id)
+    expect((await flushOutbox(db, sender())).sent).toBe(rows.length)
+    const sent = proxy.posts.map((p) => (JSON.parse(p) as { id: string }[]).map((s) => s.id))
+    expect(sent.map((ids) => ids.length)).toEqual([50, rows.length - 50])
+    expect(sent.flat()).toEqual(order)
+    for (const { attempt, ids } of submitted) expect([...countById(await stored(attempt.id)).values()]).toEqual(ids.map(() => 1))
   })
 
   it('splits a batch the LRS finds too large (413) and sends the halves', async () => {
