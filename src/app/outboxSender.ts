@@ -66,7 +66,7 @@ async function flushOnce(db: DebriefDb): Promise<void> {
     if (result.paused !== null) console.warn(result.paused)
   }
   const locks = globalThis.navigator?.locks
-  if (locks === undefined) return run()
+  if (locks == null) return run()
   await locks.request('debrief-outbox', { ifAvailable: true }, async (lock) => {
     if (lock !== null) await run()
   })
