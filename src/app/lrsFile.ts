@@ -5,7 +5,7 @@
  * read as JSON, so the check can say what to fix) is the real reader loaded (lrsConfig.ts).
  */
 import type { DebriefDb } from '../db/database.ts'
-import { readLrsOverride } from '../db/lrsDevice.ts'
+import { readLrsOverride } from '../db/lrsOverrideRow.ts'
 
 let text: Promise<string | null> | undefined
 let device: DebriefDb | undefined
@@ -25,7 +25,7 @@ export function lrsFileText(): Promise<string | null> {
 
 /** This device's stored override (unchecked), or undefined: none, or the database cannot say. */
 export function lrsOverride(): Promise<unknown> {
-  return device === undefined ? Promise.resolve(undefined) : readLrsOverride(device).catch(() => undefined)
+  return Promise.resolve(device && readLrsOverride(device)).catch(() => undefined)
 }
 
 /** False when there is no override and the file is absent or says `{}` / `{ "lrs": null }`: then nothing xAPI loads. */

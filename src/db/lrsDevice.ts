@@ -9,10 +9,11 @@ import { LRS_LAST_SENT_KEY, LRS_OVERRIDE_KEY } from '../domain/deviceSettings.ts
 import type { LrsConfig } from '../domain/xapi/config.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
+import { readLrsOverride as readOverrideRow } from './lrsOverrideRow.ts'
 
 /** The stored override (`{ lrs: … }`, unchecked), or undefined when this device has none. */
 export function readLrsOverride(db: DebriefDb): Promise<unknown> {
-  return guarded(async () => (await db.settings.get(LRS_OVERRIDE_KEY))?.value)
+  return guarded(() => readOverrideRow(db))
 }
 
 /** Stores a checked LRS setup as this device's override (it wins over debrief.config.json). */

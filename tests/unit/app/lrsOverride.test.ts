@@ -5,6 +5,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DebriefDb } from '../../../src/db/database.ts'
+import { OVERRIDE_ROW_KEY } from '../../../src/db/lrsOverrideRow.ts'
+import { DEVICE_ONLY_SETTINGS, LRS_OVERRIDE_KEY } from '../../../src/domain/deviceSettings.ts'
 import type { LrsConfig } from '../../../src/domain/xapi/config.ts'
 import { uniqueName } from '../db/upgradeHarness.ts'
 
@@ -33,6 +35,11 @@ async function modules(text: string | null) {
 }
 
 describe('the LRS set on this device', () => {
+  it('is read from the device-only settings row a backup leaves out', () => {
+    expect(OVERRIDE_ROW_KEY).toBe(LRS_OVERRIDE_KEY)
+    expect(DEVICE_ONLY_SETTINGS).toContain(OVERRIDE_ROW_KEY)
+  })
+
   it('with no override and no LRS in the file, nothing xAPI loads', async () => {
     const m = await modules('{ "lrs": null }')
     expect(await m.lrsWanted()).toBe(false)
