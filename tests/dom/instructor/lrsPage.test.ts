@@ -38,6 +38,7 @@ async function open(seed: (db: DebriefDb) => Promise<void> = async () => undefin
   return mounted
 }
 const withLrs = async (db: DebriefDb) => {
+  await db.learners.add({ id: 'ana', name: 'Ana', createdAt: 1, origin: 'local' })
   await saveLrsOverride(db, LRS)
   await seedOutbox(db)
 }
@@ -59,7 +60,7 @@ describe('the device’s outbox', () => {
     await vi.waitFor(() => expect(cells(wrapper, 'Statements by state').map((r) => r[1])).toEqual(['1', '0', '1', '1']))
     expect(wrapper.text()).toContain('Sending to https://lrs.example.org/xapi (set on this device). Nothing sent yet.')
     expect(cells(wrapper, 'Statements the LRS did not accept')).toEqual([
-      ['', 'answered', 'Question 2', 'ana', '2026-11-20 09:00:00 UTC', 'Review: The LRS already holds a different statement with this id (409)'],
+      ['', 'answered', 'Question 2', 'Ana (ana)', '2026-11-20 09:00:00 UTC', 'Review: The LRS already holds a different statement with this id (409)'],
       ['', 'completed', 'Quiz 1', 'ben', '2026-11-20 09:00:00 UTC', 'The LRS refused this statement (400): result.score.scaled must be at most 1'],
     ])
     expect(wrapper.text()).not.toContain('VERY-SECRET')
