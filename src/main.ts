@@ -2,7 +2,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { errorMessage } from './app/errorMessage.ts'
-import { lrsWanted } from './app/lrsFile.ts'
+import { attachLrsDevice, lrsWanted } from './app/lrsFile.ts'
 import { openDatabase } from './db/connection.ts'
 import { createAppRouter } from './router.ts'
 import { useLearnerStore } from './stores/learner.ts'
@@ -16,13 +16,15 @@ async function start() {
   const app = createApp(App).use(pinia)
   const storage = useStorageStore()
   storage.attach(await openDatabase({ storage: navigator.storage, onProblem: storage.noteProblemKind }))
+  // An LRS set on this device (instructor mode) counts from the start (src/app/lrsFile.ts).
+  attachLrsDevice(storage.database())
   const learner = useLearnerStore()
   // Read what IndexedDB has before the first paint, so no page starts with a spinner.
   await learner.load()
   app.use(createAppRouter({ hasLearner: () => learner.active !== undefined, loadCourseData: loadLearnerCourse }))
   app.mount('#app')
   // The xAPI outbox's sender, loaded after the first paint.
-  // Without an LRS in debrief.config.json none of its code loads.
+  // Without an LRS (this device's override, or debrief.config.json) none of its code loads.
   void lrsWanted()
     .then((wanted) => (wanted ? import('./app/outboxSender.ts').then((m) => m.startOutboxSender(storage.database())) : undefined))
     .catch((e: unknown) => console.warn('The LRS sender did not start.', e))

@@ -8,7 +8,7 @@
  * written, removed or replaced by a restore.
  */
 import Dexie from 'dexie'
-import { ACTIVE_LEARNER_KEY, PASSPHRASE_KEY } from '../domain/backupRows.ts'
+import { ACTIVE_LEARNER_KEY, DEVICE_ONLY_SETTINGS, PASSPHRASE_KEY } from '../domain/backupRows.ts'
 import { BACKUP_TABLE_KEYS, needsInstructor, type BackupFile, type BackupTables } from '../domain/backupFile.ts'
 import type { DebriefDb } from './database.ts'
 import { toStorageError } from './errors.ts'
@@ -61,14 +61,15 @@ export function readLearnerTables(db: DebriefDb, learnerId: string): Promise<Bac
   )
 }
 
-/** Every table of this device except the instructor passphrase record; instructor mode only. */
+/** Every table of this device except its device-only settings (passphrase, LRS override); instructor mode only. */
 export function readDeviceTables(db: DebriefDb, access: BackupAccess): Promise<BackupTables> {
   return run(async () => {
     if (!access.instructorUnlocked) throw new Refusal(DEVICE_BACKUP_INSTRUCTOR_ONLY)
     return db.transaction('r', TABLES, async () => {
       const out: BackupTables = {}
       for (const name of TABLES) out[name] = (await db.table(name).toArray()) as Record<string, unknown>[]
-      out.settings = (out.settings ?? []).filter((s) => s.key !== PASSPHRASE_KEY)
+      // Device-only rows (the passphrase record, the LRS override with its secret) never leave.
+      out.settings = (out.settings ?? []).filter((s) => !DEVICE_ONLY_SETTINGS.includes(s.key as string))
       return out
     })
   })
@@ -94,8 +95,8 @@ async function restoreDevice(db: DebriefDb, tables: BackupTables): Promise<Resto
     let prepared = name === 'learners' ? rows.map((r) => ({ origin: 'local', ...r })) : rows
     if (name === 'settings') {
       passphraseKept = rows.some((r) => r.key === PASSPHRASE_KEY)
-      prepared = rows.filter((r) => r.key !== PASSPHRASE_KEY)
-      await table.where('key').notEqual(PASSPHRASE_KEY).delete()
+      prepared = rows.filter((r) => !DEVICE_ONLY_SETTINGS.includes(r.key as string))
+      await table.where('key').noneOf([...DEVICE_ONLY_SETTINGS]).delete()
     } else {
       await table.clear()
     }

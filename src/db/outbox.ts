@@ -78,6 +78,14 @@ export function outboxCounts(db: DebriefDb): Promise<Record<OutboxRecord['state'
   })
 }
 
+/** The rows set aside (review after a 409, quarantined after a 400), oldest first. */
+export function setAsideRows(db: DebriefDb): Promise<OutboxRecord[]> {
+  return guarded(async () => {
+    const rows = await db.outbox.where('state').anyOf(['review', 'quarantined']).toArray()
+    return rows.sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1))
+  })
+}
+
 /** Set-aside rows (review, quarantined) go back to the queue: an instructor's retry. */
 export function retrySetAside(db: DebriefDb, ids: readonly string[]): Promise<void> {
   return guarded(async () => {

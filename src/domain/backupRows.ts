@@ -11,6 +11,7 @@
  * instructor's own backup holds such attempts; any other attempt without its snapshot is refused).
  */
 import { importConflict, learnerIdentity, pinnedKey } from './backupIdentityRows.ts'
+import { DEVICE_ONLY_SETTINGS, PASSPHRASE_KEY } from './deviceSettings.ts'
 import { checkAttempt } from './resultFileStructure.ts'
 import {
   arr, between, bool, everyNumberBounded, id, idList, integer, Invalid, nullableNum, obj, oneOf, optional, points, str, time, type Obj,
@@ -52,7 +53,12 @@ export const BACKUP_TABLE_KEYS: Readonly<Record<string, readonly string[]>> = {
 export const NEVER_IN_BACKUP: readonly string[] = ['deviceKeys']
 
 export const ACTIVE_LEARNER_KEY = 'activeLearner'
-export const PASSPHRASE_KEY = 'instructorPassphrase'
+/**
+ * `settings` rows of this device alone (src/domain/deviceSettings.ts): the passphrase record, and
+ * the instructor's LRS override, whose secret must never leave the device in a file. A backup
+ * never reads them; a restore never writes, replaces or removes them.
+ */
+export { DEVICE_ONLY_SETTINGS, PASSPHRASE_KEY }
 
 export class BackupRowError extends Error {
   constructor(readonly table: string, readonly row: number, readonly field: string, reason: string) {

@@ -56,6 +56,13 @@ export const instructorRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { instructor: true, title: 'Regrade' },
   },
+  {
+    path: `${BASE}/lrs`,
+    name: 'instructor-lrs',
+    component: () => import('./InstructorLrsPage.vue'),
+    props: true,
+    meta: { instructor: true, title: 'LRS and outbox' },
+  },
 ]
 
 /**
