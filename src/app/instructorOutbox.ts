@@ -7,10 +7,15 @@
  *
  * What an attempt "reports" in a state: its scored statements (answered × slot, completed,
  * passed/failed) at the revision its gradeHistory rows give, with name-based ids
- * (src/domain/xapi/scoredStatements.ts). With no history row yet, that is what the learner's
- * device sent: nothing scored for a sealed attempt, revision 0 otherwise. A change voids what the
- * attempt reported and is gone, and queues what it reports now. The actor stays the learner.
- * Loaded with a dynamic import only when an LRS is wanted.
+ * (src/domain/xapi/scoredStatements.ts). With no history row yet (revision 0):
+ * - an attempt at an open assessment: what the learner's device sent with the submit;
+ * - a sealed attempt made on this device (it holds stubs): what the unlock sent (`unlockRows`),
+ *   or nothing while this device cannot grade it;
+ * - a sealed attempt imported (an import after unlock stores it with the full items): nothing,
+ *   since the learner's device could not grade it and the import does not send statements yet;
+ *   its first grade change sends them all.
+ * A change voids what the attempt reported and is gone, and queues what it reports now. The
+ * actor stays the learner. Loaded with a dynamic import only when an LRS is wanted.
  */
 import { courses } from 'virtual:debrief/catalog'
 import { gradeAttempt } from '../domain/attemptGrading.ts'
@@ -48,11 +53,11 @@ function envFor(config: LrsConfig, state: GradeState, makeId: () => string): Sta
 export function reportedStatements(env: StatementEnv, state: GradeState, full: ReadonlyMap<string, VersionedItem>): XapiStatement[] {
   const { attempt } = state
   if (attempt.mode !== 'assessment' || attempt.submittedAt === null) return []
-  if (state.history.length === 0 && showedStubs(attempt)) return []
-  const ready = gradable(attempt, [...state.responses], full)
-  if (ready === undefined) return []
   const course = courses.find((c) => c.id === attempt.courseId)
   const blueprint = course?.blueprints.find((b) => b.id === attempt.sourceId)
+  if (state.history.length === 0 && blueprint?.sealed === true && !showedStubs(attempt)) return []
+  const ready = gradable(attempt, [...state.responses], full)
+  if (ready === undefined) return []
   const source: AttemptSource = { courseTitle: course?.title ?? attempt.courseId, sourceTitle: blueprint?.title ?? attempt.sourceId }
   const grade = gradeAttempt(ready.attempt, ready.responses, state.manualGrades, { passMark: blueprint?.passMark, negativeMarking: blueprint?.negativeMarking })
   return scoredStatements(env, ready.attempt, source, grade, revisionOf(state.history))
@@ -64,10 +69,35 @@ export function gradeChangeStatements(config: LrsConfig, full: ReadonlyMap<strin
   return correction(env, reportedStatements(env, before, full), reportedStatements(env, after, full), at)
 }
 
-/** The row maker for grade changes in a course, or null when no LRS is configured. */
-export async function instructorGradeRows(db: DebriefDb, courseId: string, makeId: () => string = newId): Promise<GradeRows | null> {
+/**
+ * At an unlock with the unlock code: the scored statements of this device's sealed attempts that
+ * `opened` (the full items now here) makes gradable and `had` (the items here before) did not.
+ */
+export function unlockStatements(config: LrsConfig, states: readonly GradeState[], had: ReadonlyMap<string, VersionedItem>, opened: ReadonlyMap<string, VersionedItem>, makeId: () => string = newId): XapiStatement[] {
+  return states.flatMap((state) => {
+    if (state.history.length > 0 || !showedStubs(state.attempt) || gradable(state.attempt, [...state.responses], had) !== undefined) return []
+    return reportedStatements(envFor(config, state, makeId), state, opened)
+  })
+}
+
+/** The row maker for an unlock (src/db/sealedItems.ts), or undefined when no LRS is configured. */
+export async function unlockRows(makeId: () => string = newId): Promise<UnlockRows | undefined> {
   const { config } = await lrsSetup()
-  if (config === null) return null
+  if (config === null) return undefined
+  return (states, had, opened, at) => {
+    const rows = outboxRows(unlockStatements(config, states, had, opened, makeId), at)
+    if (rows.length > 0) setTimeout(() => void import('./outboxSender.ts').then((m) => m.sendSoon()), 0)
+    return rows
+  }
+}
+
+/** Rows for an unlock at `at`: the course's sealed attempts, the full items before and after. */
+export type UnlockRows = (states: readonly GradeState[], had: ReadonlyMap<string, VersionedItem>, opened: ReadonlyMap<string, VersionedItem>, at: number) => OutboxRecord[]
+
+/** The row maker for grade changes in a course, or undefined when no LRS is configured. */
+export async function instructorGradeRows(db: DebriefDb, courseId: string, makeId: () => string = newId): Promise<GradeRows | undefined> {
+  const { config } = await lrsSetup()
+  if (config === null) return undefined
   const full = await sealedItemsByVersion(db, courseId)
   return (before, after, at) => {
     const rows = outboxRows(gradeChangeStatements(config, full, before, after, at, makeId), at)

@@ -9,6 +9,7 @@ import { readingStatements } from '../domain/xapi/readingRule.ts'
 import { lessonCompleted, lessonProgressed, type LessonRef, type StatementEnv, type XapiStatement } from '../domain/xapi/statements.ts'
 import type { OutboxRecord } from '../db/records.ts'
 import { newId } from '../platform/clock.ts'
+import { useLearnerStore } from '../stores/learner.ts'
 import { outboxRows, type LearnerRef } from './attemptOutbox.ts'
 import { lrsSetup } from './lrsConfig.ts'
 
@@ -31,10 +32,31 @@ export function readingStatementsFor(env: StatementEnv, previous: LessonProgress
   return out
 }
 
-/** The row maker for `learner`'s progress writes, or null when no LRS is configured. */
-export async function readingRows(learner: LearnerRef, makeId: () => string = newId): Promise<ReadingRows | null> {
+/** The row maker for `learner`'s progress writes, or undefined when no LRS is configured. */
+export async function readingRows(learner: LearnerRef, makeId: () => string = newId): Promise<ReadingRows | undefined> {
   const { config } = await lrsSetup()
-  if (config === null) return null
+  if (config === null) return undefined
   const env: StatementEnv = { settings: config, learner, newId: makeId }
   return (previous, next) => outboxRows(readingStatementsFor(env, previous, next), next.updatedAt)
+}
+
+/**
+ * For the progress store: the row maker of a profile's reading, which also wakes the sender once
+ * rows are made. Undefined when no LRS is configured, or on a bug (said in the console): progress
+ * is then saved without statements.
+ */
+export async function readingRowsFor(learnerId: string): Promise<ReadingRows | undefined> {
+  try {
+    const name = useLearnerStore().learners.find((l) => l.id === learnerId)?.name
+    const rows = await readingRows({ id: learnerId, displayName: name })
+    if (rows === undefined) return undefined
+    return (previous, next) => {
+      const made = rows(previous, next)
+      if (made.length > 0) setTimeout(() => void import('./outboxSender.ts').then((m) => m.sendSoon()), 0)
+      return made
+    }
+  } catch (e) {
+    console.error('The lesson\'s xAPI statements could not be built; progress is saved without them.', e)
+    return undefined
+  }
 }

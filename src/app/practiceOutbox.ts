@@ -12,6 +12,7 @@ import type { Attempt, SavedResponse, VersionedItem } from '../domain/types.ts'
 import { answered, type StatementEnv, type XapiStatement } from '../domain/xapi/statements.ts'
 import type { OutboxRecord } from '../db/records.ts'
 import { newId } from '../platform/clock.ts'
+import { useLearnerStore } from '../stores/learner.ts'
 import { outboxRows, type LearnerRef } from './attemptOutbox.ts'
 import { lrsSetup } from './lrsConfig.ts'
 
@@ -30,4 +31,20 @@ export async function checkRows(learner: LearnerRef, run: Attempt, item: Version
   const { config } = await lrsSetup()
   if (config === null) return []
   return outboxRows([checkStatement({ settings: config, learner, newId: makeId }, run, item, grade, response)], response.savedAt)
+}
+
+/**
+ * For the check session: the check's row, the sender woken once it is written. None when no LRS
+ * is configured, or on a bug (said in the console): the check is then saved without it.
+ */
+export async function checkRowsFor(run: Attempt, item: VersionedItem, grade: Grade, response: SavedResponse): Promise<OutboxRecord[]> {
+  try {
+    const name = useLearnerStore().learners.find((l) => l.id === run.learnerId)?.name
+    const rows = await checkRows({ id: run.learnerId, displayName: name }, run, item, grade, response)
+    if (rows.length > 0) setTimeout(() => void import('./outboxSender.ts').then((m) => m.sendSoon()), 0)
+    return rows
+  } catch (e) {
+    console.error('The check\'s xAPI statement could not be built; it is saved without it.', e)
+    return []
+  }
 }

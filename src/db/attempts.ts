@@ -69,7 +69,7 @@ export function commitResponse(db: DebriefDb, response: SavedResponse, outbox: r
       const stored = await db.responses.get([response.attemptId, response.itemId])
       if ((stored?.seq ?? 0) !== response.seq - 1) throw new StorageError('conflict')
       await db.responses.put(plain(response))
-      if (outbox.length > 0) await db.outbox.bulkAdd(outbox.map((r) => ({ ...r })))
+      await db.outbox.bulkAdd([...outbox])
     }),
   )
 }
@@ -87,7 +87,7 @@ export function commitSubmission(db: DebriefDb, submitted: Attempt, outbox: read
       if (!stored) throw new StorageError('unknown')
       if (stored.submittedAt !== null) return stored
       await db.attempts.put(submitted)
-      if (outbox.length > 0) await db.outbox.bulkAdd(outbox.map((r) => ({ ...r })))
+      await db.outbox.bulkAdd([...outbox])
       return submitted
     }),
   )

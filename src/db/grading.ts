@@ -10,37 +10,12 @@ import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
 import { listManualGradesFor } from './attempts.ts'
 import { guarded, StorageError } from './errors.ts'
-import type { OutboxRecord } from './records.ts'
+import { gradingTables, stateOf, type GradeStatements, type StoredGradeState } from './gradeState.ts'
+
+export type { GradeStatements, StoredGradeState } from './gradeState.ts'
 
 /** Instructor grades of many attempts, by attempt id (every id present, possibly empty). */
 export { listManualGradesFor }
-
-/** An attempt as stored, with what grading it needs (src/app/instructorOutbox.ts GradeState). */
-export interface StoredGradeState {
-  attempt: import('../domain/types.ts').Attempt
-  responses: import('../domain/types.ts').SavedResponse[]
-  manualGrades: ManualGrade[]
-  history: { itemId: string }[]
-  learnerName?: string
-}
-
-/** Makes the xAPI rows of one attempt's grade change at `at`. */
-export type GradeStatements = (before: StoredGradeState, after: StoredGradeState, at: number) => OutboxRecord[]
-
-/** The attempt's state, read inside the caller's transaction. */
-async function stateOf(db: DebriefDb, attemptId: string): Promise<StoredGradeState | undefined> {
-  const attempt = await db.attempts.get(attemptId)
-  if (attempt === undefined) return undefined
-  const responses = await db.responses.where('attemptId').equals(attemptId).toArray()
-  const manualGrades = await db.manualGrades.where('attemptId').equals(attemptId).toArray()
-  const history = await db.gradeHistory.where('attemptId').equals(attemptId).toArray()
-  const learner = await db.learners.get(attempt.learnerId)
-  return { attempt, responses, manualGrades, history, ...(learner !== undefined ? { learnerName: learner.name } : {}) }
-}
-
-function gradingTables(db: DebriefDb) {
-  return [db.attempts, db.manualGrades, db.gradeHistory, db.responses, db.learners, db.outbox]
-}
 
 /**
  * Saves an instructor's grade for one response and its history row in one transaction.

@@ -44,8 +44,7 @@ export function recordReading(db: DebriefDb, update: ReadingUpdate, statements?:
         updatedAt: update.now,
       }
       await db.lessonProgress.put(next)
-      const rows = statements?.(previous, next) ?? []
-      if (rows.length > 0) await db.outbox.bulkAdd(rows)
+      await db.outbox.bulkAdd(statements?.(previous, next) ?? [])
       return next
     }),
   )

@@ -12,25 +12,6 @@ import { useReviewStore } from './review.ts'
 import { useStorageStore } from './storage.ts'
 import { snapshotOf } from '../domain/own.ts'
 import { lrsWanted } from '../app/lrsFile.ts'
-import type { Grade } from '../domain/grading/grade.ts'
-import type { OutboxRecord } from '../db/records.ts'
-import { useLearnerStore } from './learner.ts'
-
-/**
- * A check's xAPI row (src/app/practiceOutbox.ts, loaded only when an LRS is wanted); none
- * otherwise. A failure here is a bug, not the learner's problem: the check is saved without it.
- */
-async function checkRowsFor(run: Attempt, item: VersionedItem, grade: Grade, response: SavedResponse): Promise<OutboxRecord[]> {
-  try {
-    if (!(await lrsWanted())) return []
-    const { checkRows } = await import('../app/practiceOutbox.ts')
-    const name = useLearnerStore().learners.find((l) => l.id === run.learnerId)?.name
-    return await checkRows({ id: run.learnerId, displayName: name }, run, item, grade, response)
-  } catch (e) {
-    console.error('The check\'s xAPI statement could not be built; it is saved without it.', e)
-    return []
-  }
-}
 
 /** A run ready to be asked: the attempt that keeps its answers and the items in order. */
 export interface CheckRun {
@@ -122,9 +103,9 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
       await writeAttempt(run)
       const write = saveAnswer(undefined, answer, now(), run, current.id)
       if (!write.ok) return
-      const rows = await checkRowsFor(run, current, outcome.grade, write.response)
+      // The statement's code loads only when an LRS is wanted (src/app/practiceOutbox.ts).
+      const rows = (await lrsWanted()) ? await import('../app/practiceOutbox.ts').then((m) => m.checkRowsFor(run, current, outcome.grade!, write.response), () => []) : []
       await commitResponse(storage.database(), write.response, rows)
-      if (rows.length > 0) void import('../app/outboxSender.ts').then((m) => m.sendSoon())
       saved.value = [...saved.value, write.response]
       useAttemptsStore().remember(run, saved.value)
       await useReviewStore().record([{ itemId: current.id, grade: outcome.grade, firstTry: outcome.firstTry }])

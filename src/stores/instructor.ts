@@ -82,11 +82,9 @@ export const useInstructorStore = defineStore('instructor', () => {
     return loaded
   }
 
-  /** The xAPI rows of grade changes in a course (src/app/instructorOutbox.ts), only when an LRS is wanted. */
+  /** The xAPI rows of grade changes in a course (src/app/instructorOutbox.ts), loaded only when an LRS is wanted. */
   async function gradeStatements(course: string | undefined): Promise<GradeStatements | undefined> {
-    if (course === undefined || !(await lrsWanted())) return undefined
-    const { instructorGradeRows } = await import('../app/instructorOutbox.ts')
-    return (await instructorGradeRows(storage.database(), course)) ?? undefined
+    return course !== undefined && (await lrsWanted()) ? (await import('../app/instructorOutbox.ts')).instructorGradeRows(storage.database(), course) : undefined
   }
 
   async function grade(manual: ManualGrade, before: number | null): Promise<void> {

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { attemptStatements } from '../../../src/app/attemptOutbox.ts'
-import { instructorGradeRows } from '../../../src/app/instructorOutbox.ts'
+import { instructorGradeRows, unlockRows } from '../../../src/app/instructorOutbox.ts'
 import { resetLrsSetup } from '../../../src/app/lrsConfig.ts'
 import { DebriefDb } from '../../../src/db/database.ts'
 import { applyRegrades, saveManualGrade, type GradeStatements } from '../../../src/db/grading.ts'
@@ -16,6 +16,7 @@ import { publicItem } from '../../../src/domain/sealed.ts'
 import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from '../../../src/domain/types.ts'
 import type { LrsConfig } from '../../../src/domain/xapi/config.ts'
 import { VERBS } from '../../../src/domain/xapi/iris.ts'
+import { scoredStatementId } from '../../../src/domain/xapi/statementIds.ts'
 import type { XapiStatement } from '../../../src/domain/xapi/statements.ts'
 import { ATTEMPT_ID, ITEMS, T0, counterIds, expectValid, submittedAttempt } from '../xapi/xapiFixtures.ts'
 import { uniqueName } from './upgradeHarness.ts'
@@ -86,7 +87,7 @@ describe('a free-text grade on the instructor\'s device', () => {
 
   it('makes no rows when no LRS is configured', async () => {
     resetLrsSetup({ config: null, problem: null })
-    expect(await instructorGradeRows(db, 'river-brief', counterIds())).toBeNull()
+    expect(await instructorGradeRows(db, 'river-brief', counterIds())).toBeUndefined()
   })
 })
 
@@ -108,22 +109,64 @@ describe('a regrade on the instructor\'s device', () => {
   })
 })
 
-describe('a sealed attempt (the learner\'s device sent no scored statement)', () => {
+describe('a sealed attempt made on this device (it holds stubs; the submit sent no scored statement)', () => {
   const stubs = ITEMS.map((i) => publicItem(i) as unknown as VersionedItem)
   const { attempt, responses } = submittedAttempt(stubs)
+  const opened = { courseId: 'river-brief', items: ITEMS, via: 'secret' as const, releaseCode: 'ABCD-EFGH', openedAt: T0 + 400_000 }
 
-  it('gets all its scored statements from the first grade after unlock, voiding nothing', async () => {
+  it('gets its scored statements with the unlock, in the unlock\'s transaction', async () => {
     await imported(attempt, responses)
-    await saveSealedItems(db, { courseId: 'river-brief', items: ITEMS, via: 'secret', releaseCode: 'ABCD-EFGH', openedAt: T0 })
-    await saveManualGrade(db, FREE, 0, await rows())
+    await saveSealedItems(db, opened, (await unlockRows(counterIds()))!)
     const sent = await queued()
     expect(verbs(sent)).toEqual([...ITEMS.map(() => 'answered'), 'completed', 'passed'])
+    expect(sent[0]!.id).toBe(scoredStatementId(ATTEMPT_ID, 'answered', ITEMS[0]!.id, 0))
     for (const s of sent) expectValid(s)
+  })
+
+  it('sends nothing at a second unlock, nor at an opening with a release code', async () => {
+    await imported(attempt, responses)
+    await saveSealedItems(db, opened, (await unlockRows(counterIds()))!)
+    await saveSealedItems(db, { ...opened, openedAt: opened.openedAt + 1 }, (await unlockRows(counterIds()))!)
+    expect(await db.outbox.count()).toBe(ITEMS.length + 2)
+    const other = new DebriefDb(uniqueName())
+    await other.attempts.put(attempt)
+    await saveSealedItems(other, { courseId: 'river-brief', items: ITEMS, via: 'release-code', openedAt: T0 }, (await unlockRows(counterIds()))!)
+    expect(await other.outbox.count()).toBe(0)
+  })
+
+  it('saves neither the unlock nor its statements when the statements cannot be written', async () => {
+    await imported(attempt, responses)
+    await db.outbox.add(queuedRow(scoredStatementId(ATTEMPT_ID, 'completed', 'attempt', 0), '{}', 1))
+    await expect(saveSealedItems(db, opened, (await unlockRows(counterIds()))!)).rejects.toThrow()
+    expect(await db.sealedItems.count()).toBe(0)
+  })
+
+  it('then has the unlock\'s statements voided by a free-text grade', async () => {
+    await imported(attempt, responses)
+    await saveSealedItems(db, opened, (await unlockRows(counterIds()))!)
+    const fromUnlock = await queued()
+    await db.outbox.clear()
+    await saveManualGrade(db, FREE, 0, await rows())
+    const sent = await queued()
+    expect(sent.filter((s) => s.verb.id === VERBS.voided).map((s) => s.object.id)).toEqual(fromUnlock.filter((s) => /q-free$|assessments/u.test(s.object.id)).map((s) => s.id))
   })
 
   it('sends nothing while this device cannot grade it (not unlocked)', async () => {
     await imported(attempt, responses)
     await saveManualGrade(db, FREE, 0, await rows())
     expect(await db.outbox.count()).toBe(0)
+  })
+})
+
+describe('a sealed attempt imported after unlock (stored with the full items)', () => {
+  const { attempt: base, responses: given } = submittedAttempt()
+  const attempt = { ...base, courseId: 'nk-troops-ukraine', sourceId: 'final' }
+
+  it('gets all its scored statements at its first grade change, voiding nothing', async () => {
+    await imported(attempt, given)
+    await saveManualGrade(db, FREE, 0, (await instructorGradeRows(db, 'nk-troops-ukraine', counterIds()))!)
+    const sent = await queued()
+    expect(verbs(sent)).toEqual([...ITEMS.map(() => 'answered'), 'completed', expect.stringMatching(/^(passed|failed)$/u)])
+    expect(sent[0]!.id).toBe(scoredStatementId(ATTEMPT_ID, 'answered', ITEMS[0]!.id, 0))
   })
 })
