@@ -1,12 +1,13 @@
-/** Reading progress per learner and lesson. */
+/**
+ * Reading progress per learner and lesson: the write side (the lesson page's, loaded with it).
+ * Reading the rows is lessonProgress.ts, which the start page carries.
+ */
 import type { LessonProgress, LessonState } from '../domain/learnerTypes.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
 import type { OutboxRecord } from './records.ts'
 
-export function listLessonProgress(db: DebriefDb, learnerId: string, courseId: string): Promise<LessonProgress[]> {
-  return guarded(() => db.lessonProgress.where('[learnerId+courseId]').equals([learnerId, courseId]).toArray())
-}
+export { listLessonProgress } from './lessonProgress.ts'
 
 export interface ReadingUpdate {
   learnerId: string
