@@ -31,6 +31,7 @@ import { gradable } from '../stores/sealedAttempts.ts'
 import { showedStubs } from '../stores/sealedStubs.ts'
 import { outboxRows } from './attemptOutbox.ts'
 import { lrsSetup } from './lrsConfig.ts'
+import { safely } from './outboxSafely.ts'
 
 /** An attempt as the database holds it at one moment of a grade change. */
 export interface GradeState {
@@ -84,11 +85,7 @@ export function unlockStatements(config: LrsConfig, states: readonly GradeState[
 export async function unlockRows(makeId: () => string = newId): Promise<UnlockRows | undefined> {
   const { config } = await lrsSetup()
   if (config === null) return undefined
-  return (states, had, opened, at) => {
-    const rows = outboxRows(unlockStatements(config, states, had, opened, makeId), at)
-    if (rows.length > 0) setTimeout(() => void import('./outboxSender.ts').then((m) => m.sendSoon()), 0)
-    return rows
-  }
+  return safely((states, had, opened, at) => outboxRows(unlockStatements(config, states, had, opened, makeId), at), 'The unlock\'s xAPI statements could not be built; it is saved without them.')
 }
 
 /** Rows for an unlock at `at`: the course's sealed attempts, the full items before and after. */
@@ -99,10 +96,5 @@ export async function instructorGradeRows(db: DebriefDb, courseId: string, makeI
   const { config } = await lrsSetup()
   if (config === null) return undefined
   const full = await sealedItemsByVersion(db, courseId)
-  return (before, after, at) => {
-    const rows = outboxRows(gradeChangeStatements(config, full, before, after, at, makeId), at)
-    // After the grade's transaction commits, the sender takes them (a no-op when it is not running).
-    if (rows.length > 0) setTimeout(() => void import('./outboxSender.ts').then((m) => m.sendSoon()), 0)
-    return rows
-  }
+  return safely((before, after, at) => outboxRows(gradeChangeStatements(config, full, before, after, at, makeId), at), 'The grade\'s xAPI statements could not be built; it is saved without them.')
 }

@@ -11,6 +11,7 @@ import type { OutboxRecord } from '../db/records.ts'
 import { newId } from '../platform/clock.ts'
 import { useLearnerStore } from '../stores/learner.ts'
 import { outboxRows, type LearnerRef } from './attemptOutbox.ts'
+import { safely } from './outboxSafely.ts'
 import { lrsSetup } from './lrsConfig.ts'
 
 /** Rows for one progress write: `previous` as stored before it (undefined: none), `next` as written. */
@@ -50,11 +51,7 @@ export async function readingRowsFor(learnerId: string): Promise<ReadingRows | u
     const name = useLearnerStore().learners.find((l) => l.id === learnerId)?.name
     const rows = await readingRows({ id: learnerId, displayName: name })
     if (rows === undefined) return undefined
-    return (previous, next) => {
-      const made = rows(previous, next)
-      if (made.length > 0) setTimeout(() => void import('./outboxSender.ts').then((m) => m.sendSoon()), 0)
-      return made
-    }
+    return safely(rows, 'The lesson\'s xAPI statements could not be built; progress is saved without them.')
   } catch (e) {
     console.error('The lesson\'s xAPI statements could not be built; progress is saved without them.', e)
     return undefined

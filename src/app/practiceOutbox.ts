@@ -15,6 +15,7 @@ import { newId } from '../platform/clock.ts'
 import { useLearnerStore } from '../stores/learner.ts'
 import { outboxRows, type LearnerRef } from './attemptOutbox.ts'
 import { lrsSetup } from './lrsConfig.ts'
+import { wakeSender } from './outboxSafely.ts'
 
 /** The check's statement (pure but for its id). A review run's parent is the item's own lesson. */
 export function checkStatement(env: StatementEnv, run: Attempt, item: VersionedItem, grade: Grade, response: SavedResponse): XapiStatement {
@@ -41,7 +42,7 @@ export async function checkRowsFor(run: Attempt, item: VersionedItem, grade: Gra
   try {
     const name = useLearnerStore().learners.find((l) => l.id === run.learnerId)?.name
     const rows = await checkRows({ id: run.learnerId, displayName: name }, run, item, grade, response)
-    if (rows.length > 0) setTimeout(() => void import('./outboxSender.ts').then((m) => m.sendSoon()), 0)
+    if (rows.length > 0) wakeSender()
     return rows
   } catch (e) {
     console.error('The check\'s xAPI statement could not be built; it is saved without it.', e)

@@ -10,6 +10,7 @@
  *   `unlockRows`): the scored statements of this device's sealed attempts it makes gradable,
  *   written in the same transaction as the row.
  */
+import { isStub } from '../domain/sealedStub.ts'
 import type { VersionedItem } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
@@ -23,7 +24,7 @@ export function getSealedItems(db: DebriefDb, courseId: string): Promise<SealedI
   return guarded(() => db.sealedItems.get(courseId))
 }
 
-/** Makes the rows of an unlock: the course's submitted assessment attempts, the full items before and after. */
+/** Makes the rows of an unlock: the course's submitted assessment attempts holding stubs, the full items before and after. */
 export type UnlockStatements = (states: StoredGradeState[], had: ReadonlyMap<string, VersionedItem>, opened: ReadonlyMap<string, VersionedItem>, at: number) => OutboxRecord[]
 
 function byVersion(items: readonly VersionedItem[] | undefined): Map<string, VersionedItem> {
@@ -38,7 +39,8 @@ export function saveSealedItems(db: DebriefDb, row: SealedItemsRecord, statement
       if (stored !== undefined && stored.via === 'secret' && row.via === 'release-code') return stored
       await db.sealedItems.put(JSON.parse(JSON.stringify(row)) as SealedItemsRecord)
       if (statements !== undefined && row.via === 'secret') {
-        const ids = await db.attempts.filter((a) => a.courseId === row.courseId && a.mode === 'assessment' && a.submittedAt !== null).primaryKeys()
+        // Only attempts that hold stubs can become gradable here.
+        const ids = await db.attempts.filter((a) => a.courseId === row.courseId && a.mode === 'assessment' && a.submittedAt !== null && Object.values(a.snapshots).some(isStub)).primaryKeys()
         const states: StoredGradeState[] = []
         for (const id of ids) states.push((await stateOf(db, id))!)
         const rows = statements(states, byVersion(stored?.items), byVersion(row.items), row.openedAt)

@@ -45,7 +45,8 @@ export const useSealedStore = defineStore('sealed', () => {
 
   /** An unlock's xAPI rows (src/app/instructorOutbox.ts), loaded only when an LRS is wanted and the unlock code opened it. */
   async function unlockStatements(next: SealedItemsRecord): Promise<UnlockStatements | undefined> {
-    return next.via === 'secret' && (await lrsWanted()) ? (await import('../app/instructorOutbox.ts')).unlockRows() : undefined
+    if (next.via !== 'secret' || !(await lrsWanted())) return undefined
+    return import('../app/instructorOutbox.ts').then((m) => m.unlockRows()).catch(() => undefined)
   }
 
   async function keep(next: SealedItemsRecord): Promise<SealedItemsRecord> {
