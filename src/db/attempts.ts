@@ -69,7 +69,7 @@ export function commitResponse(db: DebriefDb, response: SavedResponse, outbox: r
       const stored = await db.responses.get([response.attemptId, response.itemId])
       if ((stored?.seq ?? 0) !== response.seq - 1) throw new StorageError('conflict')
       await db.responses.put(plain(response))
-      await db.outbox.bulkAdd([...outbox])
+      if (outbox.length > 0) await db.outbox.bulkAdd([...outbox])
     }),
   )
 }
