@@ -7,13 +7,16 @@
  * Statements: initialized, one answered per item, completed, passed or failed (when decided),
  * terminated (src/domain/xapi/statements.ts). A sealed attempt (stubs on this device: it cannot be
  * graded here) sends initialized and terminated only; its scored statements wait for the
- * instructor's grade. Each statement is serialized once here and never rebuilt.
+ * instructor's grade. The scored ones (answered, completed, passed/failed) have name-based ids at
+ * revision 0 (src/domain/xapi/scoredStatements.ts), so the instructor's device can void them.
+ * Each statement is serialized once here and never rebuilt.
  */
 import { courses } from 'virtual:debrief/catalog'
 import { gradeAttempt } from '../domain/attemptGrading.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import type { LrsConfig } from '../domain/xapi/config.ts'
-import { initialized, submittedAttemptStatements, terminated, type AttemptSource, type StatementEnv, type XapiStatement } from '../domain/xapi/statements.ts'
+import { LEARNER_REVISION, scoredStatements } from '../domain/xapi/scoredStatements.ts'
+import { initialized, terminated, type AttemptSource, type StatementEnv, type XapiStatement } from '../domain/xapi/statements.ts'
 import type { OutboxRecord } from '../db/records.ts'
 import { newId, now } from '../platform/clock.ts'
 import { showedStubs } from '../stores/sealedStubs.ts'
@@ -33,7 +36,7 @@ export function attemptStatements(config: LrsConfig, learner: LearnerRef, attemp
   const start = initialized(env, attempt, source)
   if (showedStubs(attempt)) return [start, terminated(env, attempt, source)]
   const grade = gradeAttempt(attempt, responses, [], { passMark: blueprint?.passMark, negativeMarking: blueprint?.negativeMarking })
-  return [start, ...submittedAttemptStatements(env, attempt, source, grade)]
+  return [start, ...scoredStatements(env, attempt, source, grade, LEARNER_REVISION), terminated(env, attempt, source)]
 }
 
 /** Statements serialized once, as outbox rows queued at `at` (in order: queuedAt rises by 1 ms per row). */

@@ -57,17 +57,19 @@ export function listManualGradesFor(db: DebriefDb, attemptIds: readonly string[]
 /**
  * Commits one response. Refused (with a 'conflict' StorageError, nothing written) when the
  * stored sequence number is not the one before this write — another tab saved in between —
- * or when the attempt was already submitted.
+ * or when the attempt was already submitted. `outbox`: a practice check's xAPI statement
+ * (src/app/practiceOutbox.ts), written in the same transaction: both or neither.
  */
-export function commitResponse(db: DebriefDb, response: SavedResponse): Promise<void> {
+export function commitResponse(db: DebriefDb, response: SavedResponse, outbox: readonly OutboxRecord[] = []): Promise<void> {
   return guarded(() =>
-    db.transaction('rw', db.attempts, db.responses, async () => {
+    db.transaction('rw', db.attempts, db.responses, db.outbox, async () => {
       const attempt = await db.attempts.get(response.attemptId)
       if (!attempt) throw new StorageError('unknown')
       if (attempt.submittedAt !== null) throw new StorageError('conflict')
       const stored = await db.responses.get([response.attemptId, response.itemId])
       if ((stored?.seq ?? 0) !== response.seq - 1) throw new StorageError('conflict')
       await db.responses.put(plain(response))
+      if (outbox.length > 0) await db.outbox.bulkAdd([...outbox])
     }),
   )
 }
@@ -85,7 +87,7 @@ export function commitSubmission(db: DebriefDb, submitted: Attempt, outbox: read
       if (!stored) throw new StorageError('unknown')
       if (stored.submittedAt !== null) return stored
       await db.attempts.put(submitted)
-      if (outbox.length > 0) await db.outbox.bulkAdd(outbox.map((r) => ({ ...r })))
+      await db.outbox.bulkAdd([...outbox])
       return submitted
     }),
   )

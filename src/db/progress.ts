@@ -1,11 +1,13 @@
-/** Reading progress per learner and lesson. */
+/**
+ * Reading progress per learner and lesson: the write side (the lesson page's, loaded with it).
+ * Reading the rows is lessonProgress.ts, which the start page carries.
+ */
 import type { LessonProgress, LessonState } from '../domain/learnerTypes.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
+import type { OutboxRecord } from './records.ts'
 
-export function listLessonProgress(db: DebriefDb, learnerId: string, courseId: string): Promise<LessonProgress[]> {
-  return guarded(() => db.lessonProgress.where('[learnerId+courseId]').equals([learnerId, courseId]).toArray())
-}
+export { listLessonProgress } from './lessonProgress.ts'
 
 export interface ReadingUpdate {
   learnerId: string
@@ -20,11 +22,15 @@ export interface ReadingUpdate {
   finished?: boolean
 }
 
-/** Records reading progress in one transaction, keeping the furthest point reached. */
-export function recordReading(db: DebriefDb, update: ReadingUpdate): Promise<LessonProgress> {
+/**
+ * Records reading progress in one transaction, keeping the furthest point reached. `statements`
+ * (src/app/lessonOutbox.ts) makes the xAPI rows this write sends from the row before and after;
+ * they are written in the same transaction: both or neither.
+ */
+export function recordReading(db: DebriefDb, update: ReadingUpdate, statements?: (previous: LessonProgress | undefined, next: LessonProgress) => OutboxRecord[]): Promise<LessonProgress> {
   const key: [string, string, string] = [update.learnerId, update.courseId, update.lessonId]
   return guarded(() =>
-    db.transaction('rw', db.lessonProgress, async () => {
+    db.transaction('rw', db.lessonProgress, db.outbox, async () => {
       const previous = await db.lessonProgress.get(key)
       const readFraction = Math.min(1, Math.max(previous?.readFraction ?? 0, update.readFraction))
       const done = previous?.state === 'done' || update.finished === true
@@ -39,6 +45,7 @@ export function recordReading(db: DebriefDb, update: ReadingUpdate): Promise<Les
         updatedAt: update.now,
       }
       await db.lessonProgress.put(next)
+      await db.outbox.bulkAdd(statements?.(previous, next) ?? [])
       return next
     }),
   )

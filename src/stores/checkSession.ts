@@ -11,6 +11,7 @@ import { useCourseItemsStore } from './courseItems.ts'
 import { useReviewStore } from './review.ts'
 import { useStorageStore } from './storage.ts'
 import { snapshotOf } from '../domain/own.ts'
+import { lrsWanted } from '../app/lrsFile.ts'
 
 /** A run ready to be asked: the attempt that keeps its answers and the items in order. */
 export interface CheckRun {
@@ -102,7 +103,9 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
       await writeAttempt(run)
       const write = saveAnswer(undefined, answer, now(), run, current.id)
       if (!write.ok) return
-      await commitResponse(storage.database(), write.response)
+      // The statement's code loads only when an LRS is wanted (src/app/practiceOutbox.ts).
+      const rows = (await lrsWanted()) ? await import('../app/practiceOutbox.ts').then((m) => m.checkRowsFor(run, current, outcome.grade!, write.response), () => []) : []
+      await commitResponse(storage.database(), write.response, rows)
       saved.value = [...saved.value, write.response]
       useAttemptsStore().remember(run, saved.value)
       await useReviewStore().record([{ itemId: current.id, grade: outcome.grade, firstTry: outcome.firstTry }])

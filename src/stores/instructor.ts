@@ -10,6 +10,8 @@ import type { ImportSource } from '../db/importResults.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
+import { lrsWanted } from '../app/lrsFile.ts'
+import type { GradeStatements } from '../db/grading.ts'
 import { useLearnerStore } from './learner.ts'
 import { useStorageStore } from './storage.ts'
 
@@ -80,9 +82,16 @@ export const useInstructorStore = defineStore('instructor', () => {
     return loaded
   }
 
+  /** The xAPI rows of grade changes in a course (src/app/instructorOutbox.ts), loaded only when an LRS is wanted. */
+  async function gradeStatements(course: string | undefined): Promise<GradeStatements | undefined> {
+    if (course === undefined || !(await lrsWanted())) return undefined
+    // Unloadable (a bug, or a chunk missing offline): the grade is saved without statements.
+    return import('../app/instructorOutbox.ts').then((m) => m.instructorGradeRows(storage.database(), course)).catch(() => undefined)
+  }
+
   async function grade(manual: ManualGrade, before: number | null): Promise<void> {
-    const { saveManualGrade } = await import('../db/grading.ts')
-    await saveManualGrade(storage.database(), manual, before)
+    const [{ saveManualGrade }, statements] = await Promise.all([import('../db/grading.ts'), gradeStatements(courseId.value)])
+    await saveManualGrade(storage.database(), manual, before, statements)
     if (courseId.value !== undefined) await load(courseId.value, true)
   }
 
@@ -136,8 +145,8 @@ export const useInstructorStore = defineStore('instructor', () => {
   }
 
   async function regrade(id: string, changes: readonly RegradeChange[], items: ReadonlyMap<string, VersionedItem>): Promise<number> {
-    const { applyRegrades } = await import('../db/grading.ts')
-    const applied = await applyRegrades(storage.database(), changes, items, now())
+    const [{ applyRegrades }, statements] = await Promise.all([import('../db/grading.ts'), gradeStatements(id)])
+    const applied = await applyRegrades(storage.database(), changes, items, now(), statements)
     await load(id, true)
     return applied
   }

@@ -5,6 +5,7 @@
  * is a bug, not the learner's problem: the attempt is submitted without them and the console says why.
  */
 import { lrsWanted } from '../app/lrsFile.ts'
+import type { ReadingRows } from '../app/lessonOutbox.ts'
 import type { OutboxRecord } from '../db/records.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { useLearnerStore } from './learner.ts'
@@ -22,4 +23,13 @@ export async function statementRows(attempt: Attempt, responses: readonly SavedR
     console.error('The attempt\'s xAPI statements could not be built; it is submitted without them.', e)
     return []
   }
+}
+
+/**
+ * The xAPI row maker for a profile's reading-progress writes (src/app/lessonOutbox.ts, loaded
+ * only when an LRS is wanted); undefined when none. Lives in this small lazy chunk so the
+ * progress store, on the start page, carries only the import.
+ */
+export async function readingRows(learnerId: string): Promise<ReadingRows | undefined> {
+  return (await lrsWanted()) ? (await import('../app/lessonOutbox.ts')).readingRowsFor(learnerId) : undefined
 }

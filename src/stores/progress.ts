@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { listLessonProgress, recordReading, type ReadingUpdate } from '../db/progress.ts'
+import { listLessonProgress } from '../db/lessonProgress.ts'
+import type { ReadingUpdate } from '../db/progress.ts'
 import type { LessonProgress } from '../domain/learnerTypes.ts'
 import { useStorageStore } from './storage.ts'
 
@@ -16,10 +17,12 @@ export const useProgressStore = defineStore('progress', () => {
     loadedFor.value = `${learnerId}/${courseId}`
   }
 
-  /** Saves reading progress; returns false (and shows the storage banner) when it could not be saved. */
+  /** Saves reading progress (and its xAPI statements, when an LRS is wanted); returns false (and shows the storage banner) when it could not be saved. */
   async function record(update: ReadingUpdate): Promise<boolean> {
     try {
-      const saved = await recordReading(storage.database(), update)
+      // The write loads with the lesson page's first save; the statements' code only when an LRS is wanted (./outboxRows.ts).
+      const [{ recordReading }, rows] = await Promise.all([import('../db/progress.ts'), import('./outboxRows.ts').then((m) => m.readingRows(update.learnerId), () => undefined)])
+      const saved = await recordReading(storage.database(), update, rows)
       if (loadedFor.value === `${update.learnerId}/${update.courseId}`) byLesson.value = { ...byLesson.value, [saved.lessonId]: saved }
       return true
     } catch (error) {

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { sealedKeyFileUrl } from 'virtual:debrief/catalog'
-import { getSealedItems, saveSealedItems, type SealedItemsRecord } from '../db/sealedItems.ts'
+import { lrsWanted } from '../app/lrsFile.ts'
+import { getSealedItems, saveSealedItems, type SealedItemsRecord, type UnlockStatements } from '../db/sealedItems.ts'
 import type { SealedKeyFile } from '../domain/sealedKeyFile.ts'
 import { now } from '../platform/clock.ts'
 import { useAttemptsStore } from './attempts.ts'
@@ -42,8 +43,14 @@ export const useSealedStore = defineStore('sealed', () => {
   /** The instructor's opened row of the course last asked about (with its release code). */
   const row = shallowRef<SealedItemsRecord>()
 
+  /** An unlock's xAPI rows (src/app/instructorOutbox.ts), loaded only when an LRS is wanted and the unlock code opened it. */
+  async function unlockStatements(next: SealedItemsRecord): Promise<UnlockStatements | undefined> {
+    if (next.via !== 'secret' || !(await lrsWanted())) return undefined
+    return import('../app/instructorOutbox.ts').then((m) => m.unlockRows()).catch(() => undefined)
+  }
+
   async function keep(next: SealedItemsRecord): Promise<SealedItemsRecord> {
-    const kept = await saveSealedItems(storage.database(), next)
+    const kept = await saveSealedItems(storage.database(), next, await unlockStatements(next))
     const { adopt } = await import('./sealedAttempts.ts')
     adopt(useAttemptsStore(), kept.courseId, kept.items)
     return kept
