@@ -33,6 +33,8 @@
  *   pass mark (both are fractions), and the result is null while items are pending.
  */
 
+import { Invalid } from './validate.ts'
+
 export type Certainty = 1 | 2 | 3
 export type PassOn = 'accuracy' | 'cbm'
 
@@ -150,4 +152,14 @@ export function cbmSummary(items: readonly CbmItemInput[], passOn: PassOn = 'acc
     pending,
     passOn,
   }
+}
+
+/**
+ * A stored certainty, checked (result files, backups): the number 1, 2 or 3. Anything else, a
+ * string "3" or a 4 included, is refused with the path and what to write.
+ */
+export function checkCertainty(value: unknown, path: string): Certainty {
+  if (isCertainty(value)) return value
+  const shown = typeof value === 'string' ? `the text "${value}"` : JSON.stringify(value) ?? String(value)
+  throw new Invalid(path, `is ${shown}: a certainty is the number 1 (not sure), 2 (fairly sure) or 3 (very sure)`)
 }

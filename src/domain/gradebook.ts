@@ -23,7 +23,7 @@
  * - Sorting puts missing values (null) last in both directions, then orders by name.
  */
 import { finalGrade, gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
-import { passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
+import { gradingOptions, passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
 import { roundTo, toCsv, type CsvCell } from './csv.ts'
 import { isoDateTime } from './format.ts'
 import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
@@ -84,10 +84,7 @@ export interface GradedAttempt {
 
 /** Grade one attempt with its assessment's pass mark and marking rule. */
 export function gradeFor(attempt: Attempt, input: Pick<GradebookInput, 'responses' | 'manualGrades'>, assessment?: AssessmentInfo): AttemptGrade {
-  return gradeAttempt(attempt, input.responses.get(attempt.id) ?? [], input.manualGrades.get(attempt.id) ?? [], {
-    passMark: assessment?.passMark ?? 0.5,
-    negativeMarking: assessment?.negativeMarking ?? false,
-  })
+  return gradeAttempt(attempt, input.responses.get(attempt.id) ?? [], input.manualGrades.get(attempt.id) ?? [], gradingOptions(assessment))
 }
 
 /** The attempts a grading method takes its grade from (rule at the top of the file). */

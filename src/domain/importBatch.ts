@@ -16,7 +16,7 @@
  */
 import { gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
 import type { Allowance } from './attempt.ts'
-import type { AssessmentInfo } from './blueprints.ts'
+import { gradingOptions, type AssessmentInfo } from './blueprints.ts'
 import { checkImportedAttempt, siblingsOf, type ImportFlag, type InstructorCourse } from './importChecks.ts'
 import type { ResultAttemptEntry, Sha256 } from './resultFile.ts'
 import type { Attempt, ManualGrade } from './types.ts'
@@ -65,10 +65,7 @@ export async function checkBatch({ entries, course, existing = [], allowances, s
 
 /** The grade of a checked entry as the instructor counts it (rules at the top of the file). */
 export function gradeChecked(checked: Pick<CheckedEntry, 'entry' | 'assessment'>, instructorGrades: readonly ManualGrade[] = []): AttemptGrade {
-  return gradeAttempt(checked.entry.attempt, checked.entry.responses, instructorGrades, {
-    passMark: checked.assessment?.passMark ?? 0.5,
-    negativeMarking: checked.assessment?.negativeMarking ?? false,
-  })
+  return gradeAttempt(checked.entry.attempt, checked.entry.responses, instructorGrades, gradingOptions(checked.assessment))
 }
 
 /** One line of flags for a CSV cell or a console line: `code: message | code: message`. */
