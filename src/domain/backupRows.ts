@@ -11,6 +11,7 @@
  * instructor's own backup holds such attempts; any other attempt without its snapshot is refused).
  */
 import { importConflict, learnerIdentity, pinnedKey } from './backupIdentityRows.ts'
+import { checkCertainty } from './cbm.ts'
 import { checkAttempt } from './resultFileStructure.ts'
 import {
   arr, between, bool, everyNumberBounded, id, idList, integer, Invalid, nullableNum, obj, oneOf, optional, points, str, time, type Obj,
@@ -110,6 +111,7 @@ function response(r: Obj): void {
   bool(r.flagged, 'flagged')
   time(r.savedAt, 'savedAt')
   integer(r.seq, 'seq', 0)
+  optional(r.certainty, checkCertainty, 'certainty')
 }
 
 function reviewCard(r: Obj): void {
