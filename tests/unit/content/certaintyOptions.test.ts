@@ -1,6 +1,7 @@
 /** Issue 14 §1: the certainty options of blueprints and courses, and content:check's refusals at their line. */
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../../src/content/loader.ts'
+import { summarize } from '../../../src/content/vitePlugin.ts'
 import { formatProblem } from '../../../src/content/source.ts'
 import { copyFixture } from './fixtureCourse.ts'
 
@@ -43,11 +44,13 @@ describe('certainty options content:check', () => {
     const { problems, course } = load((f) => f.edit(BRIEF, /^summary:/m, 'practiceCertainty: true\nsummary:'))
     expect(problems).toEqual([])
     expect(course?.practiceCertainty).toBe(true)
+    expect(summarize(course!).practiceCertainty).toBe(true)
   })
 
   it('practice certainty is off when the brief does not say', () => {
     const { course } = load(() => {})
     expect(course?.practiceCertainty).toBeUndefined()
+    expect('practiceCertainty' in summarize(course!)).toBe(false)
     expect(course?.blueprints.every((b) => b.certainty === undefined && b.passOn === undefined)).toBe(true)
   })
 
