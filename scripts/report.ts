@@ -42,8 +42,8 @@ import { answerText } from '../src/domain/answerText.ts'
 import {
   ATTEMPTS_COUNTED_LABELS, countedAttempts, defaultAttemptsCounted, statisticsAttempts, type AttemptsCounted,
 } from '../src/domain/assessmentReport.ts'
-import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts'
-import { gradingOptions, type AssessmentInfo } from '../src/domain/blueprints.ts'
+import { gradeAttempt, gradingOptions, type AttemptGrade } from '../src/domain/attemptGrading.ts'
+import type { AssessmentInfo } from '../src/domain/blueprints.ts'
 import { certaintyCells, certaintyFigures, certaintyHeader, confidentWrongByItem } from '../src/domain/certaintyReport.ts'
 import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
 import { isoDateTime } from '../src/domain/format.ts'

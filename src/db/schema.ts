@@ -4,7 +4,6 @@
  * fixture test in tests/unit/db/upgrade.test.ts.
  */
 import type { Transaction } from 'dexie'
-import { isCertainty } from '../domain/cbm.ts'
 import { authoredBlankOrders } from '../domain/clozeOrder.ts'
 import type { Attempt } from '../domain/types.ts'
 
@@ -111,19 +110,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     // Certainty-based marking (issue 14): a response may carry the learner's `certainty` (1 not
     // sure, 2 fairly sure, 3 very sure), saved in the same write as its answer. Not indexed: it is
-    // read with its response. Responses saved before have none, and none is invented (they count as
-    // given without certainty, src/domain/cbm.ts). No release before this one wrote the field, so
-    // the upgrade removes any `certainty` that is not 1, 2 or 3 rather than let it be read as one.
-    // No other table changes.
+    // read with its response. Responses saved before have none, and none is invented (they count
+    // as given without certainty, src/domain/cbm.ts), so there is nothing to upgrade: no `upgrade`
+    // step (the first-load budget has no room for a no-op one). No other table changes.
     version: 12,
     stores: {},
-    upgrade: async (tx) => {
-      await tx
-        .table('responses')
-        .toCollection()
-        .modify((response: { certainty?: unknown }) => {
-          if ('certainty' in response && !isCertainty(response.certainty)) delete response.certainty
-        })
-    },
   },
 ]

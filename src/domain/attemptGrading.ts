@@ -18,7 +18,7 @@
  * - finalGrade over submitted attempts: highest, first or last (by start time) percent, or the
  *   average of all percents; null when there are none.
  */
-import { passed } from './blueprints.ts'
+import { passed, type AssessmentInfo } from './blueprints.ts'
 import { cbmItemMark, cbmSummary, type CbmSummary, type Certainty, type PassOn } from './cbm.ts'
 import { applyManualGrade, gradeResponse, itemMax, type Grade } from './grading/index.ts'
 import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
@@ -32,6 +32,12 @@ export interface AttemptGradeOptions {
   certainty?: boolean
   /** Blueprint.passOn; 'cbm' counts only with `certainty`. */
   passOn?: PassOn
+}
+
+/** gradeAttempt's options for an assessment (defaults when it is unknown: pass mark 0.5, no rules). */
+export function gradingOptions(info: Partial<AssessmentInfo> | undefined): AttemptGradeOptions & { passMark: number; negativeMarking: boolean } {
+  const options = { passMark: info?.passMark ?? 0.5, negativeMarking: info?.negativeMarking ?? false }
+  return info?.certainty === true ? { ...options, certainty: true, passOn: info.passOn ?? 'accuracy' } : options
 }
 
 export interface ItemResult {

@@ -11,7 +11,7 @@
  * instructor's own backup holds such attempts; any other attempt without its snapshot is refused).
  */
 import { importConflict, learnerIdentity, pinnedKey } from './backupIdentityRows.ts'
-import { checkCertainty } from './cbm.ts'
+import { checkCertainty } from './certaintyCheck.ts'
 import { checkAttempt } from './resultFileStructure.ts'
 import {
   arr, between, bool, everyNumberBounded, id, idList, integer, Invalid, nullableNum, obj, oneOf, optional, points, str, time, type Obj,

@@ -35,12 +35,6 @@ export function assessmentInfo(blueprint: Blueprint): AssessmentInfo {
   return blueprint.certainty === true ? { ...info, certainty: true, passOn: blueprint.passOn ?? 'accuracy' } : info
 }
 
-/** gradeAttempt's options for an assessment (defaults when it is unknown: pass mark 0.5, no rules). */
-export function gradingOptions(info: Partial<AssessmentInfo> | undefined): { passMark: number; negativeMarking: boolean; certainty?: true; passOn?: 'accuracy' | 'cbm' } {
-  const options = { passMark: info?.passMark ?? 0.5, negativeMarking: info?.negativeMarking ?? false }
-  return info?.certainty === true ? { ...options, certainty: true, passOn: info.passOn ?? 'accuracy' } : options
-}
-
 /** How many items an assessment draws. */
 export function itemCount(blueprint: Pick<Blueprint, 'draws'>): number {
   return blueprint.draws.reduce((sum, d) => sum + d.count, 0)

@@ -33,23 +33,17 @@
  *   pass mark (both are fractions), and the result is null while items are pending.
  */
 
-import { Invalid } from './validate.ts'
+import { CERTAINTIES, DEFAULT_CERTAINTY, type Certainty } from './certainty.ts'
 
-export type Certainty = 1 | 2 | 3
+export { CERTAINTIES, DEFAULT_CERTAINTY, isCertainty, type Certainty } from './certainty.ts'
 export type PassOn = 'accuracy' | 'cbm'
 
-export const CERTAINTIES: readonly Certainty[] = [1, 2, 3]
-export const DEFAULT_CERTAINTY: Certainty = 1
 export const CBM_PARTIAL_RULE = 'linear' as const
 /** Moodle's empirical weight of the bonus (calculate_bonus). */
 export const CBM_BONUS_FACTOR = 0.1
 
 const RIGHT: Record<Certainty, number> = { 1: 1, 2: 2, 3: 3 }
 const WRONG: Record<Certainty, number> = { 1: 0, 2: -2, 3: -6 }
-
-export function isCertainty(value: unknown): value is Certainty {
-  return value === 1 || value === 2 || value === 3
-}
 
 /** The CBM mark of one answer, in units of the item's maximum (rules at the top of the file). */
 export function cbmFraction(fraction: number, certainty: Certainty): number {
@@ -152,14 +146,4 @@ export function cbmSummary(items: readonly CbmItemInput[], passOn: PassOn = 'acc
     pending,
     passOn,
   }
-}
-
-/**
- * A stored certainty, checked (result files, backups): the number 1, 2 or 3. Anything else, a
- * string "3" or a 4 included, is refused with the path and what to write.
- */
-export function checkCertainty(value: unknown, path: string): Certainty {
-  if (isCertainty(value)) return value
-  const shown = typeof value === 'string' ? `the text "${value}"` : JSON.stringify(value) ?? String(value)
-  throw new Invalid(path, `is ${shown}: a certainty is the number 1 (not sure), 2 (fairly sure) or 3 (very sure)`)
 }

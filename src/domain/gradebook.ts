@@ -27,8 +27,8 @@
  * - lastActivity: the latest start, submission or saved answer of any of the learner's attempts.
  * - Sorting puts missing values (null) last in both directions, then orders by name.
  */
-import { finalGrade, gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
-import { gradingOptions, passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
+import { finalGrade, gradeAttempt, gradingOptions, type AttemptGrade } from './attemptGrading.ts'
+import { passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
 import { certaintyCells, certaintyFigures, certaintyHeader, type CertaintyFigures } from './certaintyReport.ts'
 import { roundTo, toCsv, type CsvCell } from './csv.ts'
 import { isoDateTime } from './format.ts'

@@ -14,9 +14,9 @@
  *   kept apart and count only once the instructor accepts them;
  * - an attempt with any flag is not counted in final grades, pass verdicts or statistics.
  */
-import { gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
+import { gradeAttempt, gradingOptions, type AttemptGrade } from './attemptGrading.ts'
 import type { Allowance } from './attempt.ts'
-import { gradingOptions, type AssessmentInfo } from './blueprints.ts'
+import type { AssessmentInfo } from './blueprints.ts'
 import { checkImportedAttempt, siblingsOf, type ImportFlag, type InstructorCourse } from './importChecks.ts'
 import type { ResultAttemptEntry, Sha256 } from './resultFile.ts'
 import type { Attempt, ManualGrade } from './types.ts'

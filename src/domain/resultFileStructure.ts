@@ -13,7 +13,7 @@
  * the learner's name is read with the app's own name rule (names.ts).
  */
 import { checkAllowance } from './allowanceCheck.ts'
-import { checkCertainty } from './cbm.ts'
+import { checkCertainty } from './certaintyCheck.ts'
 import { isFileSignature } from './signatureShape.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import {

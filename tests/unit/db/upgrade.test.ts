@@ -277,13 +277,10 @@ describe('database upgrades', () => {
     db.close()
   })
 
-  it('drops a certainty no release wrote (not 1, 2 or 3) from a version 8 response, and keeps the rest of the row', async () => {
-    const name = uniqueName()
-    const base = { attemptId: 'x8', answer: { type: 'single', optionId: 'a' }, flagged: false, savedAt: 3, seq: 1 }
-    await seedAtVersion(name, 8, { responses: [{ ...base, itemId: 'q1', certainty: '3' }, { ...base, itemId: 'q2', certainty: 4 }, { ...base, itemId: 'q3', certainty: 2 }] })
-    const db = await reopen(name)
-    const rows = await db.responses.where('attemptId').equals('x8').toArray()
-    expect(rows).toEqual([{ ...base, itemId: 'q1' }, { ...base, itemId: 'q2' }, { ...base, itemId: 'q3', certainty: 2 }])
+  it('stores a certainty with a new answer in a database upgraded from version 8', async () => {
+    const db = await upgradedFrom(8)
+    await db.responses.put({ attemptId: 'n1', itemId: 'q1', answer: { type: 'truefalse', value: true }, flagged: false, savedAt: 3, seq: 1, certainty: 2 })
+    expect((await db.responses.get(['n1', 'q1']))?.certainty).toBe(2)
     db.close()
   })
 })

@@ -1,7 +1,6 @@
 /** Issue 14 §2: certainty in the attempt grade (src/domain/attemptGrading.ts, rules in cbm.ts). */
 import { describe, expect, it } from 'vitest'
-import { gradeAttempt } from '../../../src/domain/attemptGrading.ts'
-import { gradingOptions } from '../../../src/domain/blueprints.ts'
+import { gradeAttempt, gradingOptions } from '../../../src/domain/attemptGrading.ts'
 import type { ManualGrade } from '../../../src/domain/types.ts'
 import { cbmAttempt, T0, WORKED_EXAMPLE, type Answered } from '../../fixtures/cbmAttempt.ts'
 

@@ -1,6 +1,7 @@
 /** Issue 14 §2: certainty-based marking, Moodle's marks and summary figures (rules in src/domain/cbm.ts). */
 import { describe, expect, it } from 'vitest'
-import { cbmBonus, cbmFraction, cbmItemMark, cbmSummary, checkCertainty, expectedForAccuracy, type CbmItemInput } from '../../../src/domain/cbm.ts'
+import { cbmBonus, cbmFraction, cbmItemMark, cbmSummary, expectedForAccuracy, type CbmItemInput } from '../../../src/domain/cbm.ts'
+import { checkCertainty } from '../../../src/domain/certaintyCheck.ts'
 import { Invalid } from '../../../src/domain/validate.ts'
 
 describe('cbmFraction: marks per item maximum', () => {
