@@ -18,6 +18,11 @@
  *   test-statistics.csv  per assessment: mean, median, SD, skewness, alpha/CIC, error ratio, SE, and
  *                        which attempts were counted
  *   responses.csv        one row per slot of every attempt (unanswered slots included)
+ * When some attempt's assessment has certainty (docs/cbm.md), gradebook.csv gains accuracy %, CBM
+ * average mark, CBM bonus %, accuracy + bonus %, Brier score and confidence index (before flags;
+ * empty for attempts without certainty), responses.csv each answer's certainty and CBM mark, and
+ * item-statistics.csv how many counted answers were very sure and wrong and the misconception flag
+ * (calibration.ts). Without certainty anywhere the files are exactly as before.
  * An attempt found in several files is counted once (by attempt id). Statistics count the
  * attempts `countedAttempts` (assessmentReport.ts) picks: by default those the assessment's grading
  * method takes its grade from (average → all), or those `--attempts` names; attempts still
@@ -37,8 +42,9 @@ import { answerText } from '../src/domain/answerText.ts'
 import {
   ATTEMPTS_COUNTED_LABELS, countedAttempts, defaultAttemptsCounted, statisticsAttempts, type AttemptsCounted,
 } from '../src/domain/assessmentReport.ts'
-import { gradeAttempt, type AttemptGrade } from '../src/domain/attemptGrading.ts'
+import { gradeAttempt, gradingOptions, type AttemptGrade } from '../src/domain/attemptGrading.ts'
 import type { AssessmentInfo } from '../src/domain/blueprints.ts'
+import { certaintyCells, certaintyFigures, certaintyHeader, confidentWrongByItem } from '../src/domain/certaintyReport.ts'
 import { roundTo, toCsv, type CsvCell } from '../src/domain/csv.ts'
 import { isoDateTime } from '../src/domain/format.ts'
 import { flagsText, type CheckedEntry } from '../src/domain/importBatch.ts'
@@ -107,8 +113,8 @@ function gradeAll(entries: ReportEntry[]): GradedEntry[] {
   const graded = entries.map((e) => {
     const settings = e.flags !== undefined ? e.assessment : e.entry.assessment
     const grade = gradeAttempt(e.entry.attempt, e.entry.responses, e.flags !== undefined ? [] : e.entry.manualGrades ?? [], {
+      ...gradingOptions(settings),
       passMark: settings?.passMark ?? 0,
-      negativeMarking: settings?.negativeMarking ?? false,
     })
     return { ...e, grade, number: 0 }
   })
@@ -153,17 +159,20 @@ function passedText({ entry, flags, assessment }: ReportEntry, grade: AttemptGra
 /** The CSV documents for a set of parsed result files (pure apart from the files it is given). */
 export function buildReport(entries: ReportEntry[], options: ReportOptions = {}): Record<string, string> {
   const graded = gradeAll(entries)
+  // Certainty columns only when some attempt was graded with certainty (docs/cbm.md).
+  const certainty = graded.some((g) => g.grade.cbm !== undefined)
   const gradebook: CsvCell[][] = graded.map((g) => [
     g.learner.id, g.learner.name, g.assessment?.title ?? g.entry.assessment?.title ?? g.entry.attempt.sourceId, g.number, g.entry.attempt.id,
     isoDateTime(g.entry.attempt.startedAt), isoDateTime(g.entry.attempt.submittedAt), roundTo(g.grade.score), roundTo(g.grade.max),
-    roundTo(g.grade.percent, 2), passedText(g, g.grade), g.grade.pending, flagsText(g.flags ?? []),
+    roundTo(g.grade.percent, 2), passedText(g, g.grade), g.grade.pending,
+    ...(certainty ? certaintyCells(certaintyFigures([g.grade])) : []), flagsText(g.flags ?? []),
   ])
   const responses: CsvCell[][] = graded.flatMap(({ learner, entry, grade, flags }) =>
     grade.perItem.map((r) => [
       learner.id, learner.name, entry.attempt.sourceId, entry.attempt.id, r.itemId, r.version,
       snapshotOf(entry.attempt, r.version)?.type ?? '', r.objective, answerText(r.response?.answer), roundTo(r.grade.score),
       roundTo(r.grade.max), r.grade.state, r.manual, r.response?.flagged ?? false, isoDateTime(r.response?.savedAt ?? null),
-      (flags ?? []).map((f) => f.code).join(' '),
+      ...(certainty ? [r.response?.certainty ?? '', r.cbmMark ?? ''] : []), (flags ?? []).map((f) => f.code).join(' '),
     ]))
   const byAssessment = new Map<string, StatisticsGroup>()
   for (const { entry, flags, assessment } of graded) {
@@ -183,17 +192,21 @@ export function buildReport(entries: ReportEntry[], options: ReportOptions = {})
     const which = options.attempts ?? defaultAttemptsCounted(group.info.gradingMethod)
     const counted = countedAttempts(group, { ...group.info, id: assessment }, { which, includePending: options.includePending === true })
     const { test, items } = quizStatistics(statisticsAttempts(counted), 'all')
+    const confident = confidentWrongByItem(counted.map((c) => c.grade))
     testRows.push([assessment, test.attempts, roundTo(test.mean), roundTo(test.median), roundTo(test.sd), roundTo(test.skewness),
       roundTo(test.alpha), roundTo(test.cic), roundTo(test.errorRatio), roundTo(test.standardError), which, options.includePending === true])
     for (const s of [...items].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
-      itemRows.push([assessment, s.itemId, s.n, roundTo(s.facility), roundTo(s.sd), roundTo(s.discriminationIndex), roundTo(s.discriminativeEfficiency)])
+      const wrong = confident.get(s.itemId)
+      itemRows.push([assessment, s.itemId, s.n, roundTo(s.facility), roundTo(s.sd), roundTo(s.discriminationIndex), roundTo(s.discriminativeEfficiency),
+        ...(certainty ? [wrong?.confidentWrong ?? '', wrong === undefined ? '' : wrong.flagged] : [])])
     }
   }
+  const withCertainty = (header: readonly string[], extra: readonly string[], before = 1) => (certainty ? [...header.slice(0, header.length - before), ...extra, ...header.slice(header.length - before)] : [...header])
   return {
-    'gradebook.csv': toCsv(GRADEBOOK_HEADER, gradebook),
-    'item-statistics.csv': toCsv(ITEM_HEADER, itemRows),
+    'gradebook.csv': toCsv(withCertainty(GRADEBOOK_HEADER, certaintyHeader()), gradebook),
+    'item-statistics.csv': toCsv(withCertainty(ITEM_HEADER, ['very sure and wrong', 'misconception flag'], 0), itemRows),
     'test-statistics.csv': toCsv(TEST_HEADER, testRows),
-    'responses.csv': toCsv(RESPONSE_HEADER, responses),
+    'responses.csv': toCsv(withCertainty(RESPONSE_HEADER, ['certainty', 'CBM mark']), responses),
   }
 }
 

@@ -91,6 +91,9 @@ export function checkCourse(files: CourseFiles): Problem[] {
   list.forEach((blueprint, i) => {
     if (blueprintIds.has(blueprint.id)) problems.push(source.problem(['blueprints', i, 'id'], `duplicate blueprint id "${blueprint.id}"`))
     blueprintIds.add(blueprint.id)
+    if (blueprint.passOn === 'cbm' && blueprint.certainty !== true) {
+      problems.push(source.problem(['blueprints', i, 'passOn'], `blueprint "${blueprint.id}" passes on cbm but does not ask for certainty: add certainty: true, or write passOn: accuracy`))
+    }
     blueprint.draws.forEach((draw, j) => {
       if (draw.lesson && !lessonIds.has(draw.lesson)) problems.push(source.problem(['blueprints', i, 'draws', j, 'lesson'], `unknown lesson "${draw.lesson}"`))
       if (draw.objective && !objectiveLesson.has(draw.objective)) problems.push(source.problem(['blueprints', i, 'draws', j, 'objective'], `unknown objective "${draw.objective}"`))

@@ -186,6 +186,7 @@ function loadCourse(lessonDir: string, questionDir: string, cwd: string): Loaded
     title: meta.title,
     source: meta.source,
     summary: meta.summary,
+    ...(meta.practiceCertainty === undefined ? {} : { practiceCertainty: meta.practiceCertainty }),
     passages: meta.passages,
     lessons: lessons.map((l) => l.lesson).sort((a, b) => a.order - b.order),
     banks: banks.map((b) => b.bank),

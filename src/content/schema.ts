@@ -24,6 +24,7 @@ export const BriefSchema = v.strictObject({
   title: text('title'),
   source: text('source'),
   summary: text('summary'),
+  practiceCertainty: v.optional(v.boolean('practiceCertainty must be true or false')),
   passages: v.pipe(v.array(PassageSchema, 'passages must be a list'), v.nonEmpty('a brief needs at least one passage')),
 })
 
@@ -212,6 +213,8 @@ export const BlueprintSchema = v.strictObject({
   maxAttempts: v.optional(v.pipe(v.number(), v.integer('maxAttempts must be a whole number'), v.minValue(1, 'maxAttempts must be at least 1'))),
   gradingMethod: v.picklist(['highest', 'first', 'last', 'average'], 'gradingMethod must be highest, first, last or average'),
   negativeMarking: v.optional(v.boolean('negativeMarking must be true or false')),
+  certainty: v.optional(v.boolean('certainty must be true or false')),
+  passOn: v.optional(v.picklist(['accuracy', 'cbm'], 'passOn must be accuracy or cbm')),
   shuffleOptions: v.boolean('shuffleOptions must be true or false'),
   review: v.strictObject({ afterSubmit: reviewParts, afterLastAttempt: reviewParts, fullReviewWhen: v.optional(fullReviewWhen) }),
   sealed: v.optional(v.literal(true, 'sealed can only be true (leave it out for an assessment whose results show at once)')),

@@ -32,6 +32,7 @@ export function summarize(course: Course): CourseSummary {
     title: course.title,
     source: course.source,
     summary: course.summary,
+    ...(course.practiceCertainty === true ? { practiceCertainty: true as const } : {}),
     lessons: course.lessons.map(({ html: _html, ...lesson }) => ({
       ...lesson,
       // What practice can use: items reserved for sealed assessments are left out.

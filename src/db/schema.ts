@@ -107,4 +107,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 8,
     stores: { outbox: 'id, state, queuedAt' },
   },
+  {
+    // Certainty-based marking (issue 14): a response may carry the learner's `certainty` (1 not
+    // sure, 2 fairly sure, 3 very sure), saved in the same write as its answer. Not indexed: it is
+    // read with its response. Responses saved before have none, and none is invented (they count
+    // as given without certainty, src/domain/cbm.ts), so there is nothing to upgrade: no `upgrade`
+    // step (the first-load budget has no room for a no-op one). No other table changes.
+    version: 9,
+    stores: {},
+  },
 ]

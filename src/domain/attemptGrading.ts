@@ -11,10 +11,15 @@
  *   mark (grading pending items can only add), false when nothing is pending and it does not,
  *   and null while pending items could still decide it.
  * - percent = 100 × score / max (0 when max is 0).
+ * - Certainty (only with `certainty: true`; rules in cbm.ts): each item carries its certainty and CBM
+ *   mark, and the grade a `cbm` summary (accuracy, CBM score, bonus); pending items are left out
+ *   of it. `passOn: 'cbm'` (with certainty) makes `passed` follow accuracy + bonus instead of
+ *   `percent`, null while anything is pending. Without certainty none of these fields exist.
  * - finalGrade over submitted attempts: highest, first or last (by start time) percent, or the
  *   average of all percents; null when there are none.
  */
-import { passed } from './blueprints.ts'
+import { passed, type AssessmentInfo } from './blueprints.ts'
+import { cbmItemMark, cbmSummary, type CbmSummary, type Certainty, type PassOn } from './cbm.ts'
 import { applyManualGrade, gradeResponse, itemMax, type Grade } from './grading/index.ts'
 import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
 import { snapshotOf } from './own.ts'
@@ -23,6 +28,16 @@ export interface AttemptGradeOptions {
   /** Fraction of the maximum score needed to pass (Blueprint.passMark); defaults to 0.5. */
   passMark?: number
   negativeMarking?: boolean
+  /** Certainty-based marking (Blueprint.certainty). */
+  certainty?: boolean
+  /** Blueprint.passOn; 'cbm' counts only with `certainty`. */
+  passOn?: PassOn
+}
+
+/** gradeAttempt's options for an assessment (defaults when it is unknown: pass mark 0.5, no rules). */
+export function gradingOptions(info: Partial<AssessmentInfo> | undefined): AttemptGradeOptions & { passMark: number; negativeMarking: boolean } {
+  const options = { passMark: info?.passMark ?? 0.5, negativeMarking: info?.negativeMarking ?? false }
+  return info?.certainty === true ? { ...options, certainty: true, passOn: info.passOn ?? 'accuracy' } : options
 }
 
 export interface ItemResult {
@@ -35,6 +50,10 @@ export interface ItemResult {
   /** True while this item waits for an instructor. */
   pending: boolean
   response: SavedResponse | null
+  /** With certainty only: the level given (null: none, counted as 1). */
+  certainty?: Certainty | null
+  /** With certainty only: the CBM marks earned, null while pending (cbm.ts). */
+  cbmMark?: number | null
 }
 
 export interface ObjectiveResult {
@@ -54,6 +73,8 @@ export interface AttemptGrade {
   pending: number
   perItem: ItemResult[]
   perObjective: ObjectiveResult[]
+  /** With certainty only: accuracy, CBM score and bonus (cbm.ts). */
+  cbm?: CbmSummary
 }
 
 /** The response that counts for each item: the newest saved in time. */
@@ -109,13 +130,18 @@ export function gradeAttempt(
     objective.score = round(objective.score + itemScore)
     objective.max = round(objective.max + itemMax(item))
     objectives.set(item.objective, objective)
-    perItem.push({ itemId: slot.itemId, version: slot.version, objective: item.objective, grade, manual: manual !== undefined, pending: isPending, response })
+    const result: ItemResult = { itemId: slot.itemId, version: slot.version, objective: item.objective, grade, manual: manual !== undefined, pending: isPending, response }
+    if (options.certainty === true) {
+      result.certainty = response?.certainty ?? null
+      result.cbmMark = cbmItemMark(cbmInput(result)).mark
+    }
+    perItem.push(result)
   }
   score = round(score)
   max = round(max)
   const passMark = options.passMark ?? 0.5
   const reached = max > 0 && passed((100 * score) / max, passMark)
-  return {
+  const base = {
     score,
     max,
     percent: max > 0 ? round((100 * score) / max) : 0,
@@ -124,6 +150,22 @@ export function gradeAttempt(
     pending,
     perItem,
     perObjective: [...objectives.values()],
+  }
+  if (options.certainty !== true) return base
+  const passOn = options.passOn ?? 'accuracy'
+  const cbm = cbmSummary(perItem.map(cbmInput), passOn)
+  if (passOn === 'accuracy') return { ...base, cbm }
+  const cbmPassed = pending > 0 ? null : cbm.weight > 0 && passed(100 * cbm.accuracyAndBonus, passMark)
+  return { ...base, passed: cbmPassed, cbm }
+}
+
+function cbmInput(result: ItemResult) {
+  return {
+    score: result.grade.score,
+    max: result.grade.max,
+    certainty: result.certainty ?? null,
+    answered: result.grade.state !== 'unanswered',
+    pending: result.pending,
   }
 }
 

@@ -63,6 +63,12 @@ export interface SavedResponse {
   savedAt: number
   /** Increases with every save; a write with a stale sequence is refused (two tabs). */
   seq: number
+  /**
+   * How sure the learner was (src/domain/cbm.ts): 1 not sure, 2 fairly sure, 3 very sure.
+   * Only for blueprints with `certainty` (and practice with the course's `practiceCertainty`);
+   * absent otherwise, and on rows saved before database version 9 / result-file version 5.
+   */
+  certainty?: 1 | 2 | 3
 }
 
 /** An instructor's grade for one response (free text, or an override). */

@@ -11,6 +11,7 @@
  * instructor's own backup holds such attempts; any other attempt without its snapshot is refused).
  */
 import { importConflict, learnerIdentity, pinnedKey } from './backupIdentityRows.ts'
+import { checkCertainty } from './certaintyCheck.ts'
 import { DEVICE_ONLY_SETTINGS, PASSPHRASE_KEY } from './deviceSettings.ts'
 import { checkAttempt } from './resultFileStructure.ts'
 import {
@@ -116,6 +117,7 @@ function response(r: Obj): void {
   bool(r.flagged, 'flagged')
   time(r.savedAt, 'savedAt')
   integer(r.seq, 'seq', 0)
+  optional(r.certainty, checkCertainty, 'certainty')
 }
 
 function reviewCard(r: Obj): void {

@@ -19,13 +19,20 @@ export function passed(percent: number, passMark: number): boolean {
   return Number.isFinite(percent) && percent >= passMark * 100 - PASS_TOLERANCE
 }
 
-/** What grading needs of a blueprint: its id, title, pass mark, grading method and marking rule. */
-export type AssessmentInfo = Pick<Blueprint, 'id' | 'title' | 'passMark' | 'gradingMethod'> & { negativeMarking?: boolean }
+/**
+ * What grading needs of a blueprint: its id, title, pass mark, grading method and marking rules.
+ * `certainty` and `passOn` (result file version 5) are present only for a blueprint with certainty.
+ */
+export type AssessmentInfo = Pick<Blueprint, 'id' | 'title' | 'passMark' | 'gradingMethod'> & { negativeMarking?: boolean; certainty?: true; passOn?: 'accuracy' | 'cbm' }
 
-/** The AssessmentInfo of a blueprint (negative marking spelled out, off unless the blueprint says so). */
+/**
+ * The AssessmentInfo of a blueprint (negative marking spelled out, off unless the blueprint says
+ * so; certainty and its pass rule only when the blueprint asks for certainty).
+ */
 export function assessmentInfo(blueprint: Blueprint): AssessmentInfo {
   const { id, title, passMark, gradingMethod } = blueprint
-  return { id, title, passMark, gradingMethod, negativeMarking: blueprint.negativeMarking ?? false }
+  const info: AssessmentInfo = { id, title, passMark, gradingMethod, negativeMarking: blueprint.negativeMarking ?? false }
+  return blueprint.certainty === true ? { ...info, certainty: true, passOn: blueprint.passOn ?? 'accuracy' } : info
 }
 
 /** How many items an assessment draws. */

@@ -12,6 +12,8 @@ export interface CourseSummary {
   title: string
   source: string
   summary: string
+  /** Practice asks for a certainty with each answer (Course.practiceCertainty); absent when off. */
+  practiceCertainty?: true
   lessons: LessonSummary[]
   blueprints: Blueprint[]
 }

@@ -19,11 +19,17 @@
  * - Per objective: percent = score / max over the attempts the grading method picks (the chosen
  *   attempt for highest/first/last, every submitted attempt for average), summed over all
  *   assessments; null when the learner has no evidence for it.
+ * - Certainty (assessments with `certainty` only): a cell carries CBM and calibration figures over
+ *   the attempts its method picks (certaintyReport.ts) and the CSV their columns. With `passOn:
+ *   'cbm'` the result judges accuracy + bonus (per attempt, by the grading method) against the pass
+ *   mark, and stays 'pending' while a deciding attempt waits for an instructor (a pending answer
+ *   can lower it).
  * - lastActivity: the latest start, submission or saved answer of any of the learner's attempts.
  * - Sorting puts missing values (null) last in both directions, then orders by name.
  */
-import { finalGrade, gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
+import { finalGrade, gradeAttempt, gradingOptions, type AttemptGrade } from './attemptGrading.ts'
 import { passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
+import { certaintyCells, certaintyFigures, certaintyHeader, type CertaintyFigures } from './certaintyReport.ts'
 import { roundTo, toCsv, type CsvCell } from './csv.ts'
 import { isoDateTime } from './format.ts'
 import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from './types.ts'
@@ -56,6 +62,8 @@ export interface GradebookCell {
   result: CellResult
   /** Free-text answers waiting for an instructor in the submitted attempts. */
   pending: number
+  /** Assessments with certainty: CBM and calibration over the chosen attempts (certaintyReport.ts). */
+  certainty?: CertaintyFigures
 }
 
 /** A cell's result, in the words the table and the CSV show (rules at the top of the file). */
@@ -84,10 +92,7 @@ export interface GradedAttempt {
 
 /** Grade one attempt with its assessment's pass mark and marking rule. */
 export function gradeFor(attempt: Attempt, input: Pick<GradebookInput, 'responses' | 'manualGrades'>, assessment?: AssessmentInfo): AttemptGrade {
-  return gradeAttempt(attempt, input.responses.get(attempt.id) ?? [], input.manualGrades.get(attempt.id) ?? [], {
-    passMark: assessment?.passMark ?? 0.5,
-    negativeMarking: assessment?.negativeMarking ?? false,
-  })
+  return gradeAttempt(attempt, input.responses.get(attempt.id) ?? [], input.manualGrades.get(attempt.id) ?? [], gradingOptions(assessment))
 }
 
 /** The attempts a grading method takes its grade from (rule at the top of the file). */
@@ -104,12 +109,17 @@ export function chosenAttempts(graded: readonly GradedAttempt[], method: Grading
  * Passed, failed or still pending under a grading method (rules at the top of the file); null
  * without submitted attempts.
  */
-export function passState(graded: readonly GradedAttempt[], method: GradingMethod, passMark: number): 'passed' | 'failed' | 'pending' | null {
-  const now = finalGrade(graded.map((g) => ({ startedAt: g.attempt.startedAt, percent: g.grade.percent })), method)
+export function passState(graded: readonly GradedAttempt[], method: GradingMethod, passMark: number, passOn: 'accuracy' | 'cbm' = 'accuracy'): 'passed' | 'failed' | 'pending' | null {
+  const onCbm = passOn === 'cbm'
+  const value = (g: GradedAttempt) => (onCbm && g.grade.cbm !== undefined ? 100 * g.grade.cbm.accuracyAndBonus : g.grade.percent)
+  const now = finalGrade(graded.map((g) => ({ startedAt: g.attempt.startedAt, percent: value(g) })), method)
   if (now === null) return null
-  if (reachesPassMark(now, passMark)) return 'passed'
   const deciding = method === 'first' || method === 'last' ? chosenAttempts(graded, method) : graded
-  return deciding.some((g) => g.grade.pending > 0) ? 'pending' : 'failed'
+  const waiting = deciding.some((g) => g.grade.pending > 0)
+  // On CBM a pending answer can lower the figure, so nothing is decided while one waits.
+  if (onCbm && waiting) return 'pending'
+  if (reachesPassMark(now, passMark)) return 'passed'
+  return waiting ? 'pending' : 'failed'
 }
 
 function latest(attempt: Attempt, responses: readonly SavedResponse[] | undefined): number {
@@ -144,9 +154,12 @@ function cellFor(assessment: AssessmentInfo, own: readonly Attempt[], input: Gra
     }
   }
   const pending = submitted.reduce((n, g) => n + g.grade.pending, 0)
-  const result = passState(submitted, assessment.gradingMethod, assessment.passMark) ?? (open > 0 ? 'open' : 'not-attempted')
+  const passOn = assessment.certainty === true ? assessment.passOn ?? 'accuracy' : 'accuracy'
+  const result = passState(submitted, assessment.gradingMethod, assessment.passMark, passOn) ?? (open > 0 ? 'open' : 'not-attempted')
   const passed = result === 'passed' ? true : result === 'failed' ? false : null
-  return { grade, attempts: submitted.length, open, lastActivity, passed, result, pending }
+  const cell: GradebookCell = { grade, attempts: submitted.length, open, lastActivity, passed, result, pending }
+  const certainty = assessment.certainty === true ? certaintyFigures(chosen.map((g) => g.grade)) : undefined
+  return certainty === undefined ? cell : { ...cell, certainty }
 }
 
 /** Every learner's row (rules at the top of the file). Learners without attempts get empty cells. */
@@ -268,7 +281,10 @@ export function gradebookTable(
   rows: readonly GradebookRow[], assessments: readonly AssessmentInfo[], objectives: readonly string[], flags: ReadonlyMap<string, string> = new Map(),
 ): { header: string[]; rows: CsvCell[][] } {
   const header = ['learner id', 'learner', 'origin', 'last activity']
-  for (const a of assessments) header.push(`${a.title}: grade %`, `${a.title}: attempts`, `${a.title}: result`, `${a.title}: pending grading`, `${a.title}: last activity`)
+  for (const a of assessments) {
+    header.push(`${a.title}: grade %`, `${a.title}: attempts`, `${a.title}: result`, `${a.title}: pending grading`, `${a.title}: last activity`)
+    if (a.certainty === true) header.push(...certaintyHeader(`${a.title}: `))
+  }
   for (const o of objectives) header.push(`objective ${o} %`)
   // Flagged imported attempts (flaggedAttempts.ts): listed with their reasons, counted nowhere.
   header.push('flags')
@@ -277,6 +293,7 @@ export function gradebookTable(
     for (const a of assessments) {
       const cell = row.cells[a.id]
       cells.push(roundTo(cell?.grade ?? null, 2), cell?.attempts ?? 0, outcomeText(cell), cell?.pending ?? 0, isoDateTime(cell?.lastActivity ?? null))
+      if (a.certainty === true) cells.push(...certaintyCells(cell?.certainty))
     }
     for (const o of objectives) cells.push(roundTo(own(row.objectives, o) ?? null, 2))
     cells.push(flags.get(row.learnerId) ?? '')

@@ -14,7 +14,7 @@
  *   kept apart and count only once the instructor accepts them;
  * - an attempt with any flag is not counted in final grades, pass verdicts or statistics.
  */
-import { gradeAttempt, type AttemptGrade } from './attemptGrading.ts'
+import { gradeAttempt, gradingOptions, type AttemptGrade } from './attemptGrading.ts'
 import type { Allowance } from './attempt.ts'
 import type { AssessmentInfo } from './blueprints.ts'
 import { checkImportedAttempt, siblingsOf, type ImportFlag, type InstructorCourse } from './importChecks.ts'
@@ -65,10 +65,7 @@ export async function checkBatch({ entries, course, existing = [], allowances, s
 
 /** The grade of a checked entry as the instructor counts it (rules at the top of the file). */
 export function gradeChecked(checked: Pick<CheckedEntry, 'entry' | 'assessment'>, instructorGrades: readonly ManualGrade[] = []): AttemptGrade {
-  return gradeAttempt(checked.entry.attempt, checked.entry.responses, instructorGrades, {
-    passMark: checked.assessment?.passMark ?? 0.5,
-    negativeMarking: checked.assessment?.negativeMarking ?? false,
-  })
+  return gradeAttempt(checked.entry.attempt, checked.entry.responses, instructorGrades, gradingOptions(checked.assessment))
 }
 
 /** One line of flags for a CSV cell or a console line: `code: message | code: message`. */

@@ -26,8 +26,10 @@
  * Assessment:
  * - unknown-blueprint: not an assessment attempt, or at a blueprint the course does not have.
  * - draw-mismatch: the items do not fit the blueprint's draws (drawFit.ts).
- * - settings-mismatch: the file's `assessment` pass mark, grading method or negative marking
- *   differ from the course's (grading always uses the course's).
+ * - settings-mismatch: the file's `assessment` pass mark, grading method, negative marking,
+ *   certainty or (with certainty) pass rule differ from the course's (grading always uses the
+ *   course's). A response's certainty is part of its answer: graded as written, covered by the
+ *   checksum and the signature like any other field.
  * - too-many-attempts: the attempt comes after the blueprint's maxAttempts among the learner's
  *   attempts at it (those on the device and in the files, by start time then id).
  * Time: importTimeChecks.ts.
@@ -169,6 +171,8 @@ function settingsFlag(file: AssessmentInfo | undefined, course: AssessmentInfo):
   if (file.passMark !== course.passMark) diffs.push(`pass mark ${pct(file.passMark)} (the course: ${pct(course.passMark)})`)
   if (file.gradingMethod !== course.gradingMethod) diffs.push(`grading method "${String(file.gradingMethod)}" (the course: "${course.gradingMethod}")`)
   if ((file.negativeMarking ?? false) !== (course.negativeMarking ?? false)) diffs.push(`negative marking ${file.negativeMarking === true ? 'on' : 'off'} (the course: ${course.negativeMarking === true ? 'on' : 'off'})`)
+  if ((file.certainty ?? false) !== (course.certainty ?? false)) diffs.push(`certainty ${file.certainty === true ? 'on' : 'off'} (the course: ${course.certainty === true ? 'on' : 'off'})`)
+  else if (course.certainty === true && (file.passOn ?? 'accuracy') !== (course.passOn ?? 'accuracy')) diffs.push(`pass on "${String(file.passOn ?? 'accuracy')}" (the course: "${course.passOn ?? 'accuracy'}")`)
   if (diffs.length === 0) return undefined
   return { code: 'settings-mismatch', message: `The file's settings differ from the course: ${diffs.join('; ')}. Graded with the course's.` }
 }

@@ -5,6 +5,7 @@
  *   { format: 'debrief-result', version, courseId, exportedAt (ISO), learner: { id, name },
  *     attempts: [{ attempt (with item snapshots), responses, manualGrades?, assessment? }],
  *     signature?: { alg: 'ES256', publicKey, value } (version 4), checksum: 'sha256:<hex>' }
+ *   A response's optional `certainty` and the assessment's `certainty` / `passOn`: version 5.
  * The checksum is SHA-256 over the canonical JSON (keys sorted at every depth) of the file
  * without `checksum`: it catches truncation and hand edits, not a determined forger (anyone with
  * the format can recompute it). The optional device signature (deviceSignature.ts) and the
@@ -31,7 +32,7 @@ import type { Attempt, ManualGrade, SavedResponse, VersionedItem } from './types
 import { Invalid, type Obj } from './validate.ts'
 
 export const RESULT_FILE_FORMAT = 'debrief-result'
-export const RESULT_FILE_VERSION = 4
+export const RESULT_FILE_VERSION = 5
 
 export type Sha256 = (text: string) => Promise<string>
 
@@ -92,11 +93,16 @@ export interface ResultFileMigration {
  *   carried no allowance, and nothing is invented for it: the step changes nothing but the version.
  * - 3 → 4: an optional device `signature` may be present. A version-3 file was never signed, and
  *   none is invented: the step changes nothing but the version (the file reads as unsigned).
+ * - 4 → 5: a response may carry its `certainty` (1, 2 or 3), and `assessment` its `certainty`
+ *   and `passOn` (certainty-based marking, cbm.ts). A version-4 file had no certainty anywhere,
+ *   and none is invented: the step changes nothing but the version (its answers read as given
+ *   without certainty; its signature and checksum, over the file as written, still verify).
  */
 export const RESULT_FILE_MIGRATIONS: readonly ResultFileMigration[] = [
   { from: 1, up: upToVersion2 },
   { from: 2, up: (data) => data },
   { from: 3, up: (data) => data },
+  { from: 4, up: (data) => data },
 ]
 
 function upToVersion2(data: Obj): Obj {

@@ -9,9 +9,11 @@
  * whole number ≥ 0, seeds whole, short-text patterns safe to run, the learner's allowance (multiplier
  * 1..4, extra minutes 0..600, allowance.ts), the device signature's shape when present (version 4,
  * deviceSignature.ts; whether it verifies is the reader's check), and any other number anywhere
- * finite within ±1e15; the learner's name is read with the app's own name rule (names.ts).
+ * finite within ±1e15; a response's certainty the number 1, 2 or 3 when present (version 5, cbm.ts);
+ * the learner's name is read with the app's own name rule (names.ts).
  */
 import { checkAllowance } from './allowanceCheck.ts'
+import { checkCertainty } from './certaintyCheck.ts'
 import { isFileSignature } from './signatureShape.ts'
 import { cleanName, MAX_NAME_LENGTH } from './names.ts'
 import {
@@ -89,6 +91,7 @@ export function checkResultStructure(data: Obj): { learnerName: string } {
       bool(r.flagged, `${p}.flagged`)
       time(r.savedAt, `${p}.savedAt`)
       integer(r.seq, `${p}.seq`, 0)
+      optional(r.certainty, checkCertainty, `${p}.certainty`)
     })
     if (entry.manualGrades !== undefined) {
       eachOf(entry.manualGrades, `${path}.manualGrades`, (g, p) => {
@@ -107,6 +110,8 @@ export function checkResultStructure(data: Obj): { learnerName: string } {
       between(info.passMark, 0, 1, `${path}.assessment.passMark`)
       oneOf(info.gradingMethod, ['highest', 'first', 'last', 'average'], `${path}.assessment.gradingMethod`)
       optional(info.negativeMarking, bool, `${path}.assessment.negativeMarking`)
+      if (info.certainty !== undefined && info.certainty !== true) throw new Invalid(`${path}.assessment.certainty`, 'should be true, or left out for an assessment without certainty')
+      optional(info.passOn, (v, p) => oneOf(v, ['accuracy', 'cbm'], p), `${path}.assessment.passOn`)
     }
   })
   if (data.signature !== undefined && !isFileSignature(data.signature)) throw new Invalid('signature', 'is not a device signature as Debrief writes it ({ alg: "ES256", publicKey, value })')

@@ -6,8 +6,13 @@
  * - incorrect or unanswered → Again (the item comes back within minutes/the same day);
  * - partial → Hard;
  * - correct → Good, or Easy when it was right on the first try and the caller passes
- *   `confidence: 'high'`. No screen asks the learner for it yet, so today a right answer is Good;
- *   certainty-based marking is to be that source.
+ *   `confidence: 'high'` (the rule without certainty).
+ * - With the learner's certainty (practice with the course's `practiceCertainty`, cbm.ts), a
+ *   correct answer is rated by it instead: very sure (3) → Easy, fairly sure (2) → Good, not sure
+ *   (1) → Hard (right, but the learner did not know it; it comes back sooner). Right but not on
+ *   the first try (`firstTry: false`) is at most Good, as without certainty. Incorrect and
+ *   unanswered stay Again, partial stays Hard and free text its provisional rule, whatever the
+ *   certainty: a wrong answer is Again however sure the learner was.
  * - needs-grading (free text) → by its provisional fraction: ≥ 0.8 Good, > 0 Hard, else Again.
  * Fuzz is off so the same history always gives the same schedule.
  * Cards are stored as plain JSON (dates as epoch ms) so IndexedDB and result files can hold them.
@@ -32,15 +37,24 @@ export interface ReviewCard {
 export interface RatingContext {
   firstTry?: boolean
   confidence?: 'low' | 'high'
+  /** The learner's certainty, when practice asks for it (rules at the top of the file). */
+  certainty?: 1 | 2 | 3
 }
+
+const BY_CERTAINTY: Record<1 | 2 | 3, FsrsGrade> = { 1: Rating.Hard, 2: Rating.Good, 3: Rating.Easy }
 
 const scheduler = fsrs({ enable_fuzz: false })
 
 /** The FSRS rating a graded response earns (rules at the top of the file). */
 export function ratingFor(grade: Pick<Grade, 'state' | 'score' | 'max'>, context: RatingContext = {}): FsrsGrade {
   switch (grade.state) {
-    case 'correct':
+    case 'correct': {
+      if (context.certainty !== undefined) {
+        const rated = BY_CERTAINTY[context.certainty]
+        return context.firstTry === false && rated === Rating.Easy ? Rating.Good : rated
+      }
       return context.firstTry === true && context.confidence === 'high' ? Rating.Easy : Rating.Good
+    }
     case 'partial':
       return Rating.Hard
     case 'needs-grading': {

@@ -254,6 +254,10 @@ export interface Blueprint {
   maxAttempts?: number
   gradingMethod: GradingMethod
   negativeMarking?: boolean
+  /** Certainty-based marking (src/domain/cbm.ts): every answer carries a certainty 1..3. */
+  certainty?: boolean
+  /** What the pass mark applies to: plain accuracy (the default) or accuracy + CBM bonus (needs `certainty`). */
+  passOn?: 'accuracy' | 'cbm'
   shuffleOptions: boolean
   review: ReviewPolicy
   /**
@@ -268,6 +272,8 @@ export interface Course {
   title: string
   source: string
   summary: string
+  /** Practice asks for a certainty with each answer (feeds the review schedule); off when absent. */
+  practiceCertainty?: boolean
   passages: Passage[]
   lessons: Lesson[]
   banks: Bank[]

@@ -101,7 +101,17 @@ const V8_ROWS: Rows = {
   ],
 }
 
-const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS, 6: V6_ROWS, 7: V7_ROWS, 8: V8_ROWS }
+/** Rows as version 9 stores them: responses with the learner's certainty, and one given without. */
+const V9_ROWS: Rows = {
+  attempts: [{ id: 'e12', learnerId: 'ana', courseId: 'c', sourceId: 'final', mode: 'assessment', startedAt: 1, submittedAt: 9, slots: [], snapshots: {} }],
+  responses: [
+    { attemptId: 'e12', itemId: 'q1', answer: { type: 'truefalse', value: false }, flagged: false, savedAt: 3, seq: 1, certainty: 3 },
+    { attemptId: 'e12', itemId: 'q2', answer: { type: 'single', optionId: 'a' }, flagged: true, savedAt: 4, seq: 2, certainty: 1 },
+    { attemptId: 'e12', itemId: 'q3', answer: { type: 'single', optionId: 'b' }, flagged: false, savedAt: 5, seq: 1 },
+  ],
+}
+
+const FIXTURES: Record<number, Rows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS, 4: V4_ROWS, 5: V5_ROWS, 6: V6_ROWS, 7: V7_ROWS, 8: V8_ROWS, 9: V9_ROWS }
 const CURRENT = SCHEMA_VERSIONS.at(-1)!.version
 
 /** A database left by release `version` with its fixture rows, opened by today's app. */
@@ -250,6 +260,27 @@ describe('database upgrades', () => {
     expect((await db.outbox.get('0b6f3d1e-8a2c-4c1e-9f00-000000000001'))?.body).toBe(STATEMENT)
     expect((await db.outbox.where('state').equals('review').toArray()).map((r) => r.lastError)).toEqual(['The LRS already holds a different statement with this id (409)'])
     expect((await db.outbox.orderBy('queuedAt').primaryKeys())).toEqual(['0b6f3d1e-8a2c-4c1e-9f00-000000000001', '0b6f3d1e-8a2c-4c1e-9f00-000000000002'])
+    db.close()
+  })
+
+  it('keeps older responses without a certainty: none is invented (they count as given without one)', async () => {
+    const db = await upgradedFrom(1)
+    const [row] = await db.responses.where('attemptId').equals('a1').toArray()
+    expect(row).toEqual(V1_ROWS.responses![0])
+    expect(row && 'certainty' in row).toBe(false)
+    db.close()
+  })
+
+  it('keeps a version 9 response’s certainty with its answer, found by attempt', async () => {
+    const db = await upgradedFrom(9)
+    expect((await db.responses.where('attemptId').equals('e12').toArray()).map((r) => [r.itemId, r.certainty])).toEqual([['q1', 3], ['q2', 1], ['q3', undefined]])
+    db.close()
+  })
+
+  it('stores a certainty with a new answer in a database upgraded from version 8', async () => {
+    const db = await upgradedFrom(8)
+    await db.responses.put({ attemptId: 'n1', itemId: 'q1', answer: { type: 'truefalse', value: true }, flagged: false, savedAt: 3, seq: 1, certainty: 2 })
+    expect((await db.responses.get(['n1', 'q1']))?.certainty).toBe(2)
     db.close()
   })
 })

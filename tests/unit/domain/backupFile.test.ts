@@ -84,6 +84,12 @@ describe('reading a backup file', () => {
     expect(await message(await text(withoutCheck))).toContain('row 1 of "attempts": slots[0].version names no snapshot in .snapshots, and the backup holds no import check for this attempt')
   })
 
+  it('accepts responses with a certainty, and without one (database version 9)', async () => {
+    const withCertainty = edited((t) => (t.responses![0]!.certainty = 3))
+    expect(await message(await text(withCertainty))).toBe('accepted')
+    expect(await message(await text(withCertainty, ana))).toBe('accepted')
+  })
+
   it('accepts a whole-device backup holding a file kept back on import', async () => {
     expect(await message(await text(edited((t) => (t.importConflicts = [conflictRow()]))))).toBe('accepted')
   })
@@ -124,6 +130,8 @@ describe('every row is checked, even with a recomputed checksum (attack: a hand-
     ['an attempt of a learner not in the file', (t) => (t.attempts![0]!.learnerId = 'zed') && (t.lessonProgress = []), 'row 1 of "attempts": learnerId names "zed", which is not in the backup\'s "learners"'],
     ['a response with a broken answer', (t) => (t.responses![0]!.answer = { type: 'single', optionId: 7 }), 'row 1 of "responses": answer.optionId should be text'],
     ['a response to no attempt in the file', (t) => (t.responses![0]!.attemptId = 'nope'), 'row 1 of "responses": attemptId names "nope", which is not in the backup\'s "attempts"'],
+    ['a response with a certainty of 4', (t) => (t.responses![0]!.certainty = 4), 'row 1 of "responses": certainty is 4: a certainty is the number 1 (not sure), 2 (fairly sure) or 3 (very sure)'],
+    ['a response with a certainty written as text', (t) => (t.responses![0]!.certainty = '3'), 'row 1 of "responses": certainty is the text "3": a certainty is the number 1 (not sure), 2 (fairly sure) or 3 (very sure)'],
     ['a review card of another state', (t) => ((t.reviewCards![0]!.card as Record<string, unknown>).state = 9), 'row 1 of "reviewCards": card.state should be one of 0, 1, 2, 3'],
     ['an active-profile setting that is not an id', (t) => (t.settings![0]!.value = ''), 'row 1 of "settings": value is empty'],
     ['a manual grade of 1e9 points', (t) => (t.manualGrades = [{ attemptId: 'a1', itemId: 'q', criteria: {}, score: 1e9, comment: '', gradedAt: T0 }]), 'row 1 of "manualGrades": score is 1000000000: it should be between 0 and 1000'],

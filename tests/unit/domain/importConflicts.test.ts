@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   attemptDigest, conflictChoices, conflictMessage, decideFile, isConflict, newLearnerId, withLearnerId, type DeviceLearner,
 } from '../../../src/domain/importConflicts.ts'
-import type { ResultFile } from '../../../src/domain/resultFile.ts'
+import { RESULT_FILE_VERSION, type ResultFile } from '../../../src/domain/resultFile.ts'
 import { MAX_ID_LENGTH } from '../../../src/domain/validate.ts'
 import { makeAttempt, respond, RIGHT_SINGLE, single, WRONG_SINGLE } from '../instructor/fixtures.ts'
 
@@ -10,7 +10,7 @@ const attempt = makeAttempt({ id: 'a1', learnerId: 'ana', items: [single] })
 const responses = [respond('a1', single.id, RIGHT_SINGLE)]
 
 function file(name = 'Ana L', entries = [{ attempt, responses }]): ResultFile {
-  return { format: 'debrief-result', version: 4, courseId: 'c1', exportedAt: '2025-01-06T10:00:00.000Z', learner: { id: 'ana', name }, attempts: entries, checksum: 'sha256:x' }
+  return { format: 'debrief-result', version: RESULT_FILE_VERSION, courseId: 'c1', exportedAt: '2025-01-06T10:00:00.000Z', learner: { id: 'ana', name }, attempts: entries, checksum: 'sha256:x' }
 }
 
 const imported = (name: string): DeviceLearner => ({ id: 'ana', name, origin: 'imported' })

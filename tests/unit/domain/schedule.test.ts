@@ -22,6 +22,31 @@ describe('ratingFor', () => {
   })
 })
 
+describe('ratingFor with the learner’s certainty (issue 14 §4)', () => {
+  it.each([
+    ['very sure and right', g('correct', 1), { certainty: 3 as const }, Rating.Easy],
+    ['very sure and right, first try', g('correct', 1), { certainty: 3 as const, firstTry: true }, Rating.Easy],
+    ['very sure and right, not first try: at most Good', g('correct', 1), { certainty: 3 as const, firstTry: false }, Rating.Good],
+    ['fairly sure and right', g('correct', 1), { certainty: 2 as const }, Rating.Good],
+    ['not sure but right', g('correct', 1), { certainty: 1 as const }, Rating.Hard],
+    ['not sure but right, confidence high ignored', g('correct', 1), { certainty: 1 as const, firstTry: true, confidence: 'high' as const }, Rating.Hard],
+    ['very sure and wrong', g('incorrect'), { certainty: 3 as const }, Rating.Again],
+    ['fairly sure and wrong', g('incorrect'), { certainty: 2 as const }, Rating.Again],
+    ['not sure and wrong', g('incorrect'), { certainty: 1 as const }, Rating.Again],
+    ['very sure and blank', g('unanswered'), { certainty: 3 as const }, Rating.Again],
+    ['very sure and half right: partial stays Hard', g('partial', 0.5), { certainty: 3 as const }, Rating.Hard],
+    ['very sure free text, provisional 0.9: unchanged', g('needs-grading', 0.9), { certainty: 3 as const }, Rating.Good],
+  ])('%s', (_label, grade, context, rating) => {
+    expect(ratingFor(grade, context)).toBe(rating)
+  })
+
+  it('a very sure right answer comes back later than a fairly sure one, and that later than an unsure one', () => {
+    const [unsure, fairly, very] = ([1, 2, 3] as const).map((certainty) => scheduleReview(undefined, g('correct', 1), NOW, { certainty }).due)
+    expect(unsure).toBeLessThan(fairly!)
+    expect(fairly).toBeLessThan(very!)
+  })
+})
+
 describe('scheduleReview', () => {
   it('brings a missed item back sooner than a known one', () => {
     const missed = scheduleReview(undefined, g('incorrect'), NOW)
