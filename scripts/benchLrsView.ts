@@ -1,0 +1,161 @@
+/**
+ * The instructor's LRS view, timed (issue 13): `count` learners × `each` attempts of the real
+ * course's final, drawn by the real assembly and answered by a guesser (some right, some wrong,
+ * typed text for free text), their statements built by the app's builders (the ones
+ * src/app/attemptOutbox.ts uses) and posted into the test LRS (tests/lrs, in memory, loopback)
+ * BEFORE timing. Then, timed, from scratch: every page fetched from the LRS
+ * (src/db/lrsFetch.ts), the statements read into records, checked and written to a new database
+ * (src/db/lrsImport.ts on fake-indexeddb). The phases are timed apart, so the report says where
+ * the time goes. `lrsCohort` is shared with tests/unit/lrs/lrsView.test.ts.
+ */
+import 'fake-indexeddb/auto'
+import { createHash, randomUUID } from 'node:crypto'
+import { loadContent } from '../src/content/loader.ts'
+import { manifestPath, readManifest } from '../src/content/versions.ts'
+import { DebriefDb } from '../src/db/database.ts'
+import { fetchCourseStatements } from '../src/db/lrsFetch.ts'
+import { importLrsStatements } from '../src/db/lrsImport.ts'
+import { submitAttempt } from '../src/domain/attempt.ts'
+import { gradeAttempt } from '../src/domain/attemptGrading.ts'
+import { startAttempt } from '../src/domain/attemptStart.ts'
+import { assessmentInfo } from '../src/domain/blueprints.ts'
+import { itemsByVersion, type InstructorCourse } from '../src/domain/importChecks.ts'
+import { snapshotOf } from '../src/domain/own.ts'
+import { createRng, deriveSeed, type Rng } from '../src/domain/random.ts'
+import type { ResultAttemptEntry } from '../src/domain/resultFile.ts'
+import type { Answer, AttemptSlot, Course, SavedResponse, VersionedItem } from '../src/domain/types.ts'
+import type { LrsConfig } from '../src/domain/xapi/config.ts'
+import { courseIri } from '../src/domain/xapi/iris.ts'
+import { initialized, submittedAttemptStatements, type XapiStatement } from '../src/domain/xapi/statements.ts'
+import { startLrs } from '../tests/unit/lrs/lrsHarness.ts'
+import { blindGuesser } from './guessers.ts'
+
+export const COHORT_T0 = Date.UTC(2026, 10, 2, 9)
+export const sha256 = async (text: string): Promise<string> => createHash('sha256').update(text, 'utf8').digest('hex')
+
+export function realCourse(): { course: Course; instructor: InstructorCourse } {
+  const course = loadContent({ lessonsDir: 'lessons', questionsDir: 'questions' }).courses[0]!
+  return { course, instructor: { id: course.id, blueprints: course.blueprints, items: itemsByVersion(course.banks), manifest: readManifest(manifestPath('questions', course.id), course.id) } }
+}
+
+export function lrsBenchConfig(endpoint: string): LrsConfig {
+  return { endpoint, homePage: 'https://lms.example.org/learners', activityBase: 'https://lms.example.org/debrief', auth: { type: 'basic', key: 'debrief', secret: 'bench-secret' }, sendDisplayName: true, sendFreeText: true }
+}
+
+const TYPED = 'The brief reports the deployment under the defence treaty but does not confirm the numbers; it calls the move calculated.'
+
+/** Right about half the time for typed answers, blind for the rest. */
+function answerFor(item: VersionedItem, slot: AttemptSlot, rng: Rng): Answer | null {
+  const right = rng() < 0.5
+  switch (item.type) {
+    case 'freetext':
+      return { type: 'freetext', text: TYPED }
+    case 'short':
+      return { type: 'short', text: right ? item.accept[0]! : 'not the answer' }
+    case 'numeric':
+      return { type: 'numeric', text: String(right ? item.answer : item.answer + 1000) }
+    case 'cloze':
+      return { type: 'cloze', blanks: Object.fromEntries(item.blanks.map((b) => [b.id, right ? b.accept[0]! : (b.options?.[0] ?? 'wrong')])) }
+    default:
+      return blindGuesser(item, slot, rng)
+  }
+}
+
+export interface CohortLearner {
+  id: string
+  name: string
+  entries: ResultAttemptEntry[]
+}
+
+/**
+ * `count` learners × `each` submitted attempts at `blueprintId` (default the final), a day apart,
+ * on the course's full items (as the instructor's device grades them), an answer every 30 s.
+ */
+export function lrsCohort(course: Course, count: number, each: number, blueprintId = 'final'): CohortLearner[] {
+  const blueprint = course.blueprints.find((b) => b.id === blueprintId)!
+  return Array.from({ length: count }, (_, n) => {
+    const id = `learner-${String(n).padStart(4, '0')}`
+    const entries = Array.from({ length: each }, (_, k): ResultAttemptEntry => {
+      const attemptId = randomUuidFrom(`${id}-${blueprintId}-${k}`)
+      const startedAt = COHORT_T0 + (n % 20) * 3_600_000 + k * 86_400_000
+      const seed = 1 + ((n * 7919 + k * 104_729) % 2_000_000_000)
+      const attempt = startAttempt({ blueprint, banks: course.banks, learnerId: id, courseId: course.id, attemptId, seed, now: startedAt, previousAttempts: [] })
+      const rng = createRng(deriveSeed(seed, attemptId))
+      const responses: SavedResponse[] = []
+      attempt.slots.forEach((slot, i) => {
+        const answer = answerFor(snapshotOf(attempt, slot.version)!, slot, rng)
+        if (answer !== null) responses.push({ attemptId, itemId: slot.itemId, answer, flagged: false, savedAt: startedAt + 30_000 * (i + 1), seq: 1 })
+      })
+      return { attempt: submitAttempt(attempt, startedAt + 30_000 * attempt.slots.length + 10_000, 'learner'), responses, assessment: assessmentInfo(blueprint) }
+    })
+    return { id, name: `Learner ${n}`, entries }
+  })
+}
+
+/** A UUID made from a text, so the cohort is the same every run (xAPI registrations are UUIDs). */
+function randomUuidFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+/** The statements of one submitted attempt, as src/app/attemptOutbox.ts attemptStatements builds them. */
+export function cohortStatements(config: LrsConfig, course: Course, learner: CohortLearner, entry: ResultAttemptEntry): XapiStatement[] {
+  const { attempt, responses } = entry
+  const blueprint = course.blueprints.find((b) => b.id === attempt.sourceId)!
+  const env = { settings: config, learner: { id: learner.id, displayName: learner.name }, newId: randomUUID }
+  const source = { courseTitle: course.title, sourceTitle: blueprint.title }
+  const grade = gradeAttempt(attempt, responses, [], { passMark: blueprint.passMark, negativeMarking: blueprint.negativeMarking })
+  return [initialized(env, attempt, source), ...submittedAttemptStatements(env, attempt, source, grade)]
+}
+
+async function post(config: LrsConfig, statements: readonly XapiStatement[]): Promise<void> {
+  const auth = `Basic ${Buffer.from(`${config.auth.key}:${config.auth.secret}`).toString('base64')}`
+  for (let i = 0; i < statements.length; i += 500) {
+    const r = await fetch(`${config.endpoint}/statements`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: auth }, body: JSON.stringify(statements.slice(i, i + 500)) })
+    if (r.status !== 200) throw new Error(`The test LRS refused the bench's statements (${r.status}): ${await r.text()}`)
+  }
+}
+
+export interface LrsViewRun {
+  learners: number
+  attempts: number
+  statements: number
+  pages: number
+  postSeconds: number
+  fetchSeconds: number
+  buildSeconds: number
+  seconds: number
+}
+
+/** The bench (rules at the top of the file). */
+export async function lrsViewBench(count = 1000, each = 3): Promise<LrsViewRun> {
+  const { course, instructor } = realCourse()
+  const lrs = await startLrs()
+  try {
+    const config = lrsBenchConfig(lrs.endpoint)
+    const cohort = lrsCohort(course, count, each)
+    const statements = cohort.flatMap((l) => l.entries.flatMap((e) => cohortStatements(config, course, l, e)))
+    const posting = performance.now()
+    await post(config, statements)
+    const postSeconds = (performance.now() - posting) / 1000
+    const start = performance.now()
+    const fetched = await fetchCourseStatements({ endpoint: config.endpoint, auth: config.auth, fetch: globalThis.fetch, activity: courseIri(config, course.id) })
+    const fetchedAt = performance.now()
+    const db = new DebriefDb(`bench-lrs-view-${randomUUID()}`)
+    const outcome = await importLrsStatements(db, { statements: fetched.list, settings: config, course: instructor, now: COHORT_T0 + 30 * 86_400_000, sha256 })
+    const end = performance.now()
+    db.close()
+    if (outcome.added !== count * each || outcome.flagged !== 0) throw new Error(`The LRS view bench built ${outcome.added} attempts (${outcome.flagged} flagged), not ${count * each} unflagged.`)
+    return {
+      learners: outcome.learners, attempts: outcome.added, statements: fetched.statements, pages: fetched.pages,
+      postSeconds, fetchSeconds: (fetchedAt - start) / 1000, buildSeconds: (end - fetchedAt) / 1000, seconds: (end - start) / 1000,
+    }
+  } finally {
+    await lrs.stop()
+  }
+}
+
+if (process.argv[1]?.endsWith('benchLrsView.ts')) {
+  const count = Number(process.argv[2] ?? 1000)
+  console.log(await lrsViewBench(count, 3))
+}
