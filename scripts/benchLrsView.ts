@@ -1,7 +1,7 @@
 /**
  * The instructor's LRS view, timed (issue 13): `count` learners × `each` attempts of the real
- * course's final, drawn by the real assembly and answered by a guesser (some right, some wrong,
- * typed text for free text), their statements built by the app's builders (the ones
+ * course's final, drawn by the real assembly and answered by learners of five skill levels (the key's
+ * answer with probability 0, ¼ … 1, else a blind guess; typed text for free text), their statements built by the app's builders (the ones
  * src/app/attemptOutbox.ts uses) and posted into the test LRS (tests/lrs, in memory, loopback)
  * BEFORE timing. Then, timed, from scratch: every page fetched from the LRS
  * (src/db/lrsFetch.ts), the statements read into records, checked and written to a new database
@@ -44,18 +44,42 @@ export function lrsBenchConfig(endpoint: string): LrsConfig {
 
 const TYPED = 'The brief reports the deployment under the defence treaty but does not confirm the numbers; it calls the move calculated.'
 
-/** Right about half the time for typed answers, blind for the rest. */
-function answerFor(item: VersionedItem, slot: AttemptSlot, rng: Rng): Answer | null {
-  const right = rng() < 0.5
+/** The key's answer: what a learner who knows it gives. */
+function keyAnswer(item: VersionedItem): Answer {
   switch (item.type) {
+    case 'single':
+      return { type: 'single', optionId: item.answer }
+    case 'multiple':
+      return { type: 'multiple', optionIds: item.answers }
+    case 'truefalse':
+      return { type: 'truefalse', value: item.answer }
+    case 'matching':
+      return { type: 'matching', matches: Object.fromEntries(item.pairs.map((p) => [p.id, p.id])) }
+    case 'categorize':
+      return { type: 'categorize', assignments: Object.fromEntries(item.statements.map((st) => [st.id, st.category])) }
+    case 'ordering':
+      return { type: 'ordering', order: item.steps.map((st) => st.id) }
+    case 'cloze':
+      return { type: 'cloze', blanks: Object.fromEntries(item.blanks.map((b) => [b.id, b.accept[0]!])) }
+    case 'short':
+      return { type: 'short', text: item.accept[0]! }
+    case 'numeric':
+      return { type: 'numeric', text: String(item.answer) }
     case 'freetext':
       return { type: 'freetext', text: TYPED }
+  }
+}
+
+/** The key's answer with probability `skill`, else a blind guess (a wrong text for typed items); typed text for free text. */
+function answerFor(item: VersionedItem, slot: AttemptSlot, rng: Rng, skill: number): Answer | null {
+  if (item.type === 'freetext' || rng() < skill) return keyAnswer(item)
+  switch (item.type) {
     case 'short':
-      return { type: 'short', text: right ? item.accept[0]! : 'not the answer' }
+      return { type: 'short', text: 'not the answer' }
     case 'numeric':
-      return { type: 'numeric', text: String(right ? item.answer : item.answer + 1000) }
+      return { type: 'numeric', text: String(item.answer + 1000) }
     case 'cloze':
-      return { type: 'cloze', blanks: Object.fromEntries(item.blanks.map((b) => [b.id, right ? b.accept[0]! : (b.options?.[0] ?? 'wrong')])) }
+      return { type: 'cloze', blanks: Object.fromEntries(item.blanks.map((b) => [b.id, b.options?.[0] ?? 'wrong'])) }
     default:
       return blindGuesser(item, slot, rng)
   }
@@ -83,7 +107,7 @@ export function lrsCohort(course: Course, count: number, each: number, blueprint
       const rng = createRng(deriveSeed(seed, attemptId))
       const responses: SavedResponse[] = []
       attempt.slots.forEach((slot, i) => {
-        const answer = answerFor(snapshotOf(attempt, slot.version)!, slot, rng)
+        const answer = answerFor(snapshotOf(attempt, slot.version)!, slot, rng, (n % 5) / 4)
         if (answer !== null) responses.push({ attemptId, itemId: slot.itemId, answer, flagged: false, savedAt: startedAt + 30_000 * (i + 1), seq: 1 })
       })
       return { attempt: submitAttempt(attempt, startedAt + 30_000 * attempt.slots.length + 10_000, 'learner'), responses, assessment: assessmentInfo(blueprint) }

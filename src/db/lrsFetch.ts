@@ -129,6 +129,7 @@ export async function fetchCourseStatements(options: LrsFetchOptions): Promise<F
     list.push(...statements)
     if (list.length > limits.maxStatements) throw new LrsFetchError(`The LRS holds more than ${limits.maxStatements} statements for this course: more than Debrief loads at once.${NOTHING}`)
     await options.onPage?.({ statements: list.length, pages: page })
+    options.signal?.throwIfAborted()
     if (more === '') return { list, statements: list.length, pages: page }
     const next = new URL(more, base)
     if (next.origin !== base.origin) throw new LrsFetchError(`The LRS's "more" link on page ${page} points to another server (${next.origin}); Debrief sends its key to the configured LRS only.${NOTHING}`)

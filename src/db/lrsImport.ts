@@ -28,6 +28,7 @@ import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
 import { importTables, noRows, writeRows } from './importWrite.ts'
+import { fetchCourseStatements, type LrsFetchOptions, type LrsProgress } from './lrsFetch.ts'
 
 export interface LrsImportInput {
   statements: readonly unknown[]
@@ -110,4 +111,14 @@ export function importLrsStatements(db: DebriefDb, input: LrsImportInput): Promi
       return outcome
     })
   })
+}
+
+/**
+ * Fetches every page (src/db/lrsFetch.ts), then writes (importLrsStatements): a failed or
+ * cancelled fetch throws before anything is written.
+ */
+export async function loadFromLrs(db: DebriefDb, fetchOptions: LrsFetchOptions, input: Omit<LrsImportInput, 'statements'>): Promise<LrsImportOutcome & LrsProgress> {
+  const fetched = await fetchCourseStatements(fetchOptions)
+  const outcome = await importLrsStatements(db, { ...input, statements: fetched.list })
+  return { ...outcome, statements: fetched.statements, pages: fetched.pages }
 }
