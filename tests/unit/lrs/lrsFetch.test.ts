@@ -81,7 +81,7 @@ describe('fetchCourseStatements', () => {
   })
 
   it('stops after maxPages and after maxStatements', async () => {
-    handler = (req, res) => json(res, { statements: [statement(1), statement(2)], more: `/xapi/statements?n=${requests.length}` })
+    handler = (_req, res) => json(res, { statements: [statement(1), statement(2)], more: `/xapi/statements?n=${requests.length}` })
     await expect(fetchCourseStatements(options({ maxPages: 5 }))).rejects.toThrow(/more than 5 pages/u)
     expect(requests).toHaveLength(5)
     await expect(fetchCourseStatements(options({ maxStatements: 7 }))).rejects.toThrow(/more than 7 statements/u)
