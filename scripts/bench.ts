@@ -23,6 +23,7 @@ import { loadContent } from '../src/content/loader.ts'
 import { describeByType, describeGuesserRow, GOAL_GAP, guesserRow, guesserSeeds, pastedStemScorers } from './guessers.ts'
 import { browserScripts, CHROMIUM, lighthouseScores, openFinal, saveLatencies } from './benchBrowser.ts'
 import { importBench } from './benchImport.ts'
+import { lrsViewRow } from './benchLrsView.ts'
 
 const KB = 1024
 
@@ -180,6 +181,7 @@ async function main() {
     pageRows(sortRows(filterRows(book.rows, { query: '', outcome: 'all' }), 'grade:final', 'descending'), 1, 50)
   })
   rows.push({ measure: 'Gradebook first render, 1,000 learners × 3 attempts (40 items; rows, sort, filter, first page), median of 7', value: `${gradebookMs.toFixed(1)} ms`, budget: '≤ 1 s', ok: gradebookMs <= 1000 })
+  rows.push(...(await lrsViewRow()))
   rows.push(...guesserRows())
   printRows(rows)
   process.exitCode = rows.every((r) => r.ok) ? 0 : 1
