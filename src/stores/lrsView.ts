@@ -37,6 +37,8 @@ export const useLrsViewStore = defineStore('lrsView', () => {
         useStorageStore().database(),
         {
           endpoint: config.endpoint, auth: config.auth, fetch: globalThis.fetch.bind(globalThis), activity: courseIri(config, courseId), signal: controller.signal,
+          // Without names sent, nothing the view reads is lost in the smaller 'ids' form.
+          format: config.sendDisplayName ? 'exact' : 'ids',
           onPage: async (p) => {
             progress.value = p
             // The browser gets a turn between pages: the bar moves and Cancel can be pressed.

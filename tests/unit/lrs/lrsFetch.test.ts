@@ -56,7 +56,7 @@ describe('fetchCourseStatements', () => {
     expect(progress).toEqual([[2, 1], [4, 2], [6, 3]])
     const first = new URL(requests[0]!.url!, 'http://x')
     expect(first.pathname).toBe('/xapi/statements')
-    expect(Object.fromEntries(first.searchParams)).toEqual({ activity: 'https://lms.example.org/debrief/courses/c1', related_activities: 'true', limit: '2' })
+    expect(Object.fromEntries(first.searchParams)).toEqual({ activity: 'https://lms.example.org/debrief/courses/c1', related_activities: 'true', limit: '2', format: 'exact' })
     expect(requests[0]!.headers['x-experience-api-version']).toBe('1.0.3')
     expect(requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('debrief:s3cret').toString('base64')}`)
   })

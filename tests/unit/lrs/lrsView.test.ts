@@ -43,7 +43,8 @@ let cohort: CohortLearner[]
 let fetched: FetchedStatements
 
 const config = () => lrsBenchConfig(lrs.endpoint)
-const fetchAll = (limit?: number) => fetchCourseStatements({ endpoint: lrs.endpoint, auth: config().auth, fetch: globalThis.fetch, activity: courseIri(config(), course.id), ...(limit !== undefined ? { limit } : {}) })
+const fetchAll = (limit?: number, format?: 'ids') =>
+  fetchCourseStatements({ endpoint: lrs.endpoint, auth: config().auth, fetch: globalThis.fetch, activity: courseIri(config(), course.id), ...(limit !== undefined ? { limit } : {}), ...(format !== undefined ? { format } : {}) })
 const loadLrs = (db: DebriefDb, statements: readonly unknown[] = fetched.list) => importLrsStatements(db, { statements, settings: config(), course: instructor, now: NOW, sha256 })
 
 /** What the instructor's pages show of a device's records: gradebook rows, CSV, statistics, per-item grades. */
@@ -113,6 +114,20 @@ suite('the instructor\'s view from a real LRS', () => {
     const small = await fetchAll(7)
     expect(small.pages).toBe(Math.ceil(fetched.statements / 7))
     expect(small.list.map((s) => (s as { id: string }).id).sort()).toEqual(fetched.list.map((s) => (s as { id: string }).id).sort())
+  })
+
+  it('reads the smaller "ids" form (no names, no definitions) into the same attempts and grades', async () => {
+    const ids = await fetchAll(undefined, 'ids')
+    expect(ids.list.map((s) => (s as { id: string }).id).sort()).toEqual(fetched.list.map((s) => (s as { id: string }).id).sort())
+    expect(JSON.stringify(ids.list).length).toBeLessThan(JSON.stringify(fetched.list).length / 2)
+    const [exact, small] = [new DebriefDb(uniqueName()), new DebriefDb(uniqueName())]
+    await loadLrs(exact)
+    expect(await loadLrs(small, ids.list)).toMatchObject({ added: 48, flagged: 0, notes: [] })
+    const [a, b] = [await figures(exact), await figures(small)]
+    expect(b.review).toEqual(a.review)
+    expect(b.statistics).toEqual(a.statistics)
+    // Only the names differ: without them the learner's id is shown.
+    expect(b.rows.map((r) => r.name)).toEqual(b.rows.map((r) => r.learnerId))
   })
 
   it('adds nothing when loaded again, and keeps one attempt when files came first', async () => {
