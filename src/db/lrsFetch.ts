@@ -43,7 +43,7 @@ export interface FetchedStatements extends LrsProgress {
   list: unknown[]
 }
 
-export const LRS_LIMITS = { limit: 500, maxPages: 2_000, maxStatements: 500_000, maxPageBytes: 32 * 1024 * 1024 } as const
+export const LRS_LIMITS = { limit: 5_000, maxPages: 2_000, maxStatements: 500_000, maxPageBytes: 32 * 1024 * 1024 } as const
 
 /** What went wrong talking to the LRS, in words for the instructor (nothing was written). */
 export class LrsFetchError extends Error {

@@ -7,8 +7,8 @@
  * - Attempts by `context.registration` (the attempt id): the blueprint from the object or the
  *   parent, `startedAt` from `initialized`, `submittedAt` from `completed` (else `terminated`, else
  *   the last answer, with a flag); the deadline is the course's time limit with the learner's extra
- *   time on this device (the statements do not carry it); seed and option orders are not sent
- *   (the review shows the authored order).
+ *   time on this device (the statements do not carry it), and an end at or after it was the
+ *   deadline's; seed and option orders are not sent (the review shows the authored order).
  * - One response per `answered` (item IRI + item-version extension), its answer rebuilt from the
  *   response string with the item's snapshot from the course (responseParse.ts). Slots in the
  *   order their answers were given (timestamp, then item id).
@@ -121,10 +121,11 @@ function buildAttempt(registration: string, list: readonly ReadStatement[], inpu
     submittedAt = ends.length > 0 ? Math.max(...ends) : Math.max(...list.map((s) => s.at))
     flags.push({ code: 'lrs-not-completed', message: `The LRS has no "completed" statement for this attempt: its end is taken from ${ends.length > 0 ? '"terminated"' : 'its last statement'}.` })
   }
+  const deadline = blueprint === undefined ? null : deadlineFor(blueprint, startedAt, input.allowances?.get(learnerId) ?? {})
   const attempt: Attempt = {
-    id: registration, courseId: course.id, learnerId, mode: 'assessment', sourceId: blueprintId, seed: 0, startedAt,
-    deadline: blueprint === undefined ? null : deadlineFor(blueprint, startedAt, input.allowances?.get(learnerId) ?? {}),
-    submittedAt, submitReason: 'learner', slots: [], snapshots: {},
+    id: registration, courseId: course.id, learnerId, mode: 'assessment', sourceId: blueprintId, seed: 0, startedAt, deadline,
+    // Not in the statements: an end at or after the deadline was the deadline's.
+    submittedAt, submitReason: deadline !== null && submittedAt >= deadline ? 'deadline' : 'learner', slots: [], snapshots: {},
   }
   const responses: SavedResponse[] = []
   const grades: ManualGrade[] = []

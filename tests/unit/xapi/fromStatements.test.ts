@@ -58,6 +58,10 @@ describe('fromStatements', () => {
     expect(plain.attempts[0]!.entry.attempt.deadline).toBe(T0 + 30 * 60_000)
     const extra = fromStatements({ statements: sent(), settings: SETTINGS, course: timed, allowances: new Map([['ana-01', { extraMinutes: 15 }]]) })
     expect(extra.attempts[0]!.entry.attempt.deadline).toBe(T0 + 45 * 60_000)
+    expect(extra.attempts[0]!.entry.attempt.submitReason).toBe('learner')
+    const short = fromStatements({ statements: sent(), settings: SETTINGS, course: { ...course(), blueprints: [{ ...FINAL, timeLimit: 1 }] } })
+    // Ended 95.5 s after the start, past a one-minute limit: the deadline ended it (and the check will say it was late).
+    expect(short.attempts[0]!.entry.attempt.submitReason).toBe('deadline')
   })
 
   it('flags an item whose LRS score differs from grading its answer here', () => {
