@@ -23,8 +23,8 @@
  */
 import type { Allowance } from '../allowance.ts'
 import { deadlineFor } from '../attempt.ts'
+import { gradeAttempt } from '../attemptGrading.ts'
 import { assessmentInfo } from '../blueprints.ts'
-import { applyManualGrade, gradeResponse } from '../grading/index.ts'
 import type { ResultAttemptEntry } from '../resultFile.ts'
 import type { Attempt, Blueprint, ManualGrade, SavedResponse, VersionedItem } from '../types.ts'
 import type { XapiSettings } from './iris.ts'
@@ -150,30 +150,24 @@ function buildAttempt(registration: string, list: readonly ReadStatement[], inpu
 }
 
 /**
- * Grades each rebuilt answer with the app's grading (as gradeAttempt does: a response after the
- * deadline does not count, the instructor's grade decides free text) and flags each item whose
- * score differs from the LRS's. An item the statement marks pending (completion false: free text
- * waiting for the instructor) is not compared, nor graded: its score is provisional on both sides.
+ * Grades the rebuilt answers with the app's grading (gradeAttempt: a response after the deadline
+ * does not count, the instructor's grade decides free text) and flags each item whose score
+ * differs from the LRS's. An item the statement marks pending (completion false: free text
+ * waiting for the instructor) is neither graded nor compared: its score is provisional on both sides.
  */
 function scoreFlags(built: Built, negativeMarking: boolean): LrsFlag[] {
-  const { attempt } = built
-  const responses = new Map(built.responses.map((r) => [r.itemId, r]))
-  const grades = new Map(built.grades.map((g) => [g.itemId, g]))
-  const flags: LrsFlag[] = []
-  for (const slot of attempt.slots) {
+  const compared = built.attempt.slots.filter((slot) => {
     const statement = built.answers.get(slot.itemId)
-    const sent = statement?.score
-    if (sent === undefined || statement?.completion === false) continue
-    const item = attempt.snapshots[slot.version]!
-    const response = responses.get(slot.itemId)
-    const counts = response !== undefined && (attempt.deadline === null || response.savedAt <= attempt.deadline)
-    const automatic = gradeResponse(item, counts ? response.answer : null, { negativeMarking })
-    const manual = grades.get(slot.itemId)
-    const grade = manual !== undefined ? applyManualGrade(automatic, manual) : automatic
-    if (grade.state === 'needs-grading') continue
-    const here = clamp(grade.score, grade.max)
-    if (Math.abs(here - sent.raw) > EPSILON || Math.abs(grade.max - sent.max) > EPSILON) {
-      flags.push({ code: 'lrs-score-mismatch', itemId: slot.itemId, message: `${slot.itemId}: the LRS says ${sent.raw} of ${sent.max} points, grading the answer here gives ${here} of ${grade.max}.` })
+    return statement?.score !== undefined && statement.completion !== false
+  })
+  const grade = gradeAttempt({ ...built.attempt, slots: compared }, built.responses, built.grades, { negativeMarking })
+  const flags: LrsFlag[] = []
+  for (const result of grade.perItem) {
+    const sent = built.answers.get(result.itemId)!.score!
+    if (result.pending) continue
+    const here = clamp(result.grade.score, result.grade.max)
+    if (Math.abs(here - sent.raw) > EPSILON || Math.abs(result.grade.max - sent.max) > EPSILON) {
+      flags.push({ code: 'lrs-score-mismatch', itemId: result.itemId, message: `${result.itemId}: the LRS says ${sent.raw} of ${sent.max} points, grading the answer here gives ${here} of ${result.grade.max}.` })
     }
   }
   return flags
