@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import type { LrsProgress } from '../db/lrsFetch.ts'
 import type { LrsImportOutcome } from '../db/lrsImport.ts'
+import { courseIri } from '../domain/xapi/iris.ts'
 import { now } from '../platform/clock.ts'
 import { useInstructorStore } from './instructor.ts'
 import { useStorageStore } from './storage.ts'
@@ -24,8 +25,8 @@ export const useLrsViewStore = defineStore('lrsView', () => {
    * 'cancelled' (nothing written); throws an Error in plain words (nothing written).
    */
   async function load(courseId: string): Promise<LrsLoadResult | 'cancelled'> {
-    const [{ lrsSetup }, { loadFromLrs }, { loadInstructorCourse }, { webSha256 }, { courseIri }] = await Promise.all([
-      import('../app/lrsConfig.ts'), import('../db/lrsImport.ts'), import('./instructorCourse.ts'), import('../db/importResults.ts'), import('../domain/xapi/iris.ts'),
+    const [{ lrsSetup }, { loadFromLrs }, { loadInstructorCourse }, { webSha256 }] = await Promise.all([
+      import('../app/lrsConfig.ts'), import('../db/lrsImport.ts'), import('./instructorCourse.ts'), import('../db/importResults.ts'),
     ])
     const { config } = await lrsSetup()
     if (config === null) throw new Error('No LRS is configured for this app (debrief.config.json), so there is nothing to load.')
