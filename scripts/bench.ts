@@ -27,6 +27,7 @@ import { describeByType, describeGuesserRow, GOAL_GAP, guesserRow, guesserSeeds,
 import { browserScripts, CHROMIUM, lighthouseScores, openFinal, saveLatencies } from './benchBrowser.ts'
 import { importBench } from './benchImport.ts'
 import { xapiRows } from './benchXapi.ts'
+import { lrsViewRow } from './benchLrsView.ts'
 
 const KB = 1024
 
@@ -185,6 +186,7 @@ async function main() {
   })
   rows.push({ measure: 'Gradebook first render, 1,000 learners × 3 attempts (40 items; rows, sort, filter, first page), median of 7', value: `${gradebookMs.toFixed(1)} ms`, budget: '≤ 1 s', ok: gradebookMs <= 1000 })
   rows.push(...(await xapiRows()))
+  rows.push(...(await lrsViewRow()))
   rows.push(...guesserRows())
   printRows(rows)
   process.exitCode = rows.every((r) => r.ok) ? 0 : 1

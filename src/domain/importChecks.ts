@@ -38,6 +38,7 @@ import type { Allowance } from './attempt.ts'
 import { assessmentInfo, type AssessmentInfo } from './blueprints.ts'
 import { canonicalJsonFast } from './canonicalJsonFast.ts'
 import type { KeyFlagCode } from './deviceKeyCheck.ts'
+import type { LrsFlagCode } from './xapi/fromStatements.ts'
 import { drawMisfit } from './drawFit.ts'
 import { timeFlags, type TimeFlagCode } from './importTimeChecks.ts'
 import type { ResultAttemptEntry, Sha256 } from './resultFile.ts'
@@ -47,7 +48,7 @@ import type { VersionManifest } from './versionManifest.ts'
 
 export type ImportFlagCode =
   | 'unknown-version' | 'snapshot-mismatch' | 'item-mismatch' | 'draw-mismatch' | 'unknown-blueprint'
-  | 'settings-mismatch' | 'too-many-attempts' | 'sealed-locked' | TimeFlagCode | KeyFlagCode
+  | 'settings-mismatch' | 'too-many-attempts' | 'sealed-locked' | TimeFlagCode | KeyFlagCode | LrsFlagCode
 
 export interface ImportFlag {
   code: ImportFlagCode
