@@ -6,3 +6,8 @@ declare module 'virtual:debrief/catalog' {
   export function sealedKeyFileUrl(courseId: string): string | undefined
   export function loadCourseItems(courseId: string): Promise<import('./domain/catalog.ts').CourseItems | undefined>
 }
+
+declare module 'virtual:debrief/details' {
+  /** Each course's details (summaries, objectives' text) by course id. */
+  export const details: Record<string, import('./domain/catalog.ts').CourseDetails>
+}

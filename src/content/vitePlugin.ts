@@ -1,7 +1,9 @@
 /**
  * Compiles the course files into virtual modules at build time:
- * - `virtual:debrief/catalog`: course and lesson summaries (ships with the start page),
- *   plus loaders for the lazily loaded parts below;
+ * - `virtual:debrief/catalog`: each course's ids, titles, counts and blueprints (ships in the
+ *   entry chunk every page loads), plus loaders for the lazily loaded parts below;
+ * - `virtual:debrief/details`: the course and lesson summaries and the objectives' text, imported
+ *   only by the pages that show them (a chunk fetched with theirs), not by the assessment page;
  * - one module per lesson body, and one per course with its banks and passages;
  * - a lesson's images are imported by its module, so Vite copies them into `dist/assets`
  *   (hashed) and the service worker precaches them with everything else.
@@ -15,7 +17,7 @@
  */
 import { resolve } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import type { CourseItems, CourseSummary, LessonBody } from '../domain/catalog.ts'
+import type { CourseDetails, CourseItems, CourseSummary, LessonBody } from '../domain/catalog.ts'
 import type { Course } from '../domain/types.ts'
 import { loadContent, type ContentRoots } from './loader.ts'
 import { IMAGE_SRC } from './markdown.ts'
@@ -26,19 +28,29 @@ import { sealSecret, secretNotice } from './sealSecret.ts'
 
 const PREFIX = 'virtual:debrief/'
 
+/** What the catalog keeps of a course: ids, titles, minutes, counts and blueprints (course-level flags too). */
 export function summarize(course: Course): CourseSummary {
   return {
     id: course.id,
     title: course.title,
     source: course.source,
-    summary: course.summary,
     ...(course.practiceCertainty === true ? { practiceCertainty: true as const } : {}),
-    lessons: course.lessons.map(({ html: _html, ...lesson }) => ({
+    lessons: course.lessons.map(({ html: _html, summary: _summary, passages: _passages, objectives, ...lesson }) => ({
       ...lesson,
+      objectives: objectives.map((o) => ({ id: o.id })),
       // What practice can use: items reserved for sealed assessments are left out.
       itemCount: course.banks.find((b) => b.lesson === lesson.id)?.items.filter((item) => item.sealed !== true).length ?? 0,
     })),
-    blueprints: course.blueprints,
+    blueprints: course.blueprints.map(({ description: _description, ...blueprint }) => blueprint),
+  }
+}
+
+/** The words only some pages show: the course's summary, each lesson's summary and objectives, each blueprint's description. */
+export function courseDetails(course: Course): CourseDetails {
+  return {
+    summary: course.summary,
+    lessons: Object.fromEntries(course.lessons.map((l) => [l.id, { summary: l.summary, objectives: l.objectives }])),
+    descriptions: Object.fromEntries(course.blueprints.flatMap((b) => (b.description === undefined ? [] : [[b.id, b.description]]))),
   }
 }
 
@@ -124,6 +136,7 @@ export function debriefContent(options: ContentRoots): Plugin {
       if (problemText) this.error(problemText)
       const [kind, courseId, lessonId] = id.slice(PREFIX.length + 1).split('/')
       if (kind === 'catalog') return catalogModule(courses, base)
+      if (kind === 'details') return `export const details = ${JSON.stringify(Object.fromEntries(courses.map((c) => [c.id, courseDetails(c)])))};`
       const course = courses.find((c) => c.id === courseId)
       if (!course) return undefined
       if (kind === 'lesson') {

@@ -9,17 +9,18 @@
 import type { CourseSummary, LessonSummary } from './catalog.ts'
 import { finalStanding, type AssessmentStanding, type LessonProgress } from './courseProgress.ts'
 import type { Mastery } from './mastery.ts'
-import type { Attempt, Blueprint, Objective } from './types.ts'
+import type { Attempt, Blueprint } from './types.ts'
 
-export type NextStep =
+/** `L`: the lessons it was given, so a page that passed them with their details gets them back. */
+export type NextStep<L extends LessonSummary = LessonSummary> =
   | { kind: 'resume'; attempt: Attempt; title: string; minutesLeft: number | null }
-  | { kind: 'lesson'; lesson: LessonSummary; inProgress: boolean; anyStarted: boolean }
-  | { kind: 'practise'; lesson: LessonSummary; objective: Objective }
+  | { kind: 'lesson'; lesson: L; inProgress: boolean; anyStarted: boolean }
+  | { kind: 'practise'; lesson: L; objective: L['objectives'][number] }
   | { kind: 'final'; blueprint: Blueprint }
   | { kind: 'done'; passed: boolean }
 
-export interface NextStepInput {
-  course: Pick<CourseSummary, 'lessons' | 'blueprints'>
+export interface NextStepInput<L extends LessonSummary = LessonSummary> {
+  course: Pick<CourseSummary, 'blueprints'> & { lessons: L[] }
   /** Reading progress by lesson id; a lesson without an entry is not started. */
   progress: Readonly<Record<string, Pick<LessonProgress, 'state'>>>
   openAssessment: Attempt | undefined
@@ -31,7 +32,7 @@ export interface NextStepInput {
 }
 
 /** The course home's suggestion (order at the top of the file). */
-export function nextStep(input: NextStepInput): NextStep {
+export function nextStep<L extends LessonSummary>(input: NextStepInput<L>): NextStep<L> {
   const { course, progress, openAssessment, now } = input
   if (openAssessment) {
     const title = course.blueprints.find((b) => b.id === openAssessment.sourceId)?.title ?? 'your assessment'

@@ -1,7 +1,7 @@
 import { computed, ref, shallowRef } from 'vue'
 import { errorMessage } from '../../app/errorMessage.ts'
 import { useBusy } from '../../composables/useBusy.ts'
-import { useCourse } from '../../composables/useCourse.ts'
+import { useCourseWithDetails } from '../../composables/useCourseDetails.ts'
 import type { CourseItems } from '../../domain/catalog.ts'
 import { assessmentInfo, type AssessmentInfo } from '../../domain/blueprints.ts'
 import { splitFlagged, type FlaggedAttempt } from '../../domain/flaggedAttempts.ts'
@@ -16,7 +16,7 @@ import { loadInstructorItems } from '../../stores/instructorCourse.ts'
  */
 export function useInstructorCourse(courseId: () => string) {
   const store = useInstructorStore()
-  const course = useCourse(courseId)
+  const course = useCourseWithDetails(courseId)
   const { busy, error, run } = useBusy()
   const loaded = ref(false)
   const items = shallowRef<CourseItems>()

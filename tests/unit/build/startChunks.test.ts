@@ -59,6 +59,24 @@ describe('the start page’s chunks', () => {
     expect(forbiddenModules(staticChunks(manifest, ['index.html', route]), modulesOf)).toEqual([])
   })
 
+  // The course's details (summaries, objectives' text: src/composables/useCourseDetails.ts) are
+  // left out of the assessment page's first load, to keep room under its 90 KB budget.
+  const DETAILS = '\0virtual:debrief/details'
+  const modulesIn = (route: string) => staticChunks(manifest, ['index.html', route]).flatMap((f) => modulesOf.get(f) ?? [])
+
+  it('leave the course details out of the page taking an assessment', () => {
+    expect(modulesIn('src/pages/AssessmentPage.vue')).not.toContain(DETAILS)
+    expect(modulesIn('src/pages/AssessmentPage.vue')).toContain('\0virtual:debrief/catalog')
+  })
+
+  it.each([COURSE_HOME, 'src/pages/LessonPage.vue', 'src/pages/ProgressPage.vue', 'src/pages/AssessmentResultPage.vue', 'src/pages/PracticePage.vue'])(
+    'load the course details with %s, in a chunk of their own fetched with the page (no later request)',
+    (route) => {
+      expect(modulesIn(route)).toContain(DETAILS)
+      expect(staticChunks(manifest, ['index.html']).flatMap((f) => modulesOf.get(f) ?? [])).not.toContain(DETAILS)
+    },
+  )
+
   it('keep grading and FSRS in chunks of their own, loaded later', () => {
     const all = [...modulesOf.values()].flat()
     expect(all.some((id) => /[\\/]src[\\/]domain[\\/]attemptGrading\.ts$/.test(id))).toBe(true)

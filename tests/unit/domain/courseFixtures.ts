@@ -1,12 +1,12 @@
 /** A small course summary and attempts for the course-progress rules. */
-import type { LessonSummary } from '../../../src/domain/catalog.ts'
+import type { DetailedLesson } from '../../../src/domain/catalog.ts'
 import type { Mastery, MasteryLevel } from '../../../src/domain/mastery.ts'
 import type { Attempt, Blueprint } from '../../../src/domain/types.ts'
 
 export const T = 1_800_000_000_000
 
-export function lesson(id: string, objectives: string[], itemCount = 4): LessonSummary {
-  return { id, title: `Lesson ${id}`, order: 1, summary: '', minutes: 5, objectives: objectives.map((o) => ({ id: o, text: `Objective ${o}` })), passages: [], itemCount }
+export function lesson(id: string, objectives: string[], itemCount = 4): DetailedLesson {
+  return { id, title: `Lesson ${id}`, order: 1, summary: '', minutes: 5, objectives: objectives.map((o) => ({ id: o, text: `Objective ${o}` })), itemCount }
 }
 
 export function blueprint(id: string, kind: Blueprint['kind'], extra: Partial<Blueprint> = {}): Blueprint {
