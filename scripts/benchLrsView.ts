@@ -8,7 +8,7 @@
  * (src/db/lrsImport.ts on fake-indexeddb). The phases are timed apart, so the report says where
  * the time goes. `lrsCohort` is shared with tests/unit/lrs/lrsView.test.ts.
  */
-import 'fake-indexeddb/auto'
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import { createHash, randomUUID } from 'node:crypto'
 import { loadContent } from '../src/content/loader.ts'
 import { manifestPath, readManifest } from '../src/content/versions.ts'
@@ -172,7 +172,7 @@ export async function lrsViewBench(count = 1000, each = 3): Promise<LrsViewRun> 
     const start = performance.now()
     const fetched = await fetchCourseStatements({ endpoint: config.endpoint, auth: config.auth, fetch: globalThis.fetch, activity: courseIri(config, course.id), format: 'ids' })
     const fetchedAt = performance.now()
-    const db = new DebriefDb(`bench-lrs-view-${randomUUID()}`)
+    const db = new DebriefDb(`bench-lrs-view-${randomUUID()}`, { indexedDB, IDBKeyRange })
     const outcome = await importLrsStatements(db, { statements: fetched.list, settings: config, course: instructor, now: COHORT_T0 + 30 * 86_400_000, sha256 })
     const end = performance.now()
     db.close()
