@@ -88,13 +88,14 @@ lrsSuite('the instructor\'s view from a real LRS in Chromium', () => {
       ['Cleo', true, '1', 'Not passed'],
     ])
     expect(fromFiles.rows[0]!.grade).toMatch(/^[\d.]+% \(1 to grade\)$/)
+    expect(fromFiles.facts.Ana).toContain('ResultWaiting for grading — 1 answer to grade')
     expect(a.errors).toEqual([])
 
     // 4. Instructor device B: Load from the LRS; the card and its outcome axe-clean.
     const b = await instructorDevice()
     await expectAccessible(b.page, 'import page with the LRS card')
-    const outcome = await loadFromLrs(b.page)
-    expect(outcome).toMatch(/3 attempts/)
+    // 10 + 11 + 11 statements: the LRS holds nothing else.
+    expect(await loadFromLrs(b.page)).toBe('Loaded 32 statements (1 page) from the LRS: 3 learners (3 new), 3 attempts. 3 added, 0 already on this device, 0 flagged.')
     await expectAccessible(b.page, 'import page after loading from the LRS')
     const fromLrs = await readViews(b.page, QUIZ, quizColumn, LEARNERS)
 
@@ -114,20 +115,30 @@ lrsSuite('the instructor\'s view from a real LRS in Chromium', () => {
     await waitUntil('an empty outbox on B', async () => (await outboxOf(b.page)).length, (n) => n === 0)
     const graded = await lrsStatements(app().lrs, attempts.Ana!)
     const gradedAnswer = graded.find((s) => s.verb.id.endsWith('/answered') && (s.object as { id: string }).id.endsWith(anaDraw.freeTextItems[0]!))
-    expect((gradedAnswer?.result as { score?: { raw?: number } } | undefined)?.score?.raw).toBe(given[0]!.awarded)
+    expect(gradedAnswer?.result).toMatchObject({ completion: true, score: { raw: given[0]!.awarded } })
     const afterGrade = await readViews(b.page, QUIZ, quizColumn, LEARNERS)
-    expect(afterGrade.rows[0]!.result).not.toBe('Waiting for grading')
+    const [, score, max, percent, verdict] = /now scores ([\d.]+) of ([\d.]+) \(([\d.]+)%\): (passed|not passed)\.$/.exec(given[0]!.status)!
+    expect(afterGrade.facts.Ana).toContain(`Score${score} of ${max} (${percent}%)Result${verdict === 'passed' ? 'Passed' : 'Not passed'}`)
+    expect(afterGrade.rows[0]).toMatchObject({ name: 'Ana', grade: `${percent}%`, result: verdict === 'passed' ? 'Passed' : 'Not passed' })
+    expect(afterGrade.rows.slice(1)).toEqual(fromFiles.rows.slice(1))
     expect(b.errors).toEqual([])
     await b.context.close()
 
     // A third instructor device C, from the LRS alone, shows B's grade.
     const c = await instructorDevice()
-    expect(await loadFromLrs(c.page)).toMatch(/3 attempts/)
+    // 32, less Ana's voided answered and completed, plus the 2 voids and the reissued answered,
+    // completed and passed-or-failed: GET /statements leaves voided statements out.
+    expect(await loadFromLrs(c.page)).toBe('Loaded 35 statements (1 page) from the LRS: 3 learners (3 new), 3 attempts. 3 added, 0 already on this device, 0 flagged.')
     const fromLrsGraded = await readViews(c.page, QUIZ, quizColumn, LEARNERS)
     expect(fromLrsGraded.rows).toEqual(afterGrade.rows)
     expect(fromLrsGraded.facts).toEqual(afterGrade.facts)
     expect(fromLrsGraded.statistics).toEqual(afterGrade.statistics)
     expect(fromLrsGraded.csv.toString('utf8')).toBe(afterGrade.csv.toString('utf8'))
+    // Ana's page on C: her free text carries the grade B gave.
+    await instructorNav(c.page, 'Gradebook')
+    await c.page.locator('tr.gradebook-table__row').getByRole('link', { name: 'Ana', exact: true }).click()
+    await c.page.getByRole('button', { name: 'Show the answers' }).click()
+    await expect.poll(() => c.page.getByText('(graded by an instructor)').count(), WAIT).toBe(1)
     expect(c.errors).toEqual([])
     await c.context.close()
   }, 300_000)
