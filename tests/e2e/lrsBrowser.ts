@@ -57,9 +57,17 @@ function previewUrl(server: PreviewServer): string {
   return `http://127.0.0.1:${address.port}`
 }
 
+/** What a test file may choose of the `lrs` section of `debrief.config.json` (both false unless given). */
+export interface LrsAppOptions {
+  sendDisplayName?: boolean
+  sendFreeText?: boolean
+}
+
 /** The built app served with a `debrief.config.json` that names `endpoint` as the LRS. */
-async function serveAppWithLrs(endpoint: string): Promise<PreviewServer> {
-  const file = JSON.stringify({ lrs: { endpoint, homePage: 'https://lms.example.org/learners', auth: { type: 'basic', ...AUTH }, sendDisplayName: false } })
+async function serveAppWithLrs(endpoint: string, options: LrsAppOptions): Promise<PreviewServer> {
+  const { sendDisplayName = false, sendFreeText } = options
+  const lrs = { endpoint, homePage: 'https://lms.example.org/learners', auth: { type: 'basic', ...AUTH }, sendDisplayName, ...(sendFreeText !== undefined ? { sendFreeText } : {}) }
+  const file = JSON.stringify({ lrs })
   return preview({
     configFile: false,
     logLevel: 'warn',
@@ -82,7 +90,7 @@ async function serveAppWithLrs(endpoint: string): Promise<PreviewServer> {
 }
 
 /** Starts the LRS, the proxy and the app before the file's tests; stops them after. */
-export function useLrsApp(): () => LrsApp {
+export function useLrsApp(options: LrsAppOptions = {}): () => LrsApp {
   let app: LrsApp | undefined
   let server: PreviewServer | undefined
   let lrs: RunningLrs | undefined
@@ -91,7 +99,7 @@ export function useLrsApp(): () => LrsApp {
     if (!LRS_INSTALLED) throw new Error('tests/lrs/node_modules is missing (CI=true: the real-LRS tests must run). Install it with: npm ci --ignore-scripts --prefix tests/lrs')
     lrs = await startLrs()
     proxy = await startProxy(lrs.endpoint)
-    server = await serveAppWithLrs(proxy.endpoint)
+    server = await serveAppWithLrs(proxy.endpoint, options)
     app = { lrs, proxy, baseUrl: previewUrl(server) }
   })
   afterAll(async () => {
