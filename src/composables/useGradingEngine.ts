@@ -1,5 +1,5 @@
 import { shallowRef, type ShallowRef } from 'vue'
-import type { finalGrade, gradeAttempt } from '../domain/attemptGrading.ts'
+import type { finalGrade, gradeAttempt, gradingOptions } from '../domain/attemptGrading.ts'
 import type { masteryEvidence } from '../domain/evidence.ts'
 import type { computeMastery } from '../domain/mastery.ts'
 
@@ -7,6 +7,7 @@ import type { computeMastery } from '../domain/mastery.ts'
 export interface GradingEngine {
   gradeAttempt: typeof gradeAttempt
   finalGrade: typeof finalGrade
+  gradingOptions: typeof gradingOptions
   masteryEvidence: typeof masteryEvidence
   computeMastery: typeof computeMastery
 }
@@ -16,7 +17,7 @@ let loading: Promise<GradingEngine> | undefined
 
 async function importEngine(): Promise<GradingEngine> {
   const [grading, evidence, mastery] = await Promise.all([import('../domain/attemptGrading.ts'), import('../domain/evidence.ts'), import('../domain/mastery.ts')])
-  engine.value = { gradeAttempt: grading.gradeAttempt, finalGrade: grading.finalGrade, masteryEvidence: evidence.masteryEvidence, computeMastery: mastery.computeMastery }
+  engine.value = { gradeAttempt: grading.gradeAttempt, finalGrade: grading.finalGrade, gradingOptions: grading.gradingOptions, masteryEvidence: evidence.masteryEvidence, computeMastery: mastery.computeMastery }
   return engine.value
 }
 
