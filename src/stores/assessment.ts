@@ -202,8 +202,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const submitted = computed(() => session.value.attempt?.submittedAt != null)
   const submitting = computed(() => session.value.submit !== null)
   const marks = computed(() => slotMarks(session.value))
-  /** Indexes of answered questions with no certainty given (they count as 'not sure'). */
-  const uncertain = computed(() => (session.value.attempt?.slots ?? []).flatMap((s, i) => (marks.value[i]?.answered && certaintyOf(s.itemId) === undefined ? [i] : [])))
   const counts = computed(() => {
     const total = marks.value.length
     const answered = marks.value.filter((m) => m.answered).length
@@ -211,7 +209,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   })
 
   return {
-    attempt, responses, answers, saveState, message, position, submitted, submitting, marks, counts, lockedOut, uncertain,
+    attempt, responses, answers, saveState, message, position, submitted, submitting, marks, counts, lockedOut,
     open, lookUp, answer, certaintyOf, setCertainty, toggleFlag, retry, go, step, submit, timeUp, onScreen,
   }
 })

@@ -5,7 +5,6 @@ import { useGradingEngine, type GradingEngine } from '../composables/useGradingE
 import { commitSubmission, listAttempts, listManualGradesFor, listResponsesFor } from '../db/attempts.ts'
 import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
 import type { AttemptGrade } from '../domain/attemptGrading.ts'
-import { assessmentInfo } from '../domain/blueprints.ts'
 import type { Mastery } from '../domain/mastery.ts'
 import type { Attempt, Blueprint, ManualGrade, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
@@ -105,7 +104,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
       const bp = blueprint(attempt.sourceId)
       out.set(
         attempt.id,
-        engine.gradeAttempt(attempt, given, manualGrades.value.get(attempt.id) ?? [], bp ? engine.gradingOptions(assessmentInfo(bp)) : {}),
+        engine.gradeAttempt(attempt, given, manualGrades.value.get(attempt.id) ?? [], bp ? engine.optionsFor(bp) : {}),
       )
     }
     return out
