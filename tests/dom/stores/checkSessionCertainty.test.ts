@@ -61,7 +61,7 @@ describe('practice with a certainty', () => {
     [3, 'Easy'],
     [2, 'Good'],
     [1, 'Hard'],
-  ] as const)('right at certainty %i schedules the item as FSRS rates it %s', async (certainty) => {
+  ] as const)('right at certainty %i schedules the item as FSRS rates it %s', async (certainty, _rating) => {
     const at = clock.now
     const { item } = await checkFirst(certainty)
     const card = useReviewStore().cards[item.id]
