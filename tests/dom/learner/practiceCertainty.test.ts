@@ -31,7 +31,7 @@ describe('practice with certainty', () => {
     expect(app.session.certainty).toBe(3)
     await answerAndCheck(app, RIGHT)
     await vi.waitFor(async () => expect(await app.db.responses.get(['run-1', 'f-q01'])).toMatchObject({ certainty: 3 }))
-    expect((app.wrapper.find('fieldset.certainty').element as HTMLFieldSetElement).disabled).toBe(true)
+    expect(app.wrapper.findAll<HTMLInputElement>('fieldset.certainty input').every((r) => r.element.disabled)).toBe(true)
   })
 
   it('is not asked when the course does not say so', async () => {

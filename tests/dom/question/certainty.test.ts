@@ -29,8 +29,8 @@ describe('the certainty group', () => {
   })
 
   it('is read-only with the question (review, or after a practice check)', () => {
-    const fieldset = mountAsking(everyItem[0]!, { disabled: true }).find('fieldset.certainty')
-    expect((fieldset.element as HTMLFieldSetElement).disabled).toBe(true)
+    // Each radio is disabled itself (as the answer's controls are), not only through its fieldset.
+    expect(group(mountAsking(everyItem[0]!, { disabled: true })).every((r) => r.element.disabled)).toBe(true)
   })
 
   it('is absent unless asked for', () => {
