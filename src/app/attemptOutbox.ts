@@ -12,7 +12,8 @@
  * Each statement is serialized once here and never rebuilt.
  */
 import { courses } from 'virtual:debrief/catalog'
-import { gradeAttempt } from '../domain/attemptGrading.ts'
+import { gradeAttempt, gradingOptions } from '../domain/attemptGrading.ts'
+import { assessmentInfo } from '../domain/blueprints.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import type { LrsConfig } from '../domain/xapi/config.ts'
 import { LEARNER_REVISION, scoredStatements } from '../domain/xapi/scoredStatements.ts'
@@ -35,7 +36,7 @@ export function attemptStatements(config: LrsConfig, learner: LearnerRef, attemp
   const env: StatementEnv = { settings: config, learner, newId: makeId }
   const start = initialized(env, attempt, source)
   if (showedStubs(attempt)) return [start, terminated(env, attempt, source)]
-  const grade = gradeAttempt(attempt, responses, [], { passMark: blueprint?.passMark, negativeMarking: blueprint?.negativeMarking })
+  const grade = gradeAttempt(attempt, responses, [], blueprint ? gradingOptions(assessmentInfo(blueprint)) : {})
   return [start, ...scoredStatements(env, attempt, source, grade, LEARNER_REVISION), terminated(env, attempt, source)]
 }
 

@@ -1,5 +1,6 @@
 import { shallowRef, type ShallowRef } from 'vue'
-import type { finalGrade, gradeAttempt } from '../domain/attemptGrading.ts'
+import type { AttemptGradeOptions, finalGrade, gradeAttempt } from '../domain/attemptGrading.ts'
+import type { Blueprint } from '../domain/types.ts'
 import type { masteryEvidence } from '../domain/evidence.ts'
 import type { computeMastery } from '../domain/mastery.ts'
 
@@ -7,6 +8,8 @@ import type { computeMastery } from '../domain/mastery.ts'
 export interface GradingEngine {
   gradeAttempt: typeof gradeAttempt
   finalGrade: typeof finalGrade
+  /** `gradingOptions(assessmentInfo(blueprint))`: the pass mark, negative marking and certainty rules a grade needs. */
+  optionsFor: (blueprint: Blueprint) => AttemptGradeOptions
   masteryEvidence: typeof masteryEvidence
   computeMastery: typeof computeMastery
 }
@@ -15,8 +18,8 @@ const engine = shallowRef<GradingEngine>()
 let loading: Promise<GradingEngine> | undefined
 
 async function importEngine(): Promise<GradingEngine> {
-  const [grading, evidence, mastery] = await Promise.all([import('../domain/attemptGrading.ts'), import('../domain/evidence.ts'), import('../domain/mastery.ts')])
-  engine.value = { gradeAttempt: grading.gradeAttempt, finalGrade: grading.finalGrade, masteryEvidence: evidence.masteryEvidence, computeMastery: mastery.computeMastery }
+  const [grading, evidence, mastery] = await Promise.all([import('../domain/blueprintGrading.ts'), import('../domain/evidence.ts'), import('../domain/mastery.ts')])
+  engine.value = { gradeAttempt: grading.gradeAttempt, finalGrade: grading.finalGrade, optionsFor: grading.gradingOptionsFor, masteryEvidence: evidence.masteryEvidence, computeMastery: mastery.computeMastery }
   return engine.value
 }
 

@@ -5,6 +5,7 @@ import { useGradingEngine } from '../composables/useGradingEngine.ts'
 import { commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
 import { emptySession, nextSession, onScreenResponses, slotMarks, type SessionCommand, type SessionEvent } from '../domain/assessmentSession.ts'
+import type { Certainty } from '../domain/certainty.ts'
 import type { Answer, Attempt, SavedResponse } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
 import { useAttemptsStore } from './attempts.ts'
@@ -23,6 +24,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const session = shallowRef(emptySession())
   /** True while another tab holds this attempt: this tab shows it but does not write. */
   const lockedOut = ref(false)
+  /** Certainties chosen on screen since the attempt was read; every commit of the item carries its one. */
+  const chosen = shallowRef<Record<string, Certainty>>({})
   const queue: SessionCommand[] = []
   let running = false
   let idle: Promise<void> = Promise.resolve()
@@ -62,10 +65,11 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const db = storage.database()
     if (command.type === 'commit') {
       const { itemId } = command.response
+      const response = withCertainty(command.response)
       try {
-        await commitResponse(db, command.response)
+        await commitResponse(db, response)
         storage.saved()
-        apply({ type: 'saved', response: command.response, at: now() })
+        apply({ type: 'saved', response, at: now() })
       } catch (e) {
         if (e instanceof StorageError && e.kind === 'conflict') apply({ type: 'conflict', itemId, message: e.message, at: now() })
         else apply({ type: 'saveFailed', itemId, message: problem(e), at: now() })
@@ -73,6 +77,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     } else if (command.type === 'reopen') {
       try {
         const [attempt, responses] = await read(command.attemptId)
+        chosen.value = {}
         apply({ type: 'opened', attempt, responses, at: now() })
       } catch (e) {
         apply({ type: 'reopenFailed', message: problem(e) })
@@ -105,7 +110,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     try {
       const [{ gradeAttempt }, { useReviewStore }] = await Promise.all([useGradingEngine().ready, import('./review.ts')])
       const graded = gradeAttempt(saved, list)
-      await useReviewStore().record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade })))
+      await useReviewStore().record(graded.perItem.filter((r) => r.response !== null).map((r) => ({ itemId: r.itemId, grade: r.grade, certainty: r.response?.certainty })))
     } catch {
       // The attempt is submitted and in the history; the review schedule only suggests practice.
     }
@@ -119,6 +124,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     // After the last attempt's commands (a failure there was already fed back as an event).
     await idle.catch(() => undefined)
     const [attempt, responses] = await read(attemptId)
+    chosen.value = {}
     await dispatch({ type: 'opened', attempt, responses, at: now(), position })
     return session.value.attempt
   }
@@ -132,6 +138,25 @@ export const useAssessmentStore = defineStore('assessment', () => {
   function answer(itemId: string, value: Answer | null): Promise<void> {
     if (lockedOut.value) return idle
     return dispatch({ type: 'answer', itemId, answer: value, at: now() })
+  }
+
+  /** The certainty on screen: chosen here, else the stored one (undefined: none given). */
+  function certaintyOf(itemId: string): Certainty | undefined {
+    return chosen.value[itemId] ?? session.value.saved[itemId]?.certainty
+  }
+
+  /** A response as it is committed: with the item's certainty on screen, if any (the session knows no certainty). */
+  function withCertainty(response: SavedResponse): SavedResponse {
+    const certainty = certaintyOf(response.itemId)
+    return certainty === undefined ? response : { ...response, certainty }
+  }
+
+  /** Records how sure the learner is; it is committed with the item's answer, and resolves once committed. */
+  function setCertainty(itemId: string, certainty: Certainty): Promise<void> {
+    if (lockedOut.value || session.value.submit) return idle
+    chosen.value = { ...chosen.value, [itemId]: certainty }
+    const { answers, saved } = session.value
+    return dispatch({ type: 'answer', itemId, answer: itemId in answers ? answers[itemId]! : (saved[itemId]?.answer ?? null), at: now() })
   }
 
   function toggleFlag(itemId: string): Promise<void> {
@@ -165,7 +190,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Every answer on screen, saved or not, as the responses of a result file (`resultExport.ts`). */
   function onScreen(): SavedResponse[] {
-    return onScreenResponses(session.value, now())
+    return onScreenResponses(session.value, now()).map(withCertainty)
   }
 
   const attempt = computed(() => session.value.attempt)
@@ -185,6 +210,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   return {
     attempt, responses, answers, saveState, message, position, submitted, submitting, marks, counts, lockedOut,
-    open, lookUp, answer, toggleFlag, retry, go, step, submit, timeUp, onScreen,
+    open, lookUp, answer, certaintyOf, setCertainty, toggleFlag, retry, go, step, submit, timeUp, onScreen,
   }
 })

@@ -104,10 +104,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
       const bp = blueprint(attempt.sourceId)
       out.set(
         attempt.id,
-        engine.gradeAttempt(attempt, given, manualGrades.value.get(attempt.id) ?? [], {
-          passMark: bp?.passMark,
-          negativeMarking: bp?.negativeMarking,
-        }),
+        engine.gradeAttempt(attempt, given, manualGrades.value.get(attempt.id) ?? [], bp ? engine.optionsFor(bp) : {}),
       )
     }
     return out

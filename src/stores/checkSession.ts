@@ -5,6 +5,7 @@ import { computed, ref, shallowRef, toRaw } from 'vue'
 import { addAttempt, commitResponse, commitSubmission } from '../db/attempts.ts'
 import { saveAnswer, submitAttempt } from '../domain/attempt.ts'
 import * as rules from '../domain/checkSession.ts'
+import type { Certainty } from '../domain/certainty.ts'
 import type { Answer, Attempt, SavedResponse, VersionedItem } from '../domain/types.ts'
 import { useAttemptsStore } from './attempts.ts'
 import { useCourseItemsStore } from './courseItems.ts'
@@ -42,6 +43,8 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
   const attempt = shallowRef<Attempt>()
   const saved = shallowRef<SavedResponse[]>([])
   const draft = ref<Answer | null>(null)
+  /** How sure the learner says they are of the draft (only asked with the course's practiceCertainty). */
+  const certainty = ref<Certainty>()
   const error = ref<string>()
   /** The run's attempt is in the database (a lazy one is written at the first saved check). */
   let written = false
@@ -73,6 +76,7 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
     written = run.stored
     session.value = rules.openSession({ saveEvery: options.saveEvery, allowTryAgain: options.allowTryAgain }, run.queue, run.saved.map((r) => r.itemId))
     draft.value = null
+    certainty.value = undefined
     error.value = undefined
     if (run.attempt && !options.lazyAttempt) await writeAttempt(run.attempt)
   }
@@ -96,6 +100,7 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
     if (!run || !current) return
     // The try as it was when checked, not the reactive draft the learner may change next.
     const answer = toRaw(draft.value)
+    const sure = certainty.value
     const outcome = rules.checkAnswer(session.value, current, answer)
     session.value = outcome.session
     if (!outcome.grade || !outcome.save) return
@@ -103,12 +108,14 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
       await writeAttempt(run)
       const write = saveAnswer(undefined, answer, now(), run, current.id)
       if (!write.ok) return
+      // The certainty goes in the same commit as the try it belongs to.
+      const response: SavedResponse = sure === undefined ? write.response : { ...write.response, certainty: sure }
       // The statement's code loads only when an LRS is wanted (src/app/practiceOutbox.ts).
-      const rows = (await lrsWanted()) ? await import('../app/practiceOutbox.ts').then((m) => m.checkRowsFor(run, current, outcome.grade!, write.response), () => []) : []
-      await commitResponse(storage.database(), write.response, rows)
-      saved.value = [...saved.value, write.response]
+      const rows = (await lrsWanted()) ? await import('../app/practiceOutbox.ts').then((m) => m.checkRowsFor(run, current, outcome.grade!, response), () => []) : []
+      await commitResponse(storage.database(), response, rows)
+      saved.value = [...saved.value, response]
       useAttemptsStore().remember(run, saved.value)
-      await useReviewStore().record([{ itemId: current.id, grade: outcome.grade, firstTry: outcome.firstTry }])
+      await useReviewStore().record([{ itemId: current.id, grade: outcome.grade, firstTry: outcome.firstTry, certainty: sure }])
     } catch (e) {
       storage.noteProblem(e)
       error.value = errorMessage(e)
@@ -126,6 +133,7 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
     const moved = rules.moveOn(session.value)
     session.value = moved.session
     draft.value = null
+    certainty.value = undefined
     error.value = undefined
     const run = attempt.value
     if (!moved.close || !run || !written || run.submittedAt !== null) return
@@ -140,7 +148,7 @@ export const useCheckSessionStore = defineStore('checkSession', () => {
   }
 
   return {
-    attempt, index, total, slot, item, draft, grade, results, error, finished, isLast, namesCorrect, canTryAgain, score, outlook,
+    attempt, index, total, slot, item, draft, certainty, grade, results, error, finished, isLast, namesCorrect, canTryAgain, score, outlook,
     start, check, tryAgain, next,
   }
 })

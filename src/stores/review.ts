@@ -10,6 +10,8 @@ export interface GradedItem {
   itemId: string
   grade: Pick<Grade, 'state' | 'score' | 'max'>
   firstTry?: boolean
+  /** How sure the learner said they were (certainty on only): feeds the rating (schedule.ts). */
+  certainty?: 1 | 2 | 3
 }
 
 /** The learner's FSRS review schedule in one course. */
@@ -46,7 +48,7 @@ export const useReviewStore = defineStore('review', () => {
     const { scheduleReview } = await import('../domain/schedule.ts')
     const at = new Date(now())
     const next: Record<string, ReviewCard> = {}
-    for (const { itemId, grade, firstTry } of graded) next[itemId] = scheduleReview(cards.value[itemId], grade, at, { firstTry })
+    for (const { itemId, grade, firstTry, certainty } of graded) next[itemId] = scheduleReview(cards.value[itemId], grade, at, { firstTry, certainty })
     await putReviewCards(storage.database(), key.value.learnerId, key.value.courseId, next)
     cards.value = { ...cards.value, ...next }
     checkedAt.value = now()
