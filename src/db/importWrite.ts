@@ -6,6 +6,8 @@
  * - `conflictRow` is what a conflict keeps for the instructor's side-by-side view;
  * - `writeFile` writes the learner (when new, with the file's extra time) and every attempt not on
  *   the device yet. An attempt already here is never replaced: it counts as already imported.
+ *   With `statements` (rows made before the transaction by `statementRows`, when an LRS is
+ *   wanted), each attempt added brings its xAPI rows into the outbox in the same transaction.
  */
 import { gradeAttempt } from '../domain/attemptGrading.ts'
 import { assessmentInfo } from '../domain/blueprints.ts'
