@@ -1,6 +1,6 @@
 /**
  * The statements the instructor's device issues when it changes an attempt's grade (a free-text
- * grade, a regrade): the learner's device could not send them (a free-text item waits for the
+ * grade, a regrade, accepting an imported attempt or its learner-device grades): the learner's device could not send them (a free-text item waits for the
  * instructor; a sealed attempt's stubs cannot be graded there). src/db/grading.ts reads the
  * attempt's state before and after the change inside the change's transaction and writes the rows
  * made here in it: the grade and its statements are saved together or not at all.
@@ -11,9 +11,9 @@
  * - an attempt at an open assessment: what the learner's device sent with the submit;
  * - a sealed attempt made on this device (it holds stubs): what the unlock sent (`unlockRows`),
  *   or nothing while this device cannot grade it;
- * - a sealed attempt imported (an import after unlock stores it with the full items): nothing,
- *   since the learner's device could not grade it and the import does not send statements yet;
- *   its first grade change sends them all.
+ * - a sealed attempt imported (an import after unlock stores it with the full items): what the
+ *   import sent (src/app/importOutbox.ts): the set the learner's device would have sent could it
+ *   grade.
  * A change voids what the attempt reported and is gone, and queues what it reports now. The
  * actor stays the learner. Loaded with a dynamic import only when an LRS is wanted.
  */
@@ -56,7 +56,6 @@ export function reportedStatements(env: StatementEnv, state: GradeState, full: R
   if (attempt.mode !== 'assessment' || attempt.submittedAt === null) return []
   const course = courses.find((c) => c.id === attempt.courseId)
   const blueprint = course?.blueprints.find((b) => b.id === attempt.sourceId)
-  if (state.history.length === 0 && blueprint?.sealed === true && !showedStubs(attempt)) return []
   const ready = gradable(attempt, [...state.responses], full)
   if (ready === undefined) return []
   const source: AttemptSource = { courseTitle: course?.title ?? attempt.courseId, sourceTitle: blueprint?.title ?? attempt.sourceId }

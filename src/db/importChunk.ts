@@ -18,7 +18,8 @@
  * - `memoSha256` hashes each distinct snapshot text once per batch (old versions shown to many).
  */
 import { flagRecord } from './importFlags.ts'
-import { asWritten, conflictRow, fileRows, importTables, noRows, sizeUp, writeRows, type ImportRows } from './importWrite.ts'
+import { asWritten, conflictRow, fileRows, importTables, noRows, sizeUp, statementRows, writeRows, type ImportRows } from './importWrite.ts'
+import type { OutboxRecord } from './records.ts'
 import type { DebriefDb } from './database.ts'
 import { toStorageError } from './errors.ts'
 import type { ImportOptions, ImportSource } from './importResults.ts'
@@ -101,7 +102,7 @@ function lockedSealedTitle(file: ResultFile, course: InstructorCourse): string |
 }
 
 /** Writes one checked file; inside a transaction over `importTables`, `rows` written at the end of it. */
-async function writeChecked(db: DebriefDb, { fileName, file, signature }: ParsedSource, checked: CheckedEntry[] | undefined, run: ImportRun, known: { learner: LearnerRecord | undefined; held: Attempt[] }, rows: ImportRows): Promise<ImportOutcome> {
+async function writeChecked(db: DebriefDb, { source: { fileName, file, signature }, checked, statements }: Ready, run: ImportRun, known: { learner: LearnerRecord | undefined; held: Attempt[] }, rows: ImportRows): Promise<ImportOutcome> {
   const { course, now } = run
   const entries = checked?.map((c) => ({ entry: c.entry, flags: flagRecord(c, now) })) ?? file.attempts.map((entry) => ({ entry, flags: undefined }))
   const sized = await sizeUp(db, asWritten(file, checked), known)
@@ -118,7 +119,7 @@ async function writeChecked(db: DebriefDb, { fileName, file, signature }: Parsed
   }
   // Device keys: the first signed file pins the learner's key; another key or none is flagged.
   const keyed = await withDeviceKey(db, { learnerId: file.learner.id, fileName, signature, now }, entries)
-  const { flagged, reasons, ...written } = fileRows(rows, { file, entries: keyed, now }, known.learner, sized.held)
+  const { flagged, reasons, ...written } = fileRows(rows, { file, entries: keyed, now, ...(statements !== undefined ? { statements } : {}) }, known.learner, sized.held)
   return { fileName, ok: true as const, learner: file.learner, ...written, ...(checked !== undefined || flagged > 0 ? { flagged } : {}), ...(reasons.length > 0 ? { reasons } : {}) }
 }
 
@@ -170,8 +171,15 @@ async function checkRun(db: DebriefDb, run: readonly ParsedSource[], options: Im
   }))
 }
 
+/** A checked file ready to write, with the xAPI rows of its attempts (made before the transaction). */
+interface Ready {
+  source: ParsedSource
+  checked: CheckedEntry[] | undefined
+  statements: Map<string, OutboxRecord[]> | undefined
+}
+
 /** Writes checked files in one transaction, reading their rows first; their outcomes in order. */
-function writeTogether(db: DebriefDb, sources: readonly { source: ParsedSource; checked: CheckedEntry[] | undefined }[], options: ImportRun): Promise<ImportOutcome[]> {
+function writeTogether(db: DebriefDb, sources: readonly Ready[], options: ImportRun): Promise<ImportOutcome[]> {
   return db.transaction('rw', importTables(db), async () => {
     const [learners, held] = await Promise.all([
       db.learners.bulkGet(sources.map((s) => s.source.file.learner.id)),
@@ -180,9 +188,9 @@ function writeTogether(db: DebriefDb, sources: readonly { source: ParsedSource; 
     const byId = new Map(held.flatMap((a) => (a === undefined ? [] : [[a.id, a] as const])))
     const rows = noRows()
     const out: ImportOutcome[] = []
-    for (const [i, { source, checked }] of sources.entries()) {
-      const mine = [...new Set(source.file.attempts.map((e) => e.attempt.id))].flatMap((id) => byId.get(id) ?? [])
-      out.push(await writeChecked(db, source, checked, options, { learner: learners[i], held: mine }, rows))
+    for (const [i, ready] of sources.entries()) {
+      const mine = [...new Set(ready.source.file.attempts.map((e) => e.attempt.id))].flatMap((id) => byId.get(id) ?? [])
+      out.push(await writeChecked(db, ready, options, { learner: learners[i], held: mine }, rows))
     }
     await writeRows(db, rows)
     return out
@@ -198,11 +206,15 @@ async function writeRun(db: DebriefDb, run: readonly ParsedSource[], options: Im
     for (const source of run) outcomes.set(source, storageOutcome(source.fileName, error))
     return
   }
-  const ready = run.flatMap((source, i) => {
+  const ready = run.flatMap((source, i): Ready[] => {
     const check = checks[i]!
-    if (check.ok) return [{ source, checked: check.checked }]
-    outcomes.set(source, storageOutcome(source.fileName, check.error))
-    return []
+    if (!check.ok) {
+      outcomes.set(source, storageOutcome(source.fileName, check.error))
+      return []
+    }
+    // The xAPI rows, made here: the transaction below cannot wait on anything but the database.
+    const entries = check.checked?.map((c) => ({ entry: c.entry })) ?? source.file.attempts.map((entry) => ({ entry }))
+    return [{ source, checked: check.checked, statements: statementRows(options.statements, source.file, entries, options.now) }]
   })
   if (ready.length === 0) return
   try {

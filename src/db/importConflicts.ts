@@ -9,7 +9,8 @@
  * device is never written into: 'same-person' and 'keep-device' are refused for one.
  * The file is checked again against the device as it is now, so a change since (another import)
  * cannot be overwritten, and its device signature against the key pinned for the learner it is
- * written to (pinnedKeys.ts).
+ * written to (pinnedKeys.ts). With `statements` (an LRS wanted), the xAPI rows of each attempt it
+ * adds are made before the transaction and written in it (importWrite.ts).
  */
 import { checkBatch } from '../domain/importBatch.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
@@ -21,7 +22,7 @@ import type { DebriefDb } from './database.ts'
 import { webSubtle } from './webSubtle.ts'
 import { guarded, StorageError } from './errors.ts'
 import { flagRecord } from './importFlags.ts'
-import { asWritten, importTables, sizeUp, writeFile } from './importWrite.ts'
+import { asWritten, importTables, sizeUp, statementRows, writeFile, type ImportStatements } from './importWrite.ts'
 import { withDeviceKey } from './pinnedKeys.ts'
 
 /** The conflicts waiting in a course, oldest first. */
@@ -33,6 +34,8 @@ export interface ResolveOptions {
   now: number
   sha256: Sha256
   course?: InstructorCourse
+  /** The xAPI rows of an imported attempt (src/app/importOutbox.ts), when an LRS is wanted. */
+  statements?: ImportStatements
 }
 
 /** What a resolution wrote; `added` 0 for 'discard'. */
@@ -59,13 +62,14 @@ export async function resolveConflict(db: DebriefDb, id: number, choice: Conflic
   // The file as it was kept (verified on intake): signed by whichever key signed it then.
   const subtle = webSubtle()
   const signature = subtle === undefined ? undefined : await verifyFile(conflict.file as unknown as Obj, subtle)
+  const statements = statementRows(options.statements, file, entries, options.now)
   return guarded(() =>
     db.transaction('rw', importTables(db), async () => {
       const sized = await sizeUp(db, asWritten(file, checked))
       // A profile of this device, or a name taken since the conflict was kept: never written into.
       if (sized.decision.learner === 'local-profile' || (choice === 'new-learner' && sized.decision.learner !== 'new')) throw new StorageError('conflict')
       const keyed = await withDeviceKey(db, { learnerId: file.learner.id, fileName: conflict.fileName, signature, now: options.now }, entries)
-      const written = await writeFile(db, { file, entries: keyed, now: options.now })
+      const written = await writeFile(db, { file, entries: keyed, now: options.now, ...(statements !== undefined ? { statements } : {}) })
       await db.importConflicts.delete(id)
       return { learnerId: file.learner.id, added: written.added, alreadyImported: written.alreadyImported }
     }),

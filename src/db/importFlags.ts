@@ -4,12 +4,16 @@
  * (src/domain/importBatch.ts), its siblings being the learner's attempts already on this device.
  * The import then stores the trusted attempt (the instructor's items only), the flags of each
  * attempt and the learner-device grades kept apart, in the same transaction as the attempt.
+ * Accepting an attempt or its learner-device grades is a grade change like a free-text grade
+ * (grading.ts): with `statements` (an LRS wanted), the xAPI correction it sends is made from the
+ * attempt's state before and after it, read and written in its transaction.
  */
 import type { ResultFile, Sha256 } from '../domain/resultFile.ts'
 import { checkBatch, type CheckedEntry } from '../domain/importBatch.ts'
 import type { InstructorCourse } from '../domain/importChecks.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded, StorageError } from './errors.ts'
+import { gradingTables, stateOf, type GradeStatements } from './gradeState.ts'
 import type { ImportFlagRecord } from './records.ts'
 
 /** Checks a parsed file's attempts against the course; reads the device, writes nothing. */
@@ -42,12 +46,12 @@ export async function flagsOf(db: DebriefDb, attemptIds: readonly string[]): Pro
 }
 
 /** The instructor counts a flagged attempt after all (its flags stay on record). */
-export function acceptFlaggedAttempt(db: DebriefDb, attemptId: string, now: number): Promise<void> {
+export function acceptFlaggedAttempt(db: DebriefDb, attemptId: string, now: number, statements?: GradeStatements): Promise<void> {
   return guarded(() =>
-    db.transaction('rw', db.importFlags, async () => {
+    db.transaction('rw', [db.importFlags, ...gradingTables(db)], async () => {
       const row = await db.importFlags.get(attemptId)
       if (row === undefined) throw new StorageError('conflict')
-      await db.importFlags.put({ ...row, acceptedAt: now })
+      await corrected(db, attemptId, now, statements, () => db.importFlags.put({ ...row, acceptedAt: now }))
     }),
   )
 }
@@ -57,20 +61,32 @@ export function acceptFlaggedAttempt(db: DebriefDb, attemptId: string, now: numb
  * instructor grade (with a history row saying where it came from), unless the instructor has
  * graded that item already, and the row keeps none apart. One transaction.
  */
-export function acceptLearnerGrades(db: DebriefDb, attemptId: string, now: number): Promise<number> {
+export function acceptLearnerGrades(db: DebriefDb, attemptId: string, now: number, statements?: GradeStatements): Promise<number> {
   return guarded(() =>
-    db.transaction('rw', [db.importFlags, db.manualGrades, db.gradeHistory], async () => {
+    db.transaction('rw', [db.importFlags, ...gradingTables(db)], async () => {
       const row = await db.importFlags.get(attemptId)
       if (row === undefined) throw new StorageError('conflict')
-      let accepted = 0
-      for (const grade of row.learnerGrades) {
-        if ((await db.manualGrades.get([grade.attemptId, grade.itemId])) !== undefined) continue
-        await db.manualGrades.put(grade)
-        await db.gradeHistory.add({ attemptId, itemId: grade.itemId, at: now, kind: 'manual-grade', before: null, after: grade.score, note: `Accepted from the learner's device. ${grade.comment}`.trim() })
-        accepted++
-      }
-      await db.importFlags.put({ ...row, learnerGrades: [] })
-      return accepted
+      return corrected(db, attemptId, now, statements, async () => {
+        let accepted = 0
+        for (const grade of row.learnerGrades) {
+          if ((await db.manualGrades.get([grade.attemptId, grade.itemId])) !== undefined) continue
+          await db.manualGrades.put(grade)
+          await db.gradeHistory.add({ attemptId, itemId: grade.itemId, at: now, kind: 'manual-grade', before: null, after: grade.score, note: `Accepted from the learner's device. ${grade.comment}`.trim() })
+          accepted++
+        }
+        await db.importFlags.put({ ...row, learnerGrades: [] })
+        return accepted
+      })
     }),
   )
+}
+
+/** Runs `change` and writes the correction it makes (inside the caller's transaction over gradingTables). */
+async function corrected<T>(db: DebriefDb, attemptId: string, at: number, statements: GradeStatements | undefined, change: () => Promise<T>): Promise<T> {
+  const was = statements !== undefined ? await stateOf(db, attemptId) : undefined
+  const result = await change()
+  const now = was !== undefined ? await stateOf(db, attemptId) : undefined
+  const rows = was !== undefined && now !== undefined ? statements!(was, now, at) : []
+  if (rows.length > 0) await db.outbox.bulkAdd(rows)
+  return result
 }

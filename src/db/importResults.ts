@@ -5,7 +5,7 @@
  * checksum, structure, course), then written all or nothing (with the files around it, in one
  * transaction, for speed: importChunk.ts): the learner (as 'imported',
  * with the file's extra time, when new), and each attempt with its responses and instructor
- * grades. Who is who (domain importConflicts.ts): a file whose learner id is here under another
+ * grades, and with `statements` the xAPI rows of each attempt added (importWrite.ts). Who is who (domain importConflicts.ts): a file whose learner id is here under another
  * name or is a profile of this device, or with an attempt id here with other content, is not
  * written but kept in `importConflicts` for the instructor to resolve. The same attempt with the
  * same content is skipped and counted as "already imported". A bad file, or a write that fails
@@ -30,6 +30,7 @@ import { groupedByAttempt } from './attempts.ts'
 import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
 import { IMPORT_CHUNK, memoSha256, readSource, writeChunk } from './importChunk.ts'
+import type { ImportStatements } from './importWrite.ts'
 import { webSubtle } from './webSubtle.ts'
 
 /** SHA-256 as lower-case hex, through WebCrypto. */
@@ -45,6 +46,11 @@ export interface ImportOptions {
   sha256?: Sha256
   /** The instructor's course to check every attempt against (issue 12). */
   course?: InstructorCourse
+  /**
+   * The xAPI rows of an imported attempt (src/app/importOutbox.ts; only when an LRS is wanted):
+   * made before a file's transaction, written in it for each attempt added.
+   */
+  statements?: ImportStatements
 }
 
 /** A file to import: its name, and its text or how to read it (read only when its turn comes). */

@@ -6,6 +6,8 @@
  * - `conflictRow` is what a conflict keeps for the instructor's side-by-side view;
  * - `writeFile` writes the learner (when new, with the file's extra time) and every attempt not on
  *   the device yet. An attempt already here is never replaced: it counts as already imported.
+ *   With `statements` (rows made before the transaction by `statementRows`, when an LRS is
+ *   wanted), each attempt added brings its xAPI rows into the outbox in the same transaction.
  */
 import { gradeAttempt } from '../domain/attemptGrading.ts'
 import { assessmentInfo } from '../domain/blueprints.ts'
@@ -18,10 +20,30 @@ import type { ResultAttemptEntry, ResultFile } from '../domain/resultFile.ts'
 import type { FlaggedReasons } from '../domain/resultImport.ts'
 import type { Attempt, ManualGrade, SavedResponse } from '../domain/types.ts'
 import type { DebriefDb } from './database.ts'
-import type { ImportFlagRecord, LearnerRecord as Learner } from './records.ts'
+import type { ImportFlagRecord, LearnerRecord as Learner, OutboxRecord } from './records.ts'
 
-/** The tables an import writes, for its one transaction. */
-export const importTables = (db: DebriefDb) => [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags, db.importConflicts, db.pinnedKeys]
+/** The tables an import writes, for its one transaction (the outbox: its xAPI statements). */
+export const importTables = (db: DebriefDb) => [db.learners, db.attempts, db.responses, db.manualGrades, db.importFlags, db.importConflicts, db.pinnedKeys, db.outbox]
+
+/** An attempt as an import writes it, with its learner's name: what its statements are made from. */
+export interface ImportedAttempt {
+  attempt: Attempt
+  responses: readonly SavedResponse[]
+  manualGrades: readonly ManualGrade[]
+  learnerName: string
+}
+
+/**
+ * Makes the xAPI rows an imported attempt sends (src/app/importOutbox.ts, given only when an LRS
+ * is wanted): called before the import's transaction, the rows written in it with the attempt.
+ */
+export type ImportStatements = (attempt: ImportedAttempt, at: number) => OutboxRecord[]
+
+/** The rows of a file's attempts, by attempt id, made before the transaction (none without `statements`). */
+export function statementRows(statements: ImportStatements | undefined, file: ResultFile, entries: readonly { entry: ResultAttemptEntry }[], now: number): Map<string, OutboxRecord[]> | undefined {
+  if (statements === undefined) return undefined
+  return new Map(entries.map(({ entry }) => [entry.attempt.id, statements({ attempt: entry.attempt, responses: newestResponses(entry.responses), manualGrades: newestGrades(entry.manualGrades ?? []), learnerName: file.learner.name }, now)]))
+}
 
 export interface SizedUp {
   learner: DeviceLearner | undefined
@@ -96,6 +118,8 @@ export interface WriteInput {
   file: ResultFile
   entries: { entry: ResultAttemptEntry; flags: ImportFlagRecord | undefined }[]
   now: number
+  /** The xAPI rows of the file's attempts, by attempt id (`statementRows`): written for the attempts added. */
+  statements?: ReadonlyMap<string, readonly OutboxRecord[]>
 }
 
 /** Rows an import writes, gathered so that many files go in one bulk write per table. */
@@ -105,9 +129,10 @@ export interface ImportRows {
   responses: SavedResponse[]
   grades: ManualGrade[]
   flags: ImportFlagRecord[]
+  outbox: OutboxRecord[]
 }
 
-export const noRows = (): ImportRows => ({ learners: [], attempts: [], responses: [], grades: [], flags: [] })
+export const noRows = (): ImportRows => ({ learners: [], attempts: [], responses: [], grades: [], flags: [], outbox: [] })
 
 export interface Written {
   newLearner: boolean
@@ -122,7 +147,7 @@ export interface Written {
  * The rows of a file (rules at the top of the file), added to `rows`: the learner when `known` is
  * undefined (not on the device), every attempt not in `held` (the file's attempts on the device).
  */
-export function fileRows(rows: ImportRows, { file, entries, now }: WriteInput, known: Learner | undefined, held: readonly Attempt[]): Written {
+export function fileRows(rows: ImportRows, { file, entries, now, statements }: WriteInput, known: Learner | undefined, held: readonly Attempt[]): Written {
   if (known === undefined) {
     const { allowance } = file.learner
     rows.learners.push({ id: file.learner.id, name: file.learner.name, createdAt: now, origin: 'imported', ...(allowance !== undefined ? { allowance } : {}) })
@@ -141,6 +166,7 @@ export function fileRows(rows: ImportRows, { file, entries, now }: WriteInput, k
     rows.responses.push(...newestResponses(entry.responses))
     rows.grades.push(...newestGrades(entry.manualGrades ?? []))
     if (flags !== undefined) rows.flags.push(flags)
+    rows.outbox.push(...(statements?.get(entry.attempt.id) ?? []))
     if (flags !== undefined && flags.flags.length > 0) reasons.push({ attemptId: entry.attempt.id, messages: [...new Set(flags.flags.map((f) => f.message))] })
     added++
   }
@@ -154,6 +180,19 @@ export async function writeRows(db: DebriefDb, rows: ImportRows): Promise<void> 
   await db.responses.bulkAdd(rows.responses.splice(0))
   await db.manualGrades.bulkAdd(rows.grades.splice(0))
   await db.importFlags.bulkPut(rows.flags.splice(0))
+  await addMissing(db, rows.outbox.splice(0))
+}
+
+/**
+ * Adds the outbox rows not there yet: a row already queued, being sent or set aside keeps its
+ * state (its id is name-based, so the same attempt gives the same id); one sent (deleted) is
+ * never re-queued here, since only attempts new to the device make rows.
+ */
+async function addMissing(db: DebriefDb, rows: OutboxRecord[]): Promise<void> {
+  if (rows.length === 0) return
+  const here = new Set((await db.outbox.bulkGet(rows.map((r) => r.id))).flatMap((r) => (r === undefined ? [] : [r.id])))
+  const fresh = new Map(rows.filter((r) => !here.has(r.id)).map((r) => [r.id, r]))
+  await db.outbox.bulkAdd([...fresh.values()])
 }
 
 /** Writes the learner when new and every attempt not on the device (inside a transaction). */

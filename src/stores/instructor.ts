@@ -7,6 +7,7 @@ import type { Allowance } from '../domain/allowance.ts'
 import type { RegradeChange } from '../domain/regrade.ts'
 import type { ConflictChoice, ImportConflict } from '../domain/importConflicts.ts'
 import type { ImportSource } from '../db/importResults.ts'
+import type { ImportStatements } from '../db/importWrite.ts'
 import type { ImportOutcome } from '../domain/resultImport.ts'
 import type { ManualGrade, VersionedItem } from '../domain/types.ts'
 import { now } from '../platform/clock.ts'
@@ -89,6 +90,15 @@ export const useInstructorStore = defineStore('instructor', () => {
     return import('../app/instructorOutbox.ts').then((m) => m.instructorGradeRows(storage.database(), course)).catch(() => undefined)
   }
 
+  /** The xAPI rows of imported attempts (src/app/importOutbox.ts), loaded only when an LRS is wanted. */
+  async function importStatements(): Promise<{ statements: ImportStatements; wake: () => void } | undefined> {
+    if (!(await lrsWanted())) return undefined
+    // Unloadable (a bug, or a chunk missing offline): the files are imported without statements.
+    const m = await import('../app/importOutbox.ts').catch(() => undefined)
+    const statements = await m?.importRows().catch(() => undefined)
+    return m === undefined || statements === undefined ? undefined : { statements, wake: m.wakeSender }
+  }
+
   async function grade(manual: ManualGrade, before: number | null): Promise<void> {
     const [{ saveManualGrade }, statements] = await Promise.all([import('../db/grading.ts'), gradeStatements(courseId.value)])
     await saveManualGrade(storage.database(), manual, before, statements)
@@ -105,11 +115,12 @@ export const useInstructorStore = defineStore('instructor', () => {
     const [{ importResultFiles }, { loadInstructorCourse }] = await Promise.all([import('../db/importResults.ts'), import('./instructorCourse.ts')])
     importing.value = { done: 0, total: files.length }
     try {
-      const course = await loadInstructorCourse(id)
-      const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now(), course }, async (sofar) => {
+      const [course, xapi] = await Promise.all([loadInstructorCourse(id), importStatements()])
+      const outcomes = await importResultFiles(storage.database(), files, { courseId: id, now: now(), course, ...(xapi !== undefined ? { statements: xapi.statements } : {}) }, async (sofar) => {
         importing.value = { done: sofar.length, total: files.length }
         await new Promise((resolve) => setTimeout(resolve, 0))
       })
+      xapi?.wake()
       if (courseId.value === id) records.value = undefined
       await loadConflicts(id)
       return outcomes
@@ -128,8 +139,9 @@ export const useInstructorStore = defineStore('instructor', () => {
   /** The instructor's answer to a kept-back file (src/db/importConflicts.ts); resolves to the learner id written to. */
   async function resolveConflict(id: string, conflictId: number, choice: ConflictChoice): Promise<string> {
     const [db, { loadInstructorCourse }, { webSha256 }] = await Promise.all([import('../db/importConflicts.ts'), import('./instructorCourse.ts'), import('../db/importResults.ts')])
-    const course = choice === 'discard' ? undefined : await loadInstructorCourse(id)
-    const { learnerId } = await db.resolveConflict(storage.database(), conflictId, choice, { now: now(), sha256: webSha256, ...(course !== undefined ? { course } : {}) })
+    const [course, xapi] = choice === 'discard' ? [undefined, undefined] : await Promise.all([loadInstructorCourse(id), importStatements()])
+    const { learnerId } = await db.resolveConflict(storage.database(), conflictId, choice, { now: now(), sha256: webSha256, ...(course !== undefined ? { course } : {}), ...(xapi !== undefined ? { statements: xapi.statements } : {}) })
+    xapi?.wake()
     await Promise.all([load(id, true), loadConflicts(id)])
     return learnerId
   }
@@ -139,8 +151,8 @@ export const useInstructorStore = defineStore('instructor', () => {
    * make the grades its file carried from the learner's device count as instructor grades ('grades').
    */
   async function accept(id: string, attemptId: string, what: 'attempt' | 'grades'): Promise<void> {
-    const db = await import('../db/importFlags.ts')
-    await (what === 'attempt' ? db.acceptFlaggedAttempt : db.acceptLearnerGrades)(storage.database(), attemptId, now())
+    const [db, statements] = await Promise.all([import('../db/importFlags.ts'), gradeStatements(id)])
+    await (what === 'attempt' ? db.acceptFlaggedAttempt : db.acceptLearnerGrades)(storage.database(), attemptId, now(), statements)
     await load(id, true)
   }
 

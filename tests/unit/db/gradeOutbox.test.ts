@@ -162,11 +162,13 @@ describe('a sealed attempt imported after unlock (stored with the full items)', 
   const { attempt: base, responses: given } = submittedAttempt()
   const attempt = { ...base, courseId: 'nk-troops-ukraine', sourceId: 'final' }
 
-  it('gets all its scored statements at its first grade change, voiding nothing', async () => {
+  it('has what the import sent (revision 0, src/app/importOutbox.ts) corrected at its first grade change', async () => {
     await imported(attempt, given)
     await saveManualGrade(db, FREE, 0, (await instructorGradeRows(db, 'nk-troops-ukraine', counterIds()))!)
     const sent = await queued()
-    expect(verbs(sent)).toEqual([...ITEMS.map(() => 'answered'), 'completed', expect.stringMatching(/^(passed|failed)$/u)])
-    expect(sent[0]!.id).toBe(scoredStatementId(ATTEMPT_ID, 'answered', ITEMS[0]!.id, 0))
+    // The free text waited for this grade, so revision 0 had no decision to void.
+    expect(verbs(sent)).toEqual(['voided', 'voided', 'answered', 'completed', 'passed'])
+    expect(sent.slice(0, 2).map((s) => s.object.id)).toEqual([scoredStatementId(ATTEMPT_ID, 'answered', 'q-free', 0), scoredStatementId(ATTEMPT_ID, 'completed', 'attempt', 0)])
+    expect(sent[2]!.id).toBe(scoredStatementId(ATTEMPT_ID, 'answered', 'q-free', 1))
   })
 })
