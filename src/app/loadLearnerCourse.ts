@@ -25,7 +25,7 @@ export async function loadLearnerCourse(courseId: string): Promise<void> {
     submitted.filter((a) => !showedStubs(a)).flatMap((a) =>
       gradeAttempt(a, attempts.responses.get(a.id) ?? [])
         .perItem.filter((r) => r.response !== null)
-        .map((r) => ({ itemId: r.itemId, grade: r.grade })),
+        .map((r) => ({ itemId: r.itemId, grade: r.grade, certainty: r.response?.certainty })),
     ),
   )
 }
