@@ -26,11 +26,13 @@ export async function shownQuestion(scope: Locator): Promise<Locator> {
 /**
  * Gives some answer to the question inside `scope`, whatever its type: the first choice of
  * every radio group, the first checkbox, the second option of every drop-down, text in every
- * box, or one move of an ordering list.
+ * box, or one move of an ordering list. A "How sure are you?" group (certainty, issue 14) is not
+ * an answer: it is left alone, and a question with only that group is answered like one with no
+ * inputs (an ordering list).
  */
 export async function answerAnything(scope: Locator): Promise<void> {
   const question = await shownQuestion(scope)
-  const radioNames = await question.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))])
+  const radioNames = await question.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.filter((i) => i.closest('.certainty') === null).map((i) => (i as HTMLInputElement).name))])
   for (const name of radioNames) await question.locator(`input[type="radio"][name="${name}"]`).first().check()
   const checkbox = question.locator('input[type="checkbox"]').first()
   if (await checkbox.count()) await checkbox.check()
@@ -39,7 +41,8 @@ export async function answerAnything(scope: Locator): Promise<void> {
     await box.fill('A small deployment limits dissent and ideological contamination')
   }
   const move = question.getByRole('button', { name: /down$/ }).first()
-  if (radioNames.length === 0 && (await question.locator('input, select, textarea').count()) === 0 && (await move.count())) await move.click()
+  const answerInputs = await question.locator('input, select, textarea').evaluateAll((inputs) => inputs.filter((i) => i.closest('.certainty') === null).length)
+  if (radioNames.length === 0 && answerInputs === 0 && (await move.count())) await move.click()
 }
 
 /** Answers the current assessment question and waits until the page says it is saved. */
