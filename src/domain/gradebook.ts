@@ -25,7 +25,8 @@
  *   mark, and stays 'pending' while a deciding attempt waits for an instructor (a pending answer
  *   can lower it).
  * - lastActivity: the latest start, submission or saved answer of any of the learner's attempts.
- * - Sorting puts missing values (null) last in both directions, then orders by name.
+ * - Sorting puts missing values (null) last in both directions, then orders by name. The certainty
+ *   columns sort by accuracy, CBM bonus, Brier score or confidence index (null without certainty).
  */
 import { finalGrade, gradeAttempt, gradingOptions, type AttemptGrade } from './attemptGrading.ts'
 import { passed as reachesPassMark, type AssessmentInfo } from './blueprints.ts'
@@ -198,8 +199,18 @@ export function gradebookRows(input: GradebookInput): Gradebook {
   return { rows, objectives: [...seenObjectives].sort() }
 }
 
-export type GradebookSortKey = 'name' | 'lastActivity' | `grade:${string}` | `attempts:${string}` | `passed:${string}` | `objective:${string}`
+/** Certainty columns (assessments with certainty): accuracy, CBM bonus, Brier score, confidence index. */
+export type CertaintySortKind = 'accuracy' | 'bonus' | 'brier' | 'confidence'
+export type GradebookSortKey = 'name' | 'lastActivity' | `grade:${string}` | `attempts:${string}` | `passed:${string}` | `objective:${string}` | `${CertaintySortKind}:${string}`
 export type SortDirection = 'ascending' | 'descending'
+
+/** A certainty figure of a cell; null without certainty or without a decided answer. */
+export function certaintyValue(figures: CertaintyFigures | undefined, kind: CertaintySortKind): number | null {
+  if (figures === undefined || figures.cbm.items === 0) return null
+  if (kind === 'accuracy') return figures.cbm.accuracy
+  if (kind === 'bonus') return figures.cbm.bonus
+  return kind === 'brier' ? figures.brier : figures.confidenceIndex
+}
 
 function sortValue(row: GradebookRow, key: GradebookSortKey): string | number | null {
   if (key === 'name') return row.name.toLocaleLowerCase()
@@ -210,6 +221,7 @@ function sortValue(row: GradebookRow, key: GradebookSortKey): string | number | 
   if (cell === undefined) return null
   if (kind === 'grade') return cell.grade
   if (kind === 'attempts') return cell.attempts
+  if (kind === 'accuracy' || kind === 'bonus' || kind === 'brier' || kind === 'confidence') return certaintyValue(cell.certainty, kind)
   return cell.passed === null ? null : cell.passed ? 1 : 0
 }
 
