@@ -72,7 +72,7 @@ describe('"Load from the LRS" on the import page', () => {
   it('is not shown when no LRS is configured', async () => {
     resetLrsSetup({ config: null, problem: null, source: null, fileProblem: null })
     const wrapper = await openPage()
-    await new Promise((r) => setTimeout(r, 50))
+    await vi.waitFor(() => expect(wrapper.find('[data-lrs-checked]').exists()).toBe(true))
     expect(wrapper.find('[data-lrs-card]').exists()).toBe(false)
   })
 
