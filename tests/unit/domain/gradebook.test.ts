@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  filterRows, gradebookCsv, gradebookRows, gradebookTable, pageRows, sortRows,
-  type GradebookInput, type GradebookRow,
-} from '../../../src/domain/gradebook.ts'
+import { gradebookCsv, gradebookRows, gradebookTable, type GradebookInput, type GradebookRow } from '../../../src/domain/gradebook.ts'
+import { filterRows, pageRows, sortRows } from '../../../src/domain/gradebookView.ts'
 import type { AssessmentInfo } from '../../../src/domain/blueprints.ts'
 import type { Attempt, GradingMethod, ManualGrade, SavedResponse } from '../../../src/domain/types.ts'
 import {

@@ -1,6 +1,7 @@
 /** One impossible time stored on this device (issue 12 §2) never blanks the gradebook or its CSV. */
 import { describe, expect, it } from 'vitest'
-import { gradebookCsv, gradebookRows, gradebookTable, sortRows, type GradebookInput } from '../../../src/domain/gradebook.ts'
+import { gradebookCsv, gradebookRows, gradebookTable, type GradebookInput } from '../../../src/domain/gradebook.ts'
+import { sortRows } from '../../../src/domain/gradebookView.ts'
 import type { AssessmentInfo } from '../../../src/domain/blueprints.ts'
 import { byAttempt, makeAttempt, respond, RIGHT_SINGLE, T0 } from '../instructor/fixtures.ts'
 
