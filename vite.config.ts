@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { debriefContent } from './src/content/vitePlugin.ts'
+import { lmsTargetFromEnv } from './src/domain/lms/target.ts'
 
 /** Modules the course home shares with other learner pages (the `learner` chunk below). */
 const LEARNER_SHARED =
@@ -10,13 +11,22 @@ const LEARNER_SHARED =
 
 // DEBRIEF_CONTENT points the build at another folder holding lessons/ and questions/.
 const contentRoot = process.env.DEBRIEF_CONTENT ?? '.'
+// A package for an LMS (npm run package, docs/lms.md): DEBRIEF_LMS=scorm12|scorm2004|cmi5 and the
+// course. Such a build is served from wherever the LMS unpacks it, inside its frame: relative paths,
+// a hash router (src/main.ts) and no service worker (an LMS frame is not an installable app, and a
+// worker scoped to the LMS's folder could outlive the package).
+const lms = lmsTargetFromEnv(process.env)
 
 export default defineConfig({
+  base: lms ? './' : '/',
+  define: { __DEBRIEF_LMS__: JSON.stringify(lms ?? null) },
   plugins: [
     // Every component is written with <script setup>: the Options API's code never ships.
     vue({ features: { optionsAPI: false } }),
     debriefContent({ lessonsDir: `${contentRoot}/lessons`, questionsDir: `${contentRoot}/questions` }),
     VitePWA({
+      // Disabled in an LMS package: no service worker and no web manifest are written.
+      disable: lms !== undefined,
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['icons/*.png', 'icons/*.svg'],
@@ -53,6 +63,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // A package build writes elsewhere (scripts/package.ts), never over the web build in dist/.
+    outDir: process.env.DEBRIEF_OUT_DIR ?? 'dist',
     // The instructor's pages are reached from instructor mode, long after the service worker has
     // cached every chunk: their lazy imports need no list of chunks to preload, a list that would
     // otherwise ship in the start chunk every learner loads (the 90 KB budgets).

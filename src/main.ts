@@ -1,5 +1,6 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
+import { createWebHashHistory, createWebHistory } from 'vue-router'
 import App from './App.vue'
 import { errorMessage } from './app/errorMessage.ts'
 import { attachLrsDevice, lrsWanted } from './app/lrsFile.ts'
@@ -7,6 +8,7 @@ import { openDatabase } from './db/connection.ts'
 import { createAppRouter } from './router.ts'
 import { useLearnerStore } from './stores/learner.ts'
 import { loadLearnerCourse } from './app/loadLearnerCourse.ts'
+import { lmsTarget } from './app/lms/target.ts'
 import { useStorageStore } from './stores/storage.ts'
 import './styles/tokens.css'
 import './styles/base.css'
@@ -21,7 +23,9 @@ async function start() {
   const learner = useLearnerStore()
   // Read what IndexedDB has before the first paint, so no page starts with a spinner.
   await learner.load()
-  app.use(createAppRouter({ hasLearner: () => learner.active !== undefined, loadCourseData: loadLearnerCourse }))
+  // Inside an LMS the app is a file in the LMS's folder, in its frame: addresses live after the '#'.
+  const history = lmsTarget ? createWebHashHistory() : createWebHistory(import.meta.env.BASE_URL)
+  app.use(createAppRouter({ hasLearner: () => learner.active !== undefined, loadCourseData: loadLearnerCourse }, history))
   app.mount('#app')
   // The xAPI outbox's sender, loaded after the first paint.
   // Without an LRS (this device's override, or debrief.config.json) none of its code loads.
