@@ -20,6 +20,8 @@ async function start() {
   storage.attach(await openDatabase({ storage: navigator.storage, onProblem: storage.noteProblemKind }))
   // An LRS set on this device (instructor mode) counts from the start (src/app/lrsFile.ts).
   attachLrsDevice(storage.database())
+  // Inside an LMS package: connect first, so the learner the LMS names is the active profile.
+  if (lmsTarget) await import('./app/lms/start.ts').then((m) => m.startLms(lmsTarget!, storage.database()))
   const learner = useLearnerStore()
   // Read what IndexedDB has before the first paint, so no page starts with a spinner.
   await learner.load()

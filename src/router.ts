@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { courses } from 'virtual:debrief/catalog'
+import { lmsTarget } from './app/lms/target.ts'
 import { instructorGuard, instructorRoutes } from './pages/instructor/routes.ts'
 import { useAttemptsStore } from './stores/attempts.ts'
 
@@ -7,8 +8,16 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/',
     name: 'start',
-    // One course today: go straight to it. More courses get a list.
-    redirect: () => (courses.length === 1 ? { name: 'course', params: { courseId: courses[0]!.id } } : { name: 'courses' }),
+    // An LMS package opens on what it holds: its assessment, or its course. One course today: go
+    // straight to it. More courses get a list.
+    redirect: () =>
+      lmsTarget?.blueprintId
+        ? { name: 'assessment-start', params: { courseId: lmsTarget.courseId, blueprintId: lmsTarget.blueprintId } }
+        : lmsTarget
+          ? { name: 'course', params: { courseId: lmsTarget.courseId } }
+          : courses.length === 1
+            ? { name: 'course', params: { courseId: courses[0]!.id } }
+            : { name: 'courses' },
   },
   { path: '/courses', name: 'courses', component: () => import('./pages/CourseListPage.vue'), meta: { title: 'Courses' } },
   { path: '/course/:courseId', name: 'course', component: () => import('./pages/CourseHomePage.vue'), props: true, meta: { showsGrades: true } },

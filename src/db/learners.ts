@@ -36,3 +36,8 @@ export async function setActiveLearner(db: DebriefDb, learnerId: string | undefi
   })
   if (!exists) throw new Error('That profile is no longer on this device. Choose another one, or create a new profile.')
 }
+
+/** Whether a profile with this id is on this device. */
+export function hasLearner(db: DebriefDb, learnerId: string): Promise<boolean> {
+  return guarded(async () => (await db.learners.get(learnerId)) !== undefined)
+}

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { errorMessage } from '../app/errorMessage.ts'
+import { tellLms } from '../app/lms/bridge.ts'
+import { lmsTarget } from '../app/lms/target.ts'
 import { useGradingEngine } from '../composables/useGradingEngine.ts'
 import { commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
@@ -70,6 +72,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
         await commitResponse(db, response)
         storage.saved()
         apply({ type: 'saved', response, at: now() })
+        // Inside an LMS, it hears of the answer once IndexedDB has it (src/app/lms/bridge.ts).
+        if (lmsTarget && session.value.attempt) void tellLms({ type: 'answer', attempt: session.value.attempt, response })
       } catch (e) {
         if (e instanceof StorageError && e.kind === 'conflict') apply({ type: 'conflict', itemId, message: e.message, at: now() })
         else apply({ type: 'saveFailed', itemId, message: problem(e), at: now() })
@@ -91,6 +95,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
         return
       }
       apply({ type: 'submitted', attempt: saved })
+      if (lmsTarget) void tellLms({ type: 'submitted', attempt: saved, responses: Object.values(session.value.saved) })
       await afterSubmit(saved)
     }
   }
