@@ -110,6 +110,8 @@ export default defineConfig({
       {
         // Component tests run on the small fixture course, so they do not depend on this brief.
         plugins: [vue(), debriefContent({ lessonsDir: 'tests/fixtures/course/lessons', questionsDir: 'tests/fixtures/course/questions' })],
+        // The web build: no LMS (src/virtual.d.ts).
+        define: { __DEBRIEF_LMS__: 'null' },
         resolve: { alias: { 'virtual:pwa-register/vue': fileURLToPath(new URL('./tests/dom/pwaRegisterStub.ts', import.meta.url)) } },
         test: {
           name: 'dom',

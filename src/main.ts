@@ -8,7 +8,6 @@ import { openDatabase } from './db/connection.ts'
 import { createAppRouter } from './router.ts'
 import { useLearnerStore } from './stores/learner.ts'
 import { loadLearnerCourse } from './app/loadLearnerCourse.ts'
-import { lmsTarget } from './app/lms/target.ts'
 import { useStorageStore } from './stores/storage.ts'
 import './styles/tokens.css'
 import './styles/base.css'
@@ -21,12 +20,12 @@ async function start() {
   // An LRS set on this device (instructor mode) counts from the start (src/app/lrsFile.ts).
   attachLrsDevice(storage.database())
   // Inside an LMS package: connect first, so the learner the LMS names is the active profile.
-  if (lmsTarget) await import('./app/lms/start.ts').then((m) => m.startLms(lmsTarget!, storage.database()))
+  if (__DEBRIEF_LMS__) await import('./app/lms/start.ts').then((m) => m.startLms(__DEBRIEF_LMS__!, storage.database()))
   const learner = useLearnerStore()
   // Read what IndexedDB has before the first paint, so no page starts with a spinner.
   await learner.load()
   // Inside an LMS the app is a file in the LMS's folder, in its frame: addresses live after the '#'.
-  const history = lmsTarget ? createWebHashHistory() : createWebHistory(import.meta.env.BASE_URL)
+  const history = __DEBRIEF_LMS__ ? createWebHashHistory() : createWebHistory(import.meta.env.BASE_URL)
   app.use(createAppRouter({ hasLearner: () => learner.active !== undefined, loadCourseData: loadLearnerCourse }, history))
   app.mount('#app')
   // The xAPI outbox's sender, loaded after the first paint.

@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { courses } from 'virtual:debrief/catalog'
-import { lmsTarget } from './app/lms/target.ts'
 import { instructorGuard, instructorRoutes } from './pages/instructor/routes.ts'
 import { useAttemptsStore } from './stores/attempts.ts'
 
@@ -11,10 +10,10 @@ export const routes: RouteRecordRaw[] = [
     // An LMS package opens on what it holds: its assessment, or its course. One course today: go
     // straight to it. More courses get a list.
     redirect: () =>
-      lmsTarget?.blueprintId
-        ? { name: 'assessment-start', params: { courseId: lmsTarget.courseId, blueprintId: lmsTarget.blueprintId } }
-        : lmsTarget
-          ? { name: 'course', params: { courseId: lmsTarget.courseId } }
+      __DEBRIEF_LMS__?.blueprintId
+        ? { name: 'assessment-start', params: { courseId: __DEBRIEF_LMS__.courseId, blueprintId: __DEBRIEF_LMS__.blueprintId } }
+        : __DEBRIEF_LMS__
+          ? { name: 'course', params: { courseId: __DEBRIEF_LMS__.courseId } }
           : courses.length === 1
             ? { name: 'course', params: { courseId: courses[0]!.id } }
             : { name: 'courses' },

@@ -2,7 +2,6 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { errorMessage } from '../app/errorMessage.ts'
 import { tellLms } from '../app/lms/bridge.ts'
-import { lmsTarget } from '../app/lms/target.ts'
 import { useGradingEngine } from '../composables/useGradingEngine.ts'
 import { commitResponse, commitSubmission, getAttempt, listResponses } from '../db/attempts.ts'
 import { StorageError } from '../db/errors.ts'
@@ -73,7 +72,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
         storage.saved()
         apply({ type: 'saved', response, at: now() })
         // Inside an LMS, it hears of the answer once IndexedDB has it (src/app/lms/bridge.ts).
-        if (lmsTarget && session.value.attempt) void tellLms({ type: 'answer', attempt: session.value.attempt, response })
+        if (__DEBRIEF_LMS__ && session.value.attempt) void tellLms({ type: 'answer', attempt: session.value.attempt, response })
       } catch (e) {
         if (e instanceof StorageError && e.kind === 'conflict') apply({ type: 'conflict', itemId, message: e.message, at: now() })
         else apply({ type: 'saveFailed', itemId, message: problem(e), at: now() })
@@ -95,7 +94,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
         return
       }
       apply({ type: 'submitted', attempt: saved })
-      if (lmsTarget) void tellLms({ type: 'submitted', attempt: saved, responses: Object.values(session.value.saved) })
+      if (__DEBRIEF_LMS__) void tellLms({ type: 'submitted', attempt: saved, responses: Object.values(session.value.saved) })
       await afterSubmit(saved)
     }
   }

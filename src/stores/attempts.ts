@@ -2,7 +2,6 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { courses } from 'virtual:debrief/catalog'
 import { tellLms } from '../app/lms/bridge.ts'
-import { lmsTarget } from '../app/lms/target.ts'
 import { useGradingEngine, type GradingEngine } from '../composables/useGradingEngine.ts'
 import { commitSubmission, listAttempts, listManualGradesFor, listResponsesFor } from '../db/attempts.ts'
 import { autoSubmitIfOverdue, isOverdue } from '../domain/attempt.ts'
@@ -153,7 +152,7 @@ export const useAttemptsStore = defineStore('attempts', () => {
       const closed = autoSubmitIfOverdue(attempt, at)
       const saved = await commitSubmission(storage.database(), closed, await import('./outboxRows.ts').then((m) => m.statementRows(closed, responses.value.get(attempt.id) ?? []), () => []))
       remember(saved)
-      if (lmsTarget) void tellLms({ type: 'submitted', attempt: saved, responses: responses.value.get(attempt.id) ?? [] })
+      if (__DEBRIEF_LMS__) void tellLms({ type: 'submitted', attempt: saved, responses: responses.value.get(attempt.id) ?? [] })
       submitted.push(saved)
     }
     if (submitted.length > 0) autoSubmitted.value = [...autoSubmitted.value, ...submitted]

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { tellLms } from '../app/lms/bridge.ts'
-import { lmsTarget } from '../app/lms/target.ts'
 import { listLessonProgress } from '../db/lessonProgress.ts'
 import type { ReadingUpdate } from '../db/progress.ts'
 import type { LessonProgress } from '../domain/learnerTypes.ts'
@@ -26,7 +25,7 @@ export const useProgressStore = defineStore('progress', () => {
       const [{ recordReading }, rows] = await Promise.all([import('../db/progress.ts'), import('./outboxRows.ts').then((m) => m.readingRows(update.learnerId), () => undefined)])
       const saved = await recordReading(storage.database(), update, rows)
       if (loadedFor.value === `${update.learnerId}/${update.courseId}`) byLesson.value = { ...byLesson.value, [saved.lessonId]: saved }
-      if (lmsTarget) void tellLms({ type: 'lesson', courseId: saved.courseId, lessonId: saved.lessonId, fraction: saved.readFraction, completed: saved.state === 'done' })
+      if (__DEBRIEF_LMS__) void tellLms({ type: 'lesson', courseId: saved.courseId, lessonId: saved.lessonId, fraction: saved.readFraction, completed: saved.state === 'done' })
       return true
     } catch (error) {
       storage.noteProblem(error)
