@@ -11,6 +11,21 @@ import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { useLearnerStore } from './learner.ts'
 
 export async function statementRows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
+  // Inside a cmi5 package the launch's statements go in the same transaction (src/app/lms/cmi5/).
+  const lms = __DEBRIEF_LMS__?.kind === 'cmi5' ? await cmi5Rows(attempt, responses) : []
+  return [...lms, ...(await lrsRows(attempt, responses))]
+}
+
+async function cmi5Rows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
+  try {
+    return (await import('../app/lms/cmi5/submitRows.ts')).cmi5SubmitRows(attempt, responses)
+  } catch (e) {
+    console.error('The attempt\'s cmi5 statements could not be built; they are queued after the submit.', e)
+    return []
+  }
+}
+
+async function lrsRows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
   try {
     if (!(await lrsWanted())) return []
     const { attemptOutboxRows } = await import('../app/attemptOutbox.ts')
