@@ -118,12 +118,16 @@ export function cmi5Score(score: number, max: number): Score {
 
 /**
  * The pass decision: the LMS's masteryScore when it gave one (scaled ≥ masteryScore, §10), else
- * the blueprint's (grade.passed); null when undecided (items wait for an instructor).
+ * the blueprint's (grade.passed). Items waiting for an instructor count 0, as the blueprint's rule
+ * does: a pass is certain when the rest already reaches the mark, a fail when even full marks on
+ * them would not; otherwise null (undecided: no passed or failed is sent).
  */
 export function judge(grade: AttemptGrade, score: Score, masteryScore: number | undefined): boolean | null {
-  if (grade.pending > 0) return null
   if (masteryScore === undefined) return grade.passed
-  return score.scaled >= masteryScore
+  if (score.scaled >= masteryScore) return true
+  if (grade.pending === 0 || grade.max <= 0) return false
+  const waiting = grade.perItem.filter((r) => r.pending).reduce((sum, r) => sum + r.grade.max, 0)
+  return (grade.score + waiting) / grade.max < masteryScore ? false : null
 }
 
 /** One item as a "cmi5 allowed" `answered` statement: issue 13's statement with the launch's actor and context. */

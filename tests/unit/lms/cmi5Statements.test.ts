@@ -109,16 +109,31 @@ describe('cmi5Score and judge', () => {
     expect(cmi5Score(score, max)).toEqual(expected)
   })
 
-  const grade = (passed: boolean | null, pending = 0) => ({ ...graded().grade, passed, pending })
+  const closed = graded(ITEMS.filter((i) => i.type !== 'freetext')).grade
+  const grade = (passed: boolean | null) => ({ ...closed, passed })
   it.each([
     ['masteryScore decides: 0.714 ≥ 0.6', grade(false), 0.6, true],
     ['masteryScore decides: 0.714 < 0.8', grade(true), 0.8, false],
     ['masteryScore equal to the score passes', grade(false), 0.714285714, true],
     ['no masteryScore: the blueprint decides', grade(false), undefined, false],
     ['no masteryScore and no pass decision', grade(null), undefined, null],
-    ['items wait for an instructor', grade(true, 1), 0.6, null],
   ])('%s', (_, g, mastery, expected) => {
     expect(judge(g, cmi5Score(5, 7), mastery)).toBe(expected)
+  })
+
+  describe('with an item waiting for an instructor (counted 0 until graded)', () => {
+    const waiting = graded().grade
+    const free = waiting.perItem.find((r) => r.pending)!.grade.max
+    const lower = cmi5Score(waiting.score, waiting.max).scaled
+    const upper = (waiting.score + free) / waiting.max
+    it.each([
+      ['passed when the rest already reaches the mark', lower, true],
+      ['failed when full marks on it would not reach the mark', upper + 0.01, false],
+      ['undecided in between', (lower + upper) / 2, null],
+    ])('%s', (_, mastery, expected) => {
+      expect(waiting.pending).toBe(1)
+      expect(judge(waiting, cmi5Score(waiting.score, waiting.max), mastery)).toBe(expected)
+    })
   })
 })
 
@@ -129,8 +144,10 @@ describe('attemptPlan (a submitted attempt)', () => {
   const decided = graded(closed, 0.5)
   const at = T0 + 100_000
 
-  it('sends no passed or failed while an item waits for an instructor', () => {
-    expect(attemptPlan(env(), attempt, SOURCE, grade, started, at).statements.map(verb)).toEqual([...ITEMS.map(() => 'answered'), 'completed'])
+  it('sends no passed or failed while an item waiting for an instructor could still decide it', () => {
+    const undecided = graded(ITEMS, 0.99).grade
+    expect(undecided.passed).toBeNull()
+    expect(attemptPlan(env({ masteryScore: undefined }), attempt, SOURCE, undecided, started, at).statements.map(verb)).toEqual([...ITEMS.map(() => 'answered'), 'completed'])
   })
 
   it('sends one allowed answered per item, then completed and passed or failed, all valid', () => {
