@@ -148,8 +148,9 @@ export interface AttemptPlan {
 }
 
 /**
- * The statements of a submitted attempt, in order, at `at` (no earlier than the session's
- * initialized): one answered per item, then completed and passed/failed as the rules allow.
+ * The statements of a submitted attempt, in order, 1 ms apart from `at` (no earlier than the
+ * session's initialized; cmi5 orders by timestamp): one answered per item, then completed and
+ * passed/failed as the rules allow.
  * `grade` null: not gradable on this device (a sealed attempt): completed alone.
  */
 export function attemptPlan(env: Cmi5Env, attempt: Attempt, source: AttemptSource, grade: AttemptGrade | null, history: Cmi5History, at: number): AttemptPlan {
@@ -161,12 +162,13 @@ export function attemptPlan(env: Cmi5Env, attempt: Attempt, source: AttemptSourc
   if (env.launchData.launchMode === 'Normal' && grade !== null) {
     for (const result of grade.perItem) {
       const item = attempt.snapshots[result.version]
-      if (item !== undefined) statements.push(cmi5Answered(env, attempt, source, item, result, at))
+      if (item !== undefined) statements.push(cmi5Answered(env, attempt, source, item, result, at + statements.length))
     }
   }
   let h = history
   for (const verb of verbs) {
-    statements.push(verb === 'completed' || score === null ? cmi5Completed(env, at, duration) : cmi5Judged(env, verb as 'passed' | 'failed', at, score, duration))
+    const when = at + statements.length
+    statements.push(verb === 'completed' || score === null ? cmi5Completed(env, when, duration) : cmi5Judged(env, verb as 'passed' | 'failed', when, score, duration))
     h = record(h, verb)
   }
   return { statements, history: h }
