@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, collectErrors } from './browser.ts'
 import { ACTIVITY_ID, LMS_EXTENSION, PUBLISHER_ID, SESSION_EXTENSION, buildCmi5Package, serveAu, startCmi5Lms, type Cmi5Lms, type LaunchOptions } from './cmi5Lms.ts'
 import { VERB, expectSessionOrder, fixDrawSeed, ofSession, startAndAnswerRight, startAndSubmitBlank, submit } from './cmi5Actions.ts'
 import { lrsStatements, lrsSuite, waitUntil, type HeldStatement } from './lrsBrowser.ts'
+import { readStores } from './persistent.ts'
 import { chromium } from 'playwright-core'
 
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5'
@@ -105,6 +106,68 @@ lrsSuite('a cmi5 launch against the real LRS', () => {
     expect(again.map(VERB)).toEqual(['initialized', ...Array<string>(7).fill('answered'), 'terminated'])
     expect(all.filter((s) => VERB(s) === 'failed')).toEqual([])
     expect(second.errors).toEqual([])
+    await context.close()
+  })
+
+  it('a Browse launch sends initialized and terminated only; leaving without Exit keeps terminated for the next launch, which sends it first', async () => {
+    const registration = randomUUID()
+    const context = await device()
+    const browse = await open(context, { registration, launchMode: 'Browse', masteryScore: 0.6 })
+    await startAndAnswerRight(browse.page)
+    await submit(browse.page)
+    // The page goes away (pagehide) without Exit: nothing more reaches the LRS from it now.
+    await browse.page.goto('about:blank')
+    expect(ofSession(await held(registration), browse.sessionId).map(VERB)).toEqual(['initialized'])
+    const next = await open(context, { registration, masteryScore: 0.6 })
+    const all = await waitUntil('the Browse session\'s terminated', () => held(registration), (list) => ofSession(list, browse.sessionId).length === 2 && ofSession(list, next.sessionId).length === 1)
+    const browsed = ofSession(all, browse.sessionId)
+    expect(browsed.map(VERB)).toEqual(['initialized', 'terminated'])
+    expect(String(browsed[1]!.timestamp) < String(ofSession(all, next.sessionId)[0]!.timestamp)).toBe(true)
+    expect(all.filter((s) => ['passed', 'failed', 'completed'].includes(VERB(s)))).toEqual([])
+    expect([...browse.errors, ...next.errors]).toEqual([])
+    await context.close()
+  })
+
+  it('a fetch URL that answers an error: the learner reads why, and the quiz still works on the device', async () => {
+    const registration = randomUUID()
+    const context = await device()
+    const launch = lms!.launch({ actor: ACTOR, registration, fetchError: { 'error-code': '1', 'error-text': 'The authorization token has already been returned.' } })
+    const page = await context.newPage()
+    const errors = collectErrors(page)
+    await page.goto(launch.url)
+    const alert = page.getByRole('alert')
+    await alert.filter({ hasText: 'already used or has expired' }).waitFor()
+    expect(await alert.textContent()).toContain('Close this window and open the course again from your LMS.')
+    expect(await alert.textContent()).toContain('cmi5 fetch error 1: The authorization token has already been returned.')
+    await startAndSubmitBlank(page)
+    expect(await page.locator('.result-summary__percent').textContent()).toContain('0')
+    expect(await held(registration)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('a token that expires mid-session: the learner is told plainly; the statements wait on the device for the next launch in their registration, not another', async () => {
+    const registration = randomUUID()
+    const context = await device()
+    const first = await open(context, { registration, masteryScore: 0.6 })
+    await startAndAnswerRight(first.page)
+    lms!.expire(first.token)
+    await submit(first.page)
+    await first.page.getByRole('alert').filter({ hasText: 'no longer accepts results from this visit' }).waitFor()
+    const waiting = ((await readStores(first.page, ['outbox'])).outbox as { registration?: string; body: string; queuedAt: number }[]).filter((r) => r.registration === registration).sort((a, b) => a.queuedAt - b.queuedAt)
+    expect(waiting.map((r) => VERB(JSON.parse(r.body) as HeldStatement))).toEqual([...Array<string>(7).fill('answered'), 'completed', 'passed'])
+    expect(ofSession(await held(registration), first.sessionId).map(VERB)).toEqual(['initialized'])
+    await first.page.goto('about:blank')
+    // Another AU's launch on this device (another registration, its own token) does not carry them.
+    const other = randomUUID()
+    const elsewhere = await open(context, { registration: other, masteryScore: 0.6 })
+    expect((await held(other)).map(VERB)).toEqual(['initialized'])
+    expect(ofSession(await held(registration), first.sessionId).map(VERB)).toEqual(['initialized'])
+    await elsewhere.page.close()
+    const next = await open(context, { registration, masteryScore: 0.6 })
+    const all = await waitUntil('the first session\'s statements', () => held(registration), (list) => ofSession(list, first.sessionId).length === 11 && ofSession(list, next.sessionId).length === 1)
+    expectSessionOrder(ofSession(all, first.sessionId))
+    expect(((await readStores(next.page, ['outbox'])).outbox as { registration?: string }[]).filter((r) => r.registration === registration)).toEqual([])
     await context.close()
   })
 })

@@ -51,10 +51,16 @@ export interface LmsSession {
   leave?(): void
 }
 
-/** A connection that could not be made, with the words for the learner (start.ts shows them). */
+/**
+ * A connection that could not be made, with the words for the learner (start.ts shows them) and,
+ * when the launch named them, the learner: their work on this device is then kept as theirs.
+ */
 export class LmsConnectError extends Error {
   override name = 'LmsConnectError'
-  constructor(readonly problem: LmsProblem) {
+  constructor(
+    readonly problem: LmsProblem,
+    readonly learner?: LmsLearner,
+  ) {
     super(problem.detail === undefined ? problem.message : `${problem.message} (${problem.detail})`)
   }
 }

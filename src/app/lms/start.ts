@@ -45,11 +45,13 @@ export async function startLms(target: LmsTarget, db: DebriefDb): Promise<LmsSes
   try {
     session = await connect(target, db)
   } catch (e) {
-    // A connection that says what went wrong (a cmi5 launch without its parameters…) is shown as it says.
+    // A connection that says what went wrong (a cmi5 launch without its parameters…) is shown as it
+    // says; when the launch named the learner, their work on this device is kept as theirs.
     lmsProblem.value = e instanceof LmsConnectError ? e.problem : {
       message: 'Debrief could not connect to your course system (LMS), so it will not receive your progress or score from this visit. Your work is saved on this device. Close this window and open the course again from your LMS.',
       detail: e instanceof Error ? e.message : undefined,
     }
+    if (e instanceof LmsConnectError && e.learner !== undefined) await useLmsLearner(db, e.learner).catch(() => undefined)
     return undefined
   }
   await useLmsLearner(db, session.learner)

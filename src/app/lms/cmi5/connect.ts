@@ -65,16 +65,17 @@ export async function connectCmi5Session(target: LmsTarget, search: string, deps
   const parsed = parseCmi5Launch(search)
   if (!parsed.ok) throw new LmsConnectError({ message: parsed.error })
   const launch = parsed.launch
+  const learner = actorLearner(launch.actor)
   const kept = deps.store.tabState(launch.fetch, launch.registration)
-  if (kept?.ended === true) throw new LmsConnectError(ENDED)
+  if (kept?.ended === true) throw new LmsConnectError(ENDED, learner)
   let token = kept?.token
   if (token === undefined) {
     const read = await fetchAuthToken(deps.fetch, launch)
-    if (!read.ok) throw new LmsConnectError(read.problem)
+    if (!read.ok) throw new LmsConnectError(read.problem, learner)
     token = read.value
   }
   const launchData = await fetchLaunchData(deps.fetch, launch, token)
-  if (!launchData.ok) throw new LmsConnectError(launchData.problem)
+  if (!launchData.ok) throw new LmsConnectError(launchData.problem, learner)
   for (const warning of launchData.warnings) console.warn(warning)
   const data = launchData.value
   const [languages, registration] = await Promise.all([fetchLanguages(deps.fetch, launch, token), registrationHistory(deps, launch, token)])
@@ -96,7 +97,7 @@ export async function connectCmi5Session(target: LmsTarget, search: string, deps
   }
   if (rows.length > 0) await queueRows(deps.db, rows)
   if (ending !== undefined) deps.store.setEnding(launch.registration, undefined)
-  const session = new Cmi5Session(deps, target, launch, data, token, actorLearner(launch.actor), state, languages)
+  const session = new Cmi5Session(deps, target, launch, data, token, learner, state, languages)
   setActiveCmi5(session)
   const problem = await session.flush()
   if (problem !== undefined) lmsProblem.value = problem
