@@ -21,7 +21,8 @@ export type { OutboxRecord } from './records.ts'
 /**
  * A row that belongs to one LMS registration (a cmi5 launch, src/app/lms/cmi5/): sent only by a
  * flush for that registration, with that launch's token; a flush without `registration` (the
- * app's own LRS) never sends it. The field is not indexed: no new database version.
+ * app's own LRS) never sends it. The field is not indexed: no new database version. Only LMS
+ * packages write such rows (their origin is the LMS's), so the web build leaves the check out.
  */
 export type ScopedOutboxRecord = OutboxRecord & { registration?: string }
 
@@ -126,8 +127,9 @@ export function retrySetAside(db: DebriefDb, ids: readonly string[]): Promise<vo
 }
 
 function authorization(auth: SenderOptions['auth']): string {
-  if ('authorization' in auth) return auth.authorization
-  const bytes = new TextEncoder().encode(`${auth.key}:${auth.secret}`)
+  // Only an LMS package has a whole header (a cmi5 token): the web build keeps its key and secret alone.
+  if (__DEBRIEF_LMS__ && 'authorization' in auth) return auth.authorization
+  const bytes = new TextEncoder().encode(`${(auth as { key: string }).key}:${(auth as { secret: string }).secret}`)
   let binary = ''
   for (const b of bytes) binary += String.fromCharCode(b)
   return `Basic ${btoa(binary)}`
@@ -153,11 +155,11 @@ async function post(options: SenderOptions, bodies: readonly string[]): Promise<
 type Stop = { kind: 'pause' | 'retry'; reason: string } | null
 
 /** Marks the next batch `sending` (only rows still queued and due), in one transaction. */
-function claim(db: DebriefDb, at: number, limits: BatchLimits, registration: string | undefined): Promise<OutboxRecord[]> {
+function claim(db: DebriefDb, at: number, limits: BatchLimits & { registration?: string }): Promise<OutboxRecord[]> {
   return db.transaction('rw', db.outbox, async () => {
     // The oldest due rows only, read through the queuedAt index (ties in primary-key order, the
     // same order nextBatch sorts by): a batch never reads the whole backlog's bodies.
-    const due = await db.outbox.orderBy('queuedAt').filter((r) => r.state === 'queued' && r.nextTryAt <= at && (r as ScopedOutboxRecord).registration === registration).limit(limits.maxStatements).toArray()
+    const due = await db.outbox.orderBy('queuedAt').filter((r) => r.state === 'queued' && (__DEBRIEF_LMS__ ? r.nextTryAt <= at && (r as ScopedOutboxRecord).registration === limits.registration : r.nextTryAt <= at)).limit(limits.maxStatements).toArray()
     const chosen = new Set(nextBatch(due.map((r) => ({ ...r, state: 'queued' as const })), limits).map((r) => r.id))
     const batch = due.filter((r) => chosen.has(r.id)).sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1))
     await db.outbox.bulkPut(batch.map((r) => ({ ...r, state: 'sending', sendingSince: at })))
@@ -182,7 +184,8 @@ export function flushOutbox(db: DebriefDb, options: SenderOptions): Promise<Flus
     await requeueStale(db, options.now(), options.holdsLock === true ? null : STALE_MS)
     const claimed = new Set<string>()
     for (;;) {
-      const batch = await claim(db, options.now(), options.limits ?? DEFAULT_BATCH, options.registration)
+      // An LMS package sends one registration's rows per flush; the web build's claim is unchanged.
+      const batch = await claim(db, options.now(), __DEBRIEF_LMS__ ? { ...(options.limits ?? DEFAULT_BATCH), registration: options.registration } : (options.limits ?? DEFAULT_BATCH))
       if (batch.length === 0) return result
       // A statement comes round once per flush: whatever was not settled waits for the next one.
       if (batch.some((r) => claimed.has(r.id))) {

@@ -18,12 +18,10 @@ export const VERB = (s: { verb: { id: string } }) => s.verb.id.split('/').pop()!
 export async function fixDrawSeed(context: BrowserContext, seed: number): Promise<void> {
   await context.addInitScript((value) => {
     const real = crypto.getRandomValues.bind(crypto)
-    crypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
-      if (array instanceof Uint32Array && array.length === 1) {
-        array[0] = value
-        return array
-      }
-      return real(array)
+    crypto.getRandomValues = <T extends ArrayBufferView>(array: T): T => {
+      if (array instanceof Uint32Array && array.length === 1) array[0] = value
+      else real(array)
+      return array
     }
   }, seed)
 }
