@@ -2,7 +2,7 @@
  * What a learner does in the cmi5 package (quiz-l1), and how the tests read the result: the
  * statements the LRS holds for a registration, grouped by cmi5 session.
  */
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { HeldStatement } from './lrsBrowser.ts'
 import { attemptIdOf, readStoredAttempt } from './persistent.ts'
@@ -88,14 +88,17 @@ export async function startAndAnswerRight(page: Page): Promise<string> {
   return attemptId
 }
 
+/** Where the app is: its page, or the LMS frame it runs in. */
+export type AppScope = Pick<FrameLocator, 'getByRole' | 'locator'>
+
 /** Starts quiz-l1 and submits at once, nothing answered: a score of 0. */
-export async function startAndSubmitBlank(page: Page): Promise<void> {
+export async function startAndSubmitBlank(page: AppScope): Promise<void> {
   await page.getByRole('button', { name: 'Start' }).click()
   await page.getByRole('heading', { name: 'Question 1 of 7' }).waitFor()
   await submit(page)
 }
 
-export async function submit(page: Page): Promise<void> {
+export async function submit(page: AppScope): Promise<void> {
   await page.getByRole('button', { name: 'Finish and submit…' }).click()
   await page.getByRole('button', { name: 'Submit now' }).click()
   await page.locator('.result-summary__percent').waitFor()

@@ -137,6 +137,11 @@ export async function startCmi5Lms(lrsEndpoint: string, auBase: string): Promise
       requests.push(`${req.method} ${url.pathname}`)
       const body = await readBody(req)
       if (req.method === 'OPTIONS') return void res.writeHead(204, cors(req)).end()
+      if (url.pathname === '/player') {
+        // The LMS's own page with the AU in a frame (launchMethod AnyWindow), as most LMSs show it.
+        const au = (url.searchParams.get('au') ?? '').replace(/[&"<>]/gu, (c) => `&#${c.charCodeAt(0)};`)
+        return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>Course player</title><h1>Course player</h1><iframe id="au" title="Course unit" src="${au}" style="width:100%;height:800px"></iframe>`)
+      }
       if (url.pathname === '/return') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Course page</title><h1>Back in the LMS</h1>')
       if (url.pathname.startsWith('/fetch/') && req.method === 'POST') {
         const token = byFetchKey.get(url.pathname.slice('/fetch/'.length))

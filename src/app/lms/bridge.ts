@@ -48,10 +48,14 @@ export function attachLmsSession(session: LmsSession): Promise<void> {
   return chain
 }
 
-/** Sends the whole window (the LMS's page, when Debrief is in its frame) to `url`. */
+/**
+ * Sends the whole window (the LMS's page, when Debrief is in its frame) to `url`. From a frame of
+ * another origin only the `href` setter of the top window's location is allowed (and only after a
+ * click, which Exit is).
+ */
 function goTo(url: string): void {
   try {
-    ;(window.top ?? window).location.assign(url)
+    ;(window.top ?? window).location.href = url
   } catch {
     // A frame not allowed to move its top window moves itself.
     window.location.assign(url)
