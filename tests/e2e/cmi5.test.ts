@@ -171,7 +171,7 @@ lrsSuite('a cmi5 launch against the real LRS', () => {
     await context.close()
   })
 
-  it('inside the LMS\'s frame (another origin): a failed attempt reaches the LRS, and Exit takes the whole window to returnURL', async () => {
+  it('inside the LMS\'s frame (another origin): a failed attempt\'s failed goes at Exit, before terminated, and Exit takes the whole window to returnURL', async () => {
     const registration = randomUUID()
     const context = await device()
     const launch = lms!.launch({ actor: ACTOR, registration, masteryScore: 0.6, returnURL: `${lms!.origin}/return` })
@@ -180,7 +180,9 @@ lrsSuite('a cmi5 launch against the real LRS', () => {
     await page.goto(`${lms!.origin}/player?au=${encodeURIComponent(launch.url)}`)
     const frame = page.frameLocator('#au')
     await startAndSubmitBlank(frame)
-    await waitUntil('failed in the LRS', () => held(registration), hasVerbs('failed', 'completed'))
+    // failed is held back until the session ends (a pass later in it would replace it).
+    const before = await waitUntil('completed in the LRS', () => held(registration), hasVerbs('completed'))
+    expect(before.filter((s) => VERB(s) === 'failed')).toEqual([])
     await frame.getByRole('button', { name: 'Finish and return to the course' }).click()
     await page.waitForURL(`${lms!.origin}/return`)
     const session = ofSession(await waitUntil('terminated in the LRS', () => held(registration), hasVerbs('terminated')), launch.sessionId)
@@ -189,6 +191,24 @@ lrsSuite('a cmi5 launch against the real LRS', () => {
     const failed = session.find((s) => VERB(s) === 'failed')!
     expect(failed.result).toMatchObject({ success: false, score: { scaled: 0, raw: 0, min: 0, max: 7 } })
     expect((failed.context as { extensions: Record<string, unknown> }).extensions[MASTERY]).toBe(0.6)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('a fail then a pass in one session: failed is held back, and the LMS gets the pass alone', async () => {
+    const registration = randomUUID()
+    const context = await device()
+    const { page, sessionId, errors } = await open(context, { registration, masteryScore: 0.6 })
+    await startAndSubmitBlank(page)
+    // Back to the quiz by the launch address (a reload of the same session), and a second attempt.
+    await page.goto(page.url().split('#')[0]!)
+    await startAndAnswerRight(page)
+    await submit(page)
+    await waitUntil('passed in the LRS', () => held(registration), hasVerbs('passed'))
+    await page.getByRole('button', { name: 'Finish and return to the course' }).click()
+    const session = ofSession(await waitUntil('terminated in the LRS', () => held(registration), hasVerbs('terminated')), sessionId)
+    expectSessionOrder(session)
+    expect(session.map(VERB)).toEqual(['initialized', ...Array<string>(7).fill('answered'), 'completed', ...Array<string>(7).fill('answered'), 'passed', 'terminated'])
     expect(errors).toEqual([])
     await context.close()
   })

@@ -84,12 +84,21 @@ export async function connectCmi5Session(target: LmsTarget, search: string, deps
   // A page that went away without Exit left its terminated: its own reload cancels it, any other launch sends it first.
   const ending = deps.store.ending(launch.registration)
   const rows: ScopedOutboxRecord[] = []
-  if (ending !== undefined && !(resumed !== undefined && ending.sessionId === data.sessionId)) rows.push(scopedRow(ending.id, ending.body, ending.at, launch.registration))
+  if (ending !== undefined && !(resumed !== undefined && ending.sessionId === data.sessionId)) {
+    // Its held-back failed goes too, unless the registration has a pass by now (no failed after passed).
+    if (ending.held !== undefined && !registration.passed) rows.push(scopedRow(ending.held.id, ending.held.body, ending.held.at, launch.registration))
+    rows.push(scopedRow(ending.id, ending.body, ending.at, launch.registration))
+  }
   const at = Math.max(deps.now(), (ending?.at ?? 0) + 1)
   let state: Cmi5SessionState
   if (resumed !== undefined) {
     const before = resumed.history!.registration
-    state = { history: { session: resumed.history!.session, registration: { passed: registration.passed || before.passed, completed: registration.completed || before.completed } }, initializedAt: resumed.initializedAt!, lastAt: resumed.lastAt ?? at }
+    state = {
+      history: { session: resumed.history!.session, registration: { passed: registration.passed || before.passed, completed: registration.completed || before.completed } },
+      initializedAt: resumed.initializedAt!,
+      lastAt: resumed.lastAt ?? at,
+      ...(resumed.heldFailed !== undefined ? { heldFailed: resumed.heldFailed } : {}),
+    }
   } else {
     const statement = cmi5Initialized(cmi5Env(launch, data, deps.newId), at)
     rows.push(scopedRow(statement.id, JSON.stringify(statement), at, launch.registration))

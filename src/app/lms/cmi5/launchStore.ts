@@ -25,6 +25,7 @@ export interface TabState {
   initializedAt?: number
   lastAt?: number
   history?: Cmi5History
+  heldFailed?: { id: string; body: string; at: number }
   /** Set once terminated was queued by Exit: this launch is over. */
   ended?: boolean
 }
@@ -35,6 +36,8 @@ export interface Ending {
   id: string
   body: string
   at: number
+  /** The session's held-back failed (session.ts), sent before terminated. */
+  held?: { id: string; body: string; at: number }
 }
 
 function read<T>(storage: Storage | undefined, key: string): T | undefined {

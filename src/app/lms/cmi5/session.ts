@@ -12,6 +12,7 @@ import type { LaunchData } from '../../../domain/lms/cmi5LaunchData.ts'
 import { record, refusal, type Cmi5History } from '../../../domain/lms/cmi5Rules.ts'
 import { attemptPlan, cmi5Terminated, type Cmi5Env, type Cmi5Statement } from '../../../domain/lms/cmi5Statements.ts'
 import type { LmsTarget } from '../../../domain/lms/target.ts'
+import { VERBS } from '../../../domain/xapi/iris.ts'
 import type { Attempt, SavedResponse } from '../../../domain/types.ts'
 import type { LmsEvent, LmsLearner, LmsProblem, LmsSession } from '../session.ts'
 import type { LaunchStore } from './launchStore.ts'
@@ -28,10 +29,22 @@ export interface Cmi5Deps {
   rng: () => number
 }
 
+/** A statement held back, serialized once. */
+export interface HeldStatement {
+  id: string
+  body: string
+  at: number
+}
+
 export interface Cmi5SessionState {
   history: Cmi5History
   initializedAt: number
   lastAt: number
+  /**
+   * A `failed` held back until the session ends: cmi5 allows one of passed/failed per session, so
+   * a pass later in the session replaces it; Exit (or the next launch) sends it before terminated.
+   */
+  heldFailed?: HeldStatement
 }
 
 /** How long a request to the LRS may take before it counts as a network failure (not in tests' logic). */
@@ -66,7 +79,7 @@ export class Cmi5Session implements LmsSession {
   readonly returnUrl?: string
   private state: Cmi5SessionState
   private finished = false
-  private readonly plans = new Map<string, { rows: ScopedOutboxRecord[]; history: Cmi5History; lastAt: number }>()
+  private readonly plans = new Map<string, { rows: ScopedOutboxRecord[]; history: Cmi5History; lastAt: number; failed?: HeldStatement; passed: boolean }>()
   private sending: Promise<LmsProblem | undefined> = Promise.resolve(undefined)
 
   constructor(
@@ -106,8 +119,9 @@ export class Cmi5Session implements LmsSession {
     this.deps.store.saveTab({ fetch: this.launch.fetch, registration: this.launch.registration, token: this.token, sessionId: this.launchData.sessionId, ...this.state, ...(ended ? { ended } : {}) })
   }
 
-  private remember(history: Cmi5History, lastAt: number, ended?: true): void {
-    this.state = { ...this.state, history, lastAt }
+  private remember(history: Cmi5History, lastAt: number, ended?: true, heldFailed: HeldStatement | undefined = this.state.heldFailed): void {
+    const { heldFailed: _old, ...rest } = this.state
+    this.state = { ...rest, history, lastAt, ...(heldFailed !== undefined ? { heldFailed } : {}) }
     this.deps.store.noteSent(this.launch.registration, history.registration)
     this.saveTab(ended)
   }
@@ -121,8 +135,19 @@ export class Cmi5Session implements LmsSession {
     if (outcome === null || refusal('allowed', this.state.history, this.launchData.launchMode) !== null) return []
     const at = this.nextAt()
     const plan = attemptPlan(this.env(), attempt, outcome.source, outcome.grade, this.state.history, at)
-    const rows = this.rows(plan.statements, at)
-    this.plans.set(attempt.id, { rows, history: plan.history, lastAt: at + Math.max(0, rows.length - 1) })
+    // failed waits for the session's end (a pass later in it replaces it); the rules see it as unsent.
+    const failedAt = plan.statements.findIndex((s) => s.verb.id === VERBS.failed)
+    const failed = failedAt < 0 ? undefined : plan.statements[failedAt]!
+    const statements = plan.statements.filter((s) => s !== failed)
+    const history = failed === undefined ? plan.history : { ...plan.history, session: plan.history.session.filter((v) => v !== 'failed') }
+    const rows = this.rows(statements, at)
+    this.plans.set(attempt.id, {
+      rows,
+      history,
+      lastAt: at + Math.max(0, plan.statements.length - 1),
+      ...(failed !== undefined ? { failed: { id: failed.id, body: JSON.stringify(failed), at: at + failedAt } } : {}),
+      passed: plan.statements.some((s) => s.verb.id === VERBS.passed),
+    })
     return rows
   }
 
@@ -137,7 +162,7 @@ export class Cmi5Session implements LmsSession {
         if (rows.length > 0) await queueRows(this.deps.db, rows)
       }
       this.plans.delete(event.attempt.id)
-      if (plan !== undefined) this.remember(plan.history, plan.lastAt)
+      if (plan !== undefined) this.remember(plan.history, plan.lastAt, undefined, plan.passed ? undefined : (this.state.heldFailed ?? plan.failed))
     }
     return this.flush()
   }
@@ -169,13 +194,22 @@ export class Cmi5Session implements LmsSession {
     this.finished = true
     const before = await this.flush()
     if (refusal('terminated', this.state.history, this.launchData.launchMode) === null) {
+      const held = this.heldRows()
       const at = this.nextAt()
       const statement = cmi5Terminated(this.env(), at, at - this.state.initializedAt)
-      await queueRows(this.deps.db, this.rows([statement], at))
+      await queueRows(this.deps.db, [...held, ...this.rows([statement], at)])
+      if (held.length > 0) this.remember(record(this.state.history, 'failed'), this.state.lastAt, undefined, undefined)
       this.deps.store.setEnding(this.launch.registration, undefined)
       this.remember(record(this.state.history, 'terminated'), at, true)
     }
     return (await this.flush()) ?? before
+  }
+
+  /** The held-back failed as an outbox row, when the rules still allow it. */
+  private heldRows(): ScopedOutboxRecord[] {
+    const held = this.state.heldFailed
+    if (held === undefined || refusal('failed', this.state.history, this.launchData.launchMode) !== null) return []
+    return [scopedRow(held.id, held.body, held.at, this.launch.registration)]
   }
 
   /**
@@ -187,6 +221,7 @@ export class Cmi5Session implements LmsSession {
     if (this.finished || refusal('terminated', this.state.history, this.launchData.launchMode) !== null) return
     const at = this.nextAt()
     const statement = cmi5Terminated(this.env(), at, at - this.state.initializedAt)
-    this.deps.store.setEnding(this.launch.registration, { sessionId: this.launchData.sessionId, id: statement.id, body: JSON.stringify(statement), at })
+    const held = this.heldRows()[0]
+    this.deps.store.setEnding(this.launch.registration, { sessionId: this.launchData.sessionId, id: statement.id, body: JSON.stringify(statement), at, ...(held !== undefined ? { held: { id: held.id, body: held.body, at: held.queuedAt } } : {}) })
   }
 }
