@@ -10,10 +10,10 @@ import { LaunchStore } from '../../../src/app/lms/cmi5/launchStore.ts'
 import type { Cmi5Deps } from '../../../src/app/lms/cmi5/session.ts'
 import { LmsConnectError } from '../../../src/app/lms/session.ts'
 import { DebriefDb } from '../../../src/db/database.ts'
-import type { ScopedOutboxRecord } from '../../../src/db/outbox.ts'
+import { queueRows, type ScopedOutboxRecord } from '../../../src/db/outbox.ts'
 import { SESSION_ID_EXTENSION } from '../../../src/domain/lms/cmi5LaunchData.ts'
 import { uniqueName } from '../db/upgradeHarness.ts'
-import { counterIds } from '../xapi/xapiFixtures.ts'
+import { ITEMS, counterIds, submittedAttempt } from '../xapi/xapiFixtures.ts'
 
 const TARGET = { kind: 'cmi5' as const, courseId: 'nk-troops-ukraine', blueprintId: 'quiz-l1' }
 const REGISTRATION = '760e3480-ba55-4991-94b0-01820dbd23a2'
@@ -44,6 +44,7 @@ function memoryStorage(broken = false): Storage {
 /** A scripted LMS: one token per fetch URL, once; the session id changes with each fetch URL. */
 function lms() {
   const calls: string[] = []
+  const posted: string[] = []
   const used = new Set<string>()
   const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input))
@@ -56,11 +57,14 @@ function lms() {
     }
     if (url.pathname.endsWith('/activities/state')) return json(200, { contextTemplate: { extensions: { [SESSION_ID_EXTENSION]: 'session-1' } }, launchMode: 'Normal', moveOn: 'Completed' })
     if (url.pathname.endsWith('/agents/profile')) return json(404, {})
-    if (url.pathname.endsWith('/statements') && init?.method === 'POST') return new Response(null, { status: 204 })
+    if (url.pathname.endsWith('/statements') && init?.method === 'POST') {
+      posted.push(...(JSON.parse(String(init.body)) as { verb: { display: { 'en-US': string } } }[]).map((st) => st.verb.display['en-US']))
+      return new Response(null, { status: 204 })
+    }
     if (url.pathname.endsWith('/statements')) return json(200, { statements: [] })
     return json(404, {})
   }) as typeof fetch
-  return { calls, fetchFn }
+  return { calls, posted, fetchFn }
 }
 
 let db: DebriefDb
@@ -126,5 +130,46 @@ describe('connectCmi5Session', () => {
     const session = await connectCmi5Session(TARGET, search('https://lms.example.org/fetch/f'), deps(fetchFn, new LaunchStore(memoryStorage(true), memoryStorage(true))))
     expect(session.history.session).toEqual(['initialized'])
     expect(calls).toContain('POST /lrs/statements')
+  })
+
+  describe('a failed attempt', () => {
+    // quiz-l1's attempt over the fixture items, nothing waiting for an instructor, answered badly enough to fail 0.99.
+    const closed = ITEMS.filter((i) => i.type !== 'freetext')
+    const { attempt, responses } = submittedAttempt(closed)
+    const failing = { ...attempt, courseId: 'nk-troops-ukraine', sourceId: 'quiz-l1' }
+    const lmsWithMastery = () => {
+      const scripted = lms()
+      const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (!String(input).includes('/activities/state')) return scripted.fetchFn(input, init)
+        return new Response(JSON.stringify({ contextTemplate: { extensions: { [SESSION_ID_EXTENSION]: 'session-1' } }, launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.99 }), { status: 200 })
+      }) as typeof fetch
+      return { ...scripted, fetchFn }
+    }
+
+    it('holds failed back and sends it at Exit, just before terminated', async () => {
+      const { posted, fetchFn } = lmsWithMastery()
+      const session = await connectCmi5Session(TARGET, search('https://lms.example.org/fetch/g'), deps(fetchFn, new LaunchStore(memoryStorage(), memoryStorage())))
+      const rows = session.planSubmit(failing, responses)
+      expect(verbs(rows)).toEqual([...closed.map(() => 'answered'), 'completed'])
+      await queueRows(db, rows)
+      await session.report({ type: 'submitted', attempt: failing, responses })
+      expect(posted).not.toContain('failed')
+      await session.finish()
+      expect(posted.slice(-2)).toEqual(['failed', 'terminated'])
+    })
+
+    it('leaving without Exit keeps failed with terminated; the next launch queues both before its initialized', async () => {
+      const { fetchFn } = lmsWithMastery()
+      const shared = memoryStorage()
+      const session = await connectCmi5Session(TARGET, search('https://lms.example.org/fetch/h'), deps(fetchFn, new LaunchStore(memoryStorage(), shared)))
+      await queueRows(db, session.planSubmit(failing, responses))
+      await session.report({ type: 'submitted', attempt: failing, responses })
+      session.leave()
+      await db.outbox.clear()
+      const offline = (async (input: RequestInfo | URL, init?: RequestInit) => (String(input).endsWith('/statements') && init?.method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : fetchFn(input, init))) as typeof fetch
+      await connectCmi5Session(TARGET, search('https://lms.example.org/fetch/i'), deps(offline, new LaunchStore(memoryStorage(), shared), 3_000_000))
+      const queued = ((await db.outbox.toArray()) as ScopedOutboxRecord[]).sort((a, b) => a.queuedAt - b.queuedAt)
+      expect(verbs(queued)).toEqual(['failed', 'terminated', 'initialized'])
+    })
   })
 })
