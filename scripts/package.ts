@@ -92,11 +92,15 @@ function listFiles(dir: string, prefix = ''): string[] {
   })
 }
 
-/** Builds the app for `info` into a fresh folder under .debrief/package/ with Vite's JS API. */
-async function buildApp(info: PackageInfo): Promise<string> {
+/** A fresh folder under .debrief/package/ for one build (gitignored; removed after zipping). */
+function buildFolder(info: PackageInfo): string {
   const parent = join(ROOT, '.debrief', 'package')
   mkdirSync(parent, { recursive: true })
-  const outDir = mkdtempSync(join(parent, `${info.courseId}-${info.kind}-`))
+  return mkdtempSync(join(parent, `${info.courseId}-${info.kind}-`))
+}
+
+/** Builds the app for `info` into `outDir` with Vite's JS API, in vite.config.ts's LMS mode. */
+async function buildApp(info: PackageInfo, outDir: string): Promise<void> {
   const saved = { ...process.env }
   Object.assign(process.env, {
     DEBRIEF_LMS: info.kind,
@@ -115,7 +119,6 @@ async function buildApp(info: PackageInfo): Promise<string> {
       else process.env[key] = saved[key]
     }
   }
-  return outDir
 }
 
 /** The IRIs cmi5.xml names, as Debrief's xAPI statements name the course and the assessment. */
@@ -157,8 +160,9 @@ async function main(argv: string[]): Promise<number> {
   if (!out.endsWith('.zip')) throw new UsageError(`--out "${args.out}" must name a .zip file.`)
 
   const started = performance.now()
-  const outDir = await buildApp(info)
+  const outDir = buildFolder(info)
   try {
+    await buildApp(info, outDir)
     const files = listFiles(outDir).sort()
     const read = (path: string) => readFileSync(join(outDir, path), 'utf8')
     const problems = buildProblems(files, read)
