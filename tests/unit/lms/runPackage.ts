@@ -10,7 +10,8 @@ export interface Run {
 /** The environment a user's shell would give: no vitest variables, no NODE_ENV=test. */
 function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'DEBRIEF_CONTENT'))
-  return { ...env, ...extra }
+  // A fixed deploy secret: the builds never make or read .debrief/seal-secret (docs/sealed-assessments.md).
+  return { ...env, DEBRIEF_SEAL_SECRET: 'package-tests-secret', ...extra }
 }
 
 export function runPackage(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
