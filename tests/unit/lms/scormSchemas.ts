@@ -61,6 +61,7 @@ function driver(edition: Edition): string {
 
 /** libxml2's verdict on `manifest` against the edition's XSDs. */
 export function validateManifest(edition: 'scorm12' | 'scorm2004', manifest: string): Promise<XMLValidationResult> {
+  if (!SCHEMAS_INSTALLED) return Promise.reject(new Error('tests/scorm-schemas/node_modules is missing (CI=true: the XSD validation must run). Install it with: npm ci --ignore-scripts --prefix tests/scorm-schemas'))
   const e = EDITIONS[edition]
   return validateXML({
     xml: { fileName: 'imsmanifest.xml', contents: manifest },
