@@ -156,7 +156,8 @@ async function main(argv: string[]): Promise<number> {
   if (!checked.ok) throw new UsageError(checked.error)
   const info = checked.info
   const base = info.kind === 'cmi5' ? activityBase(args['activity-base']) : undefined
-  const out = resolve(args.out ?? join(ROOT, 'dist', 'packages', packageFileName(info)))
+  // npm runs scripts from the project's root; --out is relative to where the user typed the command.
+  const out = args.out === undefined ? join(ROOT, 'dist', 'packages', packageFileName(info)) : resolve(process.env.INIT_CWD ?? process.cwd(), args.out)
   if (!out.endsWith('.zip')) throw new UsageError(`--out "${args.out}" must name a .zip file.`)
 
   const started = performance.now()
