@@ -49,6 +49,8 @@ export function createScormSession(input: ScormSessionInput): LmsSession {
   const open = new Set<string>(input.suspended ? [input.suspended.attemptId] : [])
   let finished = false
   let completed = input.completedAtLaunch
+  /** The open attempt last answered and its responses, to keep the learner's place in suspend_data at finish. */
+  let lastOpen: { attempt: Attempt; responses: SavedResponse[] } | undefined
   /** This device's profile of the LMS's learner, once start.ts has made it (resume). */
   let learnerId: string | undefined
 
@@ -92,6 +94,7 @@ export function createScormSession(input: ScormSessionInput): LmsSession {
     open.add(attempt.id)
     const { base, values } = interactionBase(attempt)
     const responses = await listResponses(db, attempt.id)
+    lastOpen = { attempt, responses }
     return writer.commit([...values, ...responseValues(attempt, base, response), ['cmi.suspend_data', suspendValue(attempt, responses)]])
   }
 
@@ -117,6 +120,7 @@ export function createScormSession(input: ScormSessionInput): LmsSession {
 
   async function onSubmitted(attempt: Attempt, responses: readonly SavedResponse[]): Promise<LmsProblem | undefined> {
     open.delete(attempt.id)
+    if (lastOpen?.attempt.id === attempt.id) lastOpen = undefined
     const { base, values } = interactionBase(attempt)
     const latest = new Map<string, SavedResponse>()
     for (const r of responses) if ((latest.get(r.itemId)?.seq ?? 0) < r.seq) latest.set(r.itemId, r)
@@ -159,7 +163,10 @@ export function createScormSession(input: ScormSessionInput): LmsSession {
       if (finished) return Promise.resolve(undefined)
       finished = true
       const exit = open.size > 0 || !completed ? 'suspend' : v12 ? '' : 'normal'
+      // The question on screen now, which may be past the last one answered.
+      const place: Values = lastOpen ? [['cmi.suspend_data', suspendValue(lastOpen.attempt, lastOpen.responses)]] : []
       const problem = writer.commit([
+        ...place,
         [v12 ? 'cmi.core.session_time' : 'cmi.session_time', scormDuration(now() - startedAt, version)],
         [v12 ? 'cmi.core.exit' : 'cmi.exit', exit],
       ])
