@@ -27,6 +27,18 @@ async function connect(target: LmsTarget, db: DebriefDb): Promise<LmsSession> {
   return (await import('./scorm/connect.ts')).connectScorm(target, window, db)
 }
 
+/**
+ * The LMS banner (what the LMS refused, "Finish and return to the course") in its own small Vue app
+ * above the page, so that App.vue, and with it the web build, carries none of it.
+ */
+async function showLmsBanner(): Promise<void> {
+  const [{ createApp }, { default: TheLmsBanner }] = await Promise.all([import('vue'), import('../../components/app/TheLmsBanner.vue')])
+  const host = document.createElement('div')
+  host.className = 'lms-banner-host'
+  document.body.prepend(host)
+  createApp(TheLmsBanner).mount(host)
+}
+
 /** Makes the LMS's learner the active profile, creating it the first time. */
 async function useLmsLearner(db: DebriefDb, learner: LmsLearner): Promise<void> {
   const id = lmsProfileId(learner)
@@ -43,6 +55,7 @@ async function useLmsLearner(db: DebriefDb, learner: LmsLearner): Promise<void> 
  * reached: the learner's work is still saved on this device.
  */
 export async function startLms(target: LmsTarget, db: DebriefDb): Promise<LmsSession | undefined> {
+  void showLmsBanner()
   let session: LmsSession
   try {
     session = await connect(target, db)
