@@ -241,6 +241,25 @@ describe('reporting to SCORM 1.2', () => {
   })
 })
 
+describe('a commit the LMS refuses', () => {
+  it('is reported with the LMS\'s error, and the next answer commits again', async () => {
+    const api = api2004()
+    const commit = api.Commit.bind(api)
+    let fail = true
+    api.Commit = (arg: string) => (fail ? 'false' : commit(arg))
+    const db = await freshDb()
+    const session = await connectScorm(target('scorm2004', 'quiz-l1'), window, db)
+    const attempt = await start('quiz-l1', db)
+    const [first, second] = attempt.slots.map((slot, i): SavedResponse => ({ attemptId: attempt.id, itemId: slot.itemId, answer: answerTo(attempt, slot.itemId, true), flagged: false, savedAt: T0 + i, seq: 1 }))
+    await commitResponse(db, first!)
+    expect(await session.report({ type: 'answer', attempt, response: first! })).toEqual({ message: REFUSED_MESSAGE, detail: expect.stringMatching(/^the commit was refused: error \d+/) })
+    fail = false
+    await commitResponse(db, second!)
+    expect(await session.report({ type: 'answer', attempt, response: second! })).toBeUndefined()
+    expect(JSON.parse(api.GetValue('cmi.suspend_data')).r).toHaveLength(2)
+  })
+})
+
 describe('resuming from suspend_data', () => {
   async function suspendedOn(kind: 'scorm12' | 'scorm2004'): Promise<{ suspend: string; attempt: Attempt }> {
     if (kind === 'scorm12') api12()
