@@ -246,7 +246,7 @@ describe('a commit the LMS refuses', () => {
     const api = api2004()
     const commit = api.Commit.bind(api)
     let fail = true
-    api.Commit = (arg: string) => (fail ? 'false' : commit(arg))
+    api.Commit = (arg?: string) => (fail ? 'false' : commit(arg))
     const db = await freshDb()
     const session = await connectScorm(target('scorm2004', 'quiz-l1'), window, db)
     const attempt = await start('quiz-l1', db)
