@@ -37,6 +37,12 @@ export interface LmsSession {
   readonly learner: LmsLearner
   /** Tells the LMS about a committed event. Resolves when the LMS has it (committed), or with the problem. */
   report(event: LmsEvent): Promise<LmsProblem | undefined>
+  /**
+   * Optional, called by start.ts once the LMS's learner is this device's profile `learnerId`:
+   * brings back what the LMS kept of an open attempt when this device does not have it (SCORM's
+   * suspend_data). Resolves with a problem in words when it could not.
+   */
+  resume?(learnerId: string): Promise<LmsProblem | undefined>
   /** Ends the launch (LMSFinish / Terminate / cmi5 terminated), once; later calls do nothing. */
   finish(): Promise<LmsProblem | undefined>
 }
