@@ -1,0 +1,206 @@
+/**
+ * The inside of a GIFT answer block `{…}`: essay `{}`, true/false `{T#wrong#right}`,
+ * numerical `{#3:0.5}` / `{#1..5}` / `{#=3:0 =%50%3:1}`, matching `{=a -> b}`, multiple
+ * choice `{=right ~wrong ~%50%half}` and short answer `{=a =b}`; `####` starts the general
+ * feedback (our explanation).
+ */
+import { optionWeights } from '../grading/choice.ts'
+import type { MultipleResponseItem } from '../types.ts'
+import { TODO_TEXT } from './common.ts'
+import { conventionalIds } from './extras.ts'
+import { hasWildcard, readLiteralAnswer, wildcardAsPattern } from './wildcards.ts'
+
+/** Index of the first `target` at or after `from` that is not escaped with a backslash, or -1. */
+export function findUnescaped(text: string, target: string, from = 0): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text.startsWith(target, i)) return i
+  }
+  return -1
+}
+
+/** GIFT's escapes read back: `\~ \= \# \{ \} \: \\` are the characters, `\n` a line break. */
+export function unescapeGift(text: string): string {
+  return text.replace(/\\(.)/g, (whole, c: string) => (c === 'n' ? '\n' : '~=#{}:\\'.includes(c) ? c : whole))
+}
+
+export interface GiftContext {
+  read: (raw: string) => string
+  warn: (message: string) => void
+  fail: (message: string) => void
+}
+
+interface GiftAnswer {
+  fraction: number
+  raw: string
+  feedback: string
+}
+
+/** Splits at unescaped `=` and `~` (each answer keeps whether it was right), reading weights and feedback. */
+function splitAnswers(block: string, ctx: GiftContext): GiftAnswer[] | undefined {
+  const starts: number[] = []
+  for (let i = 0; i < block.length; i++) {
+    if (block[i] === '\\') i++
+    else if (block[i] === '=' || block[i] === '~') {
+      if (block[i] === '=' && block[i - 1] !== undefined && !/\s/.test(block[i - 1]!) && starts.length > 0) continue
+      starts.push(i)
+    }
+  }
+  if (starts.length === 0 || block.slice(0, starts[0]).trim() !== '') {
+    ctx.fail('the answers must each start with "=" (right) or "~" (wrong)')
+    return undefined
+  }
+  const list: GiftAnswer[] = []
+  for (const [n, s] of starts.entries()) {
+    let raw = block.slice(s + 1, starts[n + 1] ?? block.length).trim()
+    let fraction = block[s] === '=' ? 1 : 0
+    const weight = /^%([^%]*)%/.exec(raw)
+    if (weight) {
+      const value = Number(weight[1])
+      if (weight[1]!.trim() === '' || !Number.isFinite(value) || value < -100 || value > 100) {
+        ctx.fail(`bad weight "%${weight[1]}%": write a percentage from -100 to 100, e.g. ~%50%`)
+        return undefined
+      }
+      fraction = value / 100
+      raw = raw.slice(weight[0].length)
+    }
+    const hash = findUnescaped(raw, '#')
+    list.push({ fraction, raw: hash < 0 ? raw.trim() : raw.slice(0, hash).trim(), feedback: hash < 0 ? '' : raw.slice(hash + 1).trim() })
+  }
+  return list
+}
+
+export function readGiftAnswers(inside: string, ctx: GiftContext): { body: Record<string, unknown>; explanation: string } | undefined {
+  const cut = findUnescaped(inside, '####')
+  const explanation = cut < 0 ? '' : ctx.read(inside.slice(cut + 4))
+  const block = (cut < 0 ? inside : inside.slice(0, cut)).trim()
+  if (block === '') return { body: essay(ctx), explanation }
+  const tf = /^(T|TRUE|F|FALSE)\s*(#|$)/i.exec(block)
+  if (tf) return { body: truefalse(block, tf[1]!, ctx), explanation }
+  if (block.startsWith('#')) {
+    const body = numerical(block.slice(1).trim(), ctx)
+    return body && { body, explanation }
+  }
+  const list = splitAnswers(block, ctx)
+  if (!list) return undefined
+  const body = findUnescaped(block, '->') >= 0 ? matching(list, ctx) : findUnescaped(block, '~') >= 0 ? choice(list, ctx) : short(list, ctx)
+  return body && { body, explanation }
+}
+
+function essay(ctx: GiftContext) {
+  ctx.warn('an essay has no Debrief rubric: one TODO criterion was made (write its text and concepts) and the model answer is a TODO')
+  return { type: 'freetext', rubric: [{ id: 'c1', text: TODO_TEXT, points: 1, concepts: [['todo']] }], modelAnswer: TODO_TEXT }
+}
+
+function truefalse(block: string, value: string, ctx: GiftContext) {
+  const parts: string[] = []
+  let from = 0
+  for (let at = findUnescaped(block, '#'); at >= 0; at = findUnescaped(block, '#', from)) {
+    parts.push(block.slice(from, at))
+    from = at + 1
+  }
+  parts.push(block.slice(from))
+  const [, wrong = '', right = ''] = parts.map((p) => ctx.read(p.trim()))
+  if (right !== '') ctx.warn('the feedback for the right answer is dropped (Debrief shows only wrongFeedback)')
+  if (wrong === '') ctx.warn('there is no feedback for a wrong answer; wrongFeedback is a TODO')
+  return { type: 'truefalse', answer: /^t/i.test(value), wrongFeedback: wrong || TODO_TEXT }
+}
+
+function numerical(block: string, ctx: GiftContext) {
+  const one = (text: string): { answer: number; tolerance: number } | undefined => {
+    const range = /^(-?[\d.eE+-]+)\s*\.\.\s*(-?[\d.eE+-]+)$/.exec(text)
+    if (range) {
+      const [low, high] = [Number(range[1]), Number(range[2])]
+      if (Number.isFinite(low) && Number.isFinite(high) && low <= high) return { answer: (low + high) / 2, tolerance: (high - low) / 2 }
+    }
+    const [value = '', tol = '0'] = text.split(':')
+    const answer = Number(value.trim())
+    const tolerance = Number(tol.trim())
+    if (value.trim() === '' || !Number.isFinite(answer) || !(tolerance >= 0)) return undefined
+    return { answer, tolerance }
+  }
+  let answer: { answer: number; tolerance: number } | undefined
+  if (/^[=~]/.test(block)) {
+    const list = splitAnswers(block, ctx)
+    if (!list) return undefined
+    const right = list.find((a) => a.fraction >= 1)
+    if (!right) return void ctx.fail('no numerical answer is marked right with "="')
+    answer = one(unescapeGift(right.raw))
+    if (list.length > 1) ctx.warn('only the right answer is kept: a numeric item has one number and tolerance')
+  } else {
+    const hash = findUnescaped(block, '#')
+    answer = one(unescapeGift(hash < 0 ? block : block.slice(0, hash)).trim())
+  }
+  if (!answer) return void ctx.fail(`"${block}" is not a number, "number:tolerance" or "low..high"`)
+  ctx.warn('there is no feedback for a wrong answer in GIFT numerical questions; wrongFeedback is a TODO')
+  return { type: 'numeric', answer: answer.answer, tolerance: { absolute: answer.tolerance }, wrongFeedback: TODO_TEXT }
+}
+
+function matching(list: GiftAnswer[], ctx: GiftContext) {
+  const pairs: { prompt: string; match: string }[] = []
+  const distractors: string[] = []
+  for (const a of list) {
+    const arrow = findUnescaped(a.raw, '->')
+    if (arrow < 0) return void ctx.fail(`the matching answer "${a.raw}" needs "->" between the question and its match`)
+    const prompt = ctx.read(a.raw.slice(0, arrow).trim())
+    const match = ctx.read(a.raw.slice(arrow + 2).trim())
+    if (prompt === '') distractors.push(match)
+    else pairs.push({ prompt, match })
+  }
+  if (pairs.length < 2) return void ctx.fail('a matching question needs at least two "=question -> match" pairs')
+  if (new Set(pairs.map((p) => p.match)).size < pairs.length) ctx.warn('some matches repeat; Debrief shows each match once per pair')
+  const ids = conventionalIds.pairs(pairs.length)
+  const dIds = conventionalIds.distractors(distractors.length)
+  return {
+    type: 'matching',
+    pairs: pairs.map((p, i) => ({ id: ids[i]!, ...p })),
+    ...(distractors.length > 0 ? { distractors: distractors.map((text, i) => ({ id: dIds[i]!, text })) } : {}),
+  }
+}
+
+function choice(list: GiftAnswer[], ctx: GiftContext) {
+  if (list.length < 2) return void ctx.fail('a multiple-choice question needs at least two answers')
+  const ids = conventionalIds.options(list.length)
+  const options = list.map((a, i) => ({ id: ids[i]!, text: ctx.read(a.raw), ...(a.feedback ? { feedback: ctx.read(a.feedback) } : {}) }))
+  const right = list.filter((a) => a.fraction > 0)
+  if (right.length === 0) return void ctx.fail('no answer is marked right: start the right one with "=" (or give it a weight such as ~%50%)')
+  if (right.length === 1 && right[0]!.fraction >= 1) return { type: 'single', options, answer: options[list.indexOf(right[0]!)]!.id }
+  const answers = options.filter((_, i) => list[i]!.fraction > 0).map((o) => o.id)
+  const defaults = optionWeights({ type: 'multiple', options, answers } as unknown as MultipleResponseItem)
+  return {
+    type: 'multiple',
+    options: options.map((o, i) => (Math.abs(list[i]!.fraction - defaults.get(o.id)!) < 1e-4 ? o : { ...o, weight: Math.round(list[i]!.fraction * 1e7) / 1e7 })),
+    answers,
+  }
+}
+
+function short(list: GiftAnswer[], ctx: GiftContext) {
+  const accept: string[] = []
+  const patterns: string[] = []
+  const reject: string[] = []
+  const partial: { answer: string; fraction: number }[] = []
+  let wrongFeedback = ''
+  for (const a of list) {
+    const text = unescapeGift(a.raw)
+    if (text === '*' && a.fraction <= 0) {
+      wrongFeedback = ctx.read(a.feedback)
+      continue
+    }
+    if (a.feedback !== '') ctx.warn(`the feedback on the answer "${text}" is dropped (a short-text item has one wrongFeedback)`)
+    if (hasWildcard(text) && a.fraction >= 1) patterns.push(wildcardAsPattern(text))
+    else if (hasWildcard(text)) ctx.warn(`the wildcard answer "${text}" worth ${a.fraction * 100}% is dropped`)
+    else if (a.fraction >= 1) accept.push(readLiteralAnswer(text))
+    else if (a.fraction <= 0) reject.push(readLiteralAnswer(text))
+    else partial.push({ answer: readLiteralAnswer(text), fraction: a.fraction })
+  }
+  if (accept.length === 0) return void ctx.fail('no answer is marked right: start a right answer with "="')
+  if (wrongFeedback === '') ctx.warn('there is no feedback for a wrong answer (an answer "=%0%*#…"); wrongFeedback is a TODO')
+  return {
+    type: 'short',
+    accept,
+    ...(patterns.length > 0 ? { patterns } : {}),
+    ...(partial.length > 0 ? { partial } : {}),
+    ...(reject.length > 0 ? { reject } : {}),
+    wrongFeedback: wrongFeedback || TODO_TEXT,
+  }
+}
