@@ -27,7 +27,8 @@ export function unescapeGift(text: string): string {
 export interface GiftContext {
   read: (raw: string) => string
   warn: (message: string) => void
-  fail: (message: string) => void
+  /** `at`: where in the answer block the problem is (for its line). */
+  fail: (message: string, at?: number) => void
 }
 
 interface GiftAnswer {
@@ -58,7 +59,7 @@ function splitAnswers(block: string, ctx: GiftContext): GiftAnswer[] | undefined
     if (weight) {
       const value = Number(weight[1])
       if (weight[1]!.trim() === '' || !Number.isFinite(value) || value < -100 || value > 100) {
-        ctx.fail(`bad weight "%${weight[1]}%": write a percentage from -100 to 100, e.g. ~%50%`)
+        ctx.fail(`bad weight "%${weight[1]}%": write a percentage from -100 to 100, e.g. ~%50%`, s)
         return undefined
       }
       fraction = value / 100
@@ -73,7 +74,10 @@ function splitAnswers(block: string, ctx: GiftContext): GiftAnswer[] | undefined
 export function readGiftAnswers(inside: string, ctx: GiftContext): { body: Record<string, unknown>; explanation: string } | undefined {
   const cut = findUnescaped(inside, '####')
   const explanation = cut < 0 ? '' : ctx.read(inside.slice(cut + 4))
+  const lead = inside.length - inside.trimStart().length
   const block = (cut < 0 ? inside : inside.slice(0, cut)).trim()
+  const outer = ctx.fail
+  ctx = { ...ctx, fail: (message, at = 0) => outer(message, lead + at) }
   if (block === '') return { body: essay(ctx), explanation }
   const tf = /^(T|TRUE|F|FALSE)\s*(#|$)/i.exec(block)
   if (tf) return { body: truefalse(block, tf[1]!, ctx), explanation }

@@ -108,7 +108,7 @@ function readQuestion(text: string, comments: string, lineAt: (offset: number) =
   const idMatch = /\[id:([^\]]+)\]/.exec(comments)
   const tags = [...comments.matchAll(/\[tag:([^\]]+)\]/g)].map((m) => m[1]!)
   const meta = readMetadata(tags)
-  const ctx: GiftContext = { read, warn, fail: (m: string) => fail(m, lineAt(offset + open)) }
+  const ctx: GiftContext = { read, warn, fail: (m: string, at = -1) => fail(m, lineAt(offset + open + 1 + at)) }
   const answers = readGiftAnswers(rest.slice(open + 1, close), ctx)
   if (!answers) return undefined
   const id = idMatch && isId(idMatch[1]!.trim()) ? idMatch[1]!.trim() : slug(title || stem)

@@ -57,7 +57,7 @@ export function fromMoodleXml(source: string, file: string): ImportOutcome {
       continue
     }
     if (!SUPPORTED.includes(type)) {
-      fail(`unknown question type "${type}": Moodle XML types are ${[...SUPPORTED, ...UNSUPPORTED_MOODLE_TYPES.slice(0, 8)].join(', ')}, …`)
+      fail(`unknown question type "${type}": Debrief reads ${SUPPORTED.join(', ')} (and skips Moodle's other types, such as calculated or ddwtos, with a warning)`)
       continue
     }
     const item = readQuestion(q, name, type, ids, warn, fail)
