@@ -67,4 +67,4 @@ if (xml) {
 mkdirSync(dirname(out), { recursive: true })
 writeFileSync(out, text)
 for (const note of notes) console.log(note)
-console.log(`Wrote ${out}: ${written} of ${count} items in ${banks.length} ${banks.length === 1 ? "category" : "categories"}${notes.length > 0 ? `; ${notes.length} note(s) above` : ''}.`)
+console.log(`Wrote ${out}: ${written} of ${count} items in ${banks.length} ${banks.length === 1 ? 'category' : 'categories'}${notes.length > 0 ? `; ${notes.length} note(s) above` : ''}.`)

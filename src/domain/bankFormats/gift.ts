@@ -5,7 +5,7 @@
  * `// [tag:debrief-…]` comments, which Moodle's GIFT import reads as idnumber and tags.
  * The mapping is in docs/bank-formats.md.
  */
-import { optionWeights } from '../grading/choice.ts'
+import { optionWeights } from './grading.ts'
 import type { Item } from '../types.ts'
 import { isMoodleGrade, metadataTags, percent, type ExportBank } from './common.ts'
 import { unconventionalIds } from './extras.ts'

@@ -4,7 +4,7 @@
  * choice `{=right ~wrong ~%50%half}` and short answer `{=a =b}`; `####` starts the general
  * feedback (our explanation).
  */
-import { optionWeights } from '../grading/choice.ts'
+import { optionWeights } from './grading.ts'
 import type { MultipleResponseItem } from '../types.ts'
 import { TODO_TEXT } from './common.ts'
 import { conventionalIds } from './extras.ts'

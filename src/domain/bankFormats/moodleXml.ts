@@ -6,8 +6,7 @@
  * difficulty and bloom are tags (`debrief-objective:o1-…`), and what Moodle has no field for is
  * kept in a `<debrief>` element (extras.ts). The mapping is in docs/bank-formats.md.
  */
-import { itemMax } from '../grading/grade.ts'
-import { optionWeights } from '../grading/choice.ts'
+import { itemMax, optionWeights } from './grading.ts'
 import type { CategorizeItem, ClozeItem, FreeTextItem, Item, MatchingItem, MultipleResponseItem, NumericItem, OrderingItem, ShortTextItem } from '../types.ts'
 import { encodeBlank } from './cloze.ts'
 import { isMoodleGrade, metadataTags, percent, type ExportBank, type ExportNote } from './common.ts'

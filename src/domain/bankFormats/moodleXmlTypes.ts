@@ -3,7 +3,7 @@
  * moodleXmlImport.ts). Each reader returns the type-specific part of an item, or undefined
  * after calling `fail` with what is wrong.
  */
-import { optionWeights } from '../grading/choice.ts'
+import { optionWeights } from './grading.ts'
 import type { CategorizeItem, FreeTextItem, MultipleResponseItem, RubricCriterion } from '../types.ts'
 import { IdAllocator, slug, TODO_TEXT } from './common.ts'
 import { partIds, perPart } from './extras.ts'
