@@ -70,7 +70,7 @@ export function unconventionalIds(item: Item): Record<string, string[]> | undefi
   return Object.keys(lists).length > 0 ? lists : undefined
 }
 
-/** Reads a `<debrief>` element's JSON; anything that is not our shape is ignored (with a reason). */
+/** Reads a `<debrief>` element's JSON, keeping only the fields of the right shape (the file is outside input). */
 export function parseExtras(text: string): { extras?: Extras; problem?: string } {
   let value: unknown
   try {
@@ -81,7 +81,41 @@ export function parseExtras(text: string): { extras?: Extras; problem?: string }
   if (typeof value !== 'object' || value === null || (value as { v?: unknown }).v !== EXTRAS_VERSION) {
     return { problem: `the <debrief> element is not version ${EXTRAS_VERSION}; its Debrief-only settings were ignored` }
   }
-  return { extras: value as Extras }
+  return { extras: sanitize(value as Record<string, unknown>) }
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string'
+const isStringOrNull = (x: unknown) => x === null || isString(x)
+const isBoolOrNull = (x: unknown) => x === null || typeof x === 'boolean'
+const list = (x: unknown, each: (e: unknown) => boolean) => Array.isArray(x) && x.every(each)
+const nonNegative = (x: unknown) => x === undefined || (typeof x === 'number' && Number.isFinite(x) && x >= 0)
+
+function sanitize(raw: Record<string, unknown>): Extras {
+  const out: Extras = { v: EXTRAS_VERSION }
+  if (raw.ids && typeof raw.ids === 'object') {
+    const ids = Object.fromEntries(Object.entries(raw.ids).filter(([, v]) => list(v, isString))) as Record<string, string[]>
+    if (Object.keys(ids).length > 0) out.ids = ids
+  }
+  const cat = raw.categorize as { categories?: unknown; feedback?: unknown } | undefined
+  if (cat && typeof cat === 'object' && list(cat.categories, (c) => !!c && typeof c === 'object' && isString((c as { id?: unknown }).id) && isString((c as { label?: unknown }).label)) && list(cat.feedback, isStringOrNull)) {
+    out.categorize = { categories: cat.categories as { id: string; label: string }[], feedback: cat.feedback as (string | null)[] }
+  }
+  if (list(raw.pairFeedback, isStringOrNull)) out.pairFeedback = raw.pairFeedback as (string | null)[]
+  if (list(raw.patterns, isString)) out.patterns = raw.patterns as string[]
+  if (typeof raw.allowTypo === 'boolean') out.allowTypo = raw.allowTypo
+  if (typeof raw.accentSensitive === 'boolean') out.accentSensitive = raw.accentSensitive
+  const tol = raw.tolerance as { absolute?: unknown; relative?: unknown } | null | undefined
+  if (tol === null) out.tolerance = null
+  else if (tol && typeof tol === 'object' && nonNegative(tol.absolute) && nonNegative(tol.relative)) {
+    out.tolerance = { ...(tol.absolute === undefined ? {} : { absolute: tol.absolute as number }), ...(tol.relative === undefined ? {} : { relative: tol.relative as number }) }
+  }
+  if (typeof raw.unitsCaseSensitive === 'boolean') out.unitsCaseSensitive = raw.unitsCaseSensitive
+  if (list(raw.rubric, (c) => !!c && typeof c === 'object')) out.rubric = raw.rubric as FreeTextItem['rubric']
+  if (isString(raw.modelAnswer)) out.modelAnswer = raw.modelAnswer
+  if (typeof raw.stemParagraphs === 'number' && Number.isInteger(raw.stemParagraphs)) out.stemParagraphs = raw.stemParagraphs
+  if (list(raw.blankAccent, isBoolOrNull)) out.blankAccent = raw.blankAccent as (boolean | null)[]
+  if (typeof raw.points === 'number' && Number.isFinite(raw.points) && raw.points > 0) out.points = raw.points
+  return out
 }
 
 /** Ids from the extras when they fit the count Moodle's fields gave, else the conventional ones. */

@@ -3,7 +3,7 @@
  * the file is well-formed for libxml2 (xmllint-wasm) and has the expected questions for a second
  * parser (happy-dom's DOMParser on libxml2's canonical form, which turns CDATA into text).
  */
-import { Window } from 'happy-dom'
+import { Window, type Element as HappyElement } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
 import { validateXML } from 'xmllint-wasm'
 import { fromMoodleXml, toMoodleXml } from '../../../src/domain/bankFormats/moodleXml.ts'
@@ -78,10 +78,10 @@ describe('a second opinion on the Moodle XML we write', () => {
     const real = questions.filter((q) => q.getAttribute('type') !== 'category')
     expect(real.map((q) => q.querySelector('idnumber')?.textContent)).toEqual(items.map((i) => i.id))
     expect(real.map((q) => q.querySelector('questiontext > text')?.textContent?.startsWith(items[real.indexOf(q)]!.stem))).toEqual(items.map(() => true))
-    const fullMarks = (q: Element) => [...q.querySelectorAll(':scope > answer')].filter((a) => a.getAttribute('fraction') === '100').map((a) => a.querySelector('text')?.textContent)
+    const fullMarks = (q: HappyElement) => [...q.querySelectorAll(':scope > answer')].filter((a) => a.getAttribute('fraction') === '100').map((a) => a.querySelector('text')?.textContent)
     const keys = items.map((item) => (item.type === 'single' ? [item.options.find((o) => o.id === item.answer)!.text] : item.type === 'truefalse' ? [String(item.answer)] : item.type === 'short' ? item.accept : null))
     expect(real.map((q, n) => (keys[n] === null ? null : fullMarks(q).slice(0, keys[n]!.length)))).toEqual(keys)
-    const positive = (q: Element) => [...q.querySelectorAll(':scope > answer')].filter((a) => Number(a.getAttribute('fraction')) > 0).length
+    const positive = (q: HappyElement) => [...q.querySelectorAll(':scope > answer')].filter((a) => Number(a.getAttribute('fraction')) > 0).length
     const rightCount = (item: Item) => ({ single: 1, truefalse: 1, numeric: 1, multiple: item.type === 'multiple' ? item.answers.length : 0, ordering: item.type === 'ordering' ? item.steps.length : 0 })[item.type as string] ?? null
     expect(real.map((q, n) => (rightCount(items[n]!) === null ? null : positive(q)))).toEqual(items.map(rightCount))
     expect(real.map((q) => [...q.querySelectorAll('tags > tag > text')].map((t) => t.textContent).find((t) => t?.startsWith('debrief-objective:')))).toEqual(items.map((i) => `debrief-objective:${i.objective}`))
