@@ -52,6 +52,7 @@ const out = values.out ?? join('dist', 'banks', `${course.id}.${xml ? 'xml' : 'g
 let notes: string[]
 let written: number
 let text: string
+let skipped = new Set<string>()
 if (xml) {
   const result = toMoodleXml(banks)
   text = result.xml
@@ -60,11 +61,13 @@ if (xml) {
 } else {
   const result = toGift(banks)
   text = result.text
-  const skipped = new Set(result.dropped.filter((d) => d.field === 'item').map((d) => d.itemId))
+  skipped = new Set(result.dropped.filter((d) => d.field === 'item').map((d) => d.itemId))
   written = count - skipped.size
   notes = result.dropped.map((d) => `${d.itemId}: ${d.field === 'item' ? 'not written' : `${d.field} dropped`}: ${d.why}`)
 }
 mkdirSync(dirname(out), { recursive: true })
 writeFileSync(out, text)
 for (const note of notes) console.log(note)
+const sealed = banks.flatMap((b) => b.items).filter((i) => i.sealed && !skipped.has(i.id)).length
+if (sealed > 0) console.log(`${sealed} of the items written are sealed (reserved for sealed assessments): their answer keys are in this file, tagged debrief-sealed.`)
 console.log(`Wrote ${out}: ${written} of ${count} items in ${banks.length} ${banks.length === 1 ? 'category' : 'categories'}${notes.length > 0 ? `; ${notes.length} note(s) above` : ''}.`)

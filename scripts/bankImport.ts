@@ -9,7 +9,7 @@
  * A bad file prints `file:line: what is wrong`, exits 1 and writes nothing; so does an existing
  * output file, unless `--force`.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Document } from 'yaml'
@@ -32,6 +32,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
     questions: { type: 'string', default: 'questions' },
+    lessons: { type: 'string', default: 'lessons' },
   },
 })
 const usage = 'usage: npm run bank:import -- <file.xml|file.gift> --course <id> --lesson <id> [--out <file.yaml>] [--force]'
@@ -54,6 +55,14 @@ if ('errors' in result) {
   fail(`${input}: nothing was written; fix the problems above and run the import again`)
 }
 for (const w of result.warnings) console.error(`${w.file}:${w.line}: warning: ${w.message}`)
+const lessonDir = join(values.lessons, values.course)
+if (existsSync(lessonDir)) {
+  const known = readdirSync(lessonDir).filter((n) => n.endsWith('.md')).some((n) => new RegExp(`^id:\\s*${values.lesson}\\s*$`, 'm').test(readFileSync(join(lessonDir, n), 'utf8')))
+  if (!known) console.error(`warning: ${lessonDir} has no lesson "${values.lesson}" yet; content:check will ask for one (write its lesson file first)`)
+}
+const bankDir = join(values.questions, values.course)
+const other = existsSync(bankDir) ? readdirSync(bankDir).filter((n) => /\.ya?ml$/.test(n) && join(bankDir, n) !== join(out)).find((n) => new RegExp(`^lesson:\\s*${values.lesson}\\s*$`, 'm').test(readFileSync(join(bankDir, n), 'utf8'))) : undefined
+if (other) console.error(`warning: ${join(bankDir, other)} is already the bank of lesson "${values.lesson}": move the imported items into it (a lesson has one bank)`)
 
 const FIRST = ['id', 'sealed', 'type', 'stem']
 const LAST = ['explanation', 'passages', 'objective', 'difficulty', 'bloom', 'points']
