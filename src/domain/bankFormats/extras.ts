@@ -124,7 +124,7 @@ export function partIds(extras: Extras | undefined, key: keyof typeof convention
   if (listed === undefined) return conventionalIds[key](n)
   const valid = Array.isArray(listed) && listed.length === n && listed.every((id) => typeof id === 'string' && /^[a-z][a-z0-9-]*$/.test(id)) && new Set(listed).size === n
   if (valid) return listed
-  warn(`the ${key} ids in <debrief> do not fit the ${n} ${key} in the file (was it edited?); ids were made up instead`)
+  warn(`the ${key.slice(0, -1)} ids in <debrief> do not fit the ${n} ${key} in the file (was it edited?); ids were made up instead`)
   return conventionalIds[key](n)
 }
 

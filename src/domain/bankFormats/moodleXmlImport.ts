@@ -4,7 +4,7 @@
  * anything malformed is an error at its line, and then no item is returned at all.
  */
 import type { Item } from '../types.ts'
-import { baseFields, formatBankProblem, IdAllocator, isId, readFormatted, readMetadata, slug, type BankProblem, type ImportOutcome } from './common.ts'
+import { baseFields, IdAllocator, isId, readFormatted, readMetadata, slug, type BankProblem, type ImportOutcome } from './common.ts'
 import { parseExtras, type Extras } from './extras.ts'
 import { readQuestionBody } from './moodleXmlTypes.ts'
 import { child, children, innerText, readXml, textOf, type XmlElement } from './xmlReader.ts'
@@ -76,9 +76,9 @@ export function fromMoodleXml(source: string, file: string): ImportOutcome {
 }
 
 function readQuestion(q: XmlElement, name: string, type: string, ids: IdAllocator, warn: QuestionContext['warn'], fail: QuestionContext['fail']): Item | undefined {
-  const errorsBefore = { count: 0 }
-  const failCounting = (message: string, line?: number) => {
-    errorsBefore.count++
+  let failed = false
+  const failHere = (message: string, line?: number) => {
+    failed = true
     fail(message, line)
   }
   const read = (el: XmlElement | undefined) => {
@@ -98,12 +98,12 @@ function readQuestion(q: XmlElement, name: string, type: string, ids: IdAllocato
   const gradeText = textOf(child(q, 'defaultgrade')).trim()
   const grade = gradeText === '' ? undefined : Number(gradeText)
   if (grade !== undefined && !(grade > 0)) warn(`defaultgrade "${gradeText}" is not a positive number; the item is worth the default`)
-  const ctx: QuestionContext = { el: q, read, extras, defaultGrade: grade !== undefined && grade > 0 ? grade : undefined, warn, fail: failCounting }
+  const ctx: QuestionContext = { el: q, read, extras, defaultGrade: grade !== undefined && grade > 0 ? grade : undefined, warn, fail: failHere }
 
   const stemEl = child(q, 'questiontext')
   const stem = type === 'cloze' ? '' : read(stemEl)
   if (type !== 'cloze' && stem === '') {
-    failCounting('has no question text (<questiontext><text>…</text></questiontext>)', stemEl?.line)
+    failHere('has no question text (<questiontext><text>…</text></questiontext>)', stemEl?.line)
     return undefined
   }
   const idnumber = textOf(child(q, 'idnumber')).trim()
@@ -112,9 +112,8 @@ function readQuestion(q: XmlElement, name: string, type: string, ids: IdAllocato
   const meta = readMetadata(tags)
   const base = baseFields('', stem, read(child(q, 'generalfeedback')), meta, undefined)
   const body = readQuestionBody(type, ctx)
-  if (!body || errorsBefore.count > 0) return undefined
+  if (!body || failed) return undefined
   const { points, ...rest } = body
   return { ...base, ...(rest as object), ...(points === undefined ? {} : { points }), id: ids.take(wanted) } as Item
 }
 
-export { formatBankProblem }

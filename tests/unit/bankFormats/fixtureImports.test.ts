@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { PLACEHOLDER_OBJECTIVE, PLACEHOLDER_PASSAGE, TODO_TEXT, type ImportOutcome } from '../../../src/domain/bankFormats/common.ts'
 import { fromGift } from '../../../src/domain/bankFormats/gift.ts'
-import { fromMoodleXml } from '../../../src/domain/bankFormats/moodleXml.ts'
+import { fromMoodleXml, toMoodleXml } from '../../../src/domain/bankFormats/moodleXml.ts'
 
 const DIR = 'tests/fixtures/bankFormats'
 const read = (name: string): ImportOutcome => {
@@ -123,5 +123,24 @@ describe('malformed files are refused at their line, with what to fix, and give 
   ])('a 6 MB %s file', (_label, parse, text) => {
     expect(text.length).toBeGreaterThan(5 * 1024 * 1024)
     expect(parse(text)).toEqual({ errors: [{ file: expect.any(String), line: 1, message: expect.stringContaining('a bank file may be at most 5 MB') }] })
+  })
+})
+
+describe('the <debrief> element of an edited export', () => {
+  const base = { explanation: 'E', passages: ['p-a'], objective: 'o1', difficulty: 1 as const, bloom: 'remember' as const }
+  const item = { ...base, id: 'q1', type: 'single' as const, stem: 'S', options: [{ id: 'x', text: 'A' }, { id: 'y', text: 'B' }, { id: 'z', text: 'C' }], answer: 'x' }
+
+  it('is ignored where its counts no longer fit, with a warning', () => {
+    const xml = toMoodleXml([{ course: 'c', lesson: 'l', items: [item] }]).xml
+    const edited = xml.replace(/\s*<answer fraction="0" format="markdown">\s*<text><!\[CDATA\[C\]\]><\/text>\s*<\/answer>/, '')
+    const r = fromMoodleXml(edited, 'edited.xml')
+    expect('items' in r && r.items[0]).toMatchObject({ options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], answer: 'a' })
+    expect('items' in r && r.warnings.map((w) => w.message)).toEqual(['question "q1": the option ids in <debrief> do not fit the 2 options in the file (was it edited?); ids were made up instead'])
+  })
+
+  it('keeps only fields of the right type', () => {
+    const xml = toMoodleXml([{ course: 'c', lesson: 'l', items: [item] }]).xml.replace(/<debrief>.*<\/debrief>/, '<debrief>{"v":1,"ids":{"options":"xyz"},"allowTypo":"yes"}</debrief>')
+    const r = fromMoodleXml(xml, 'x.xml')
+    expect('items' in r && r.items[0]).toMatchObject({ options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] })
   })
 })
