@@ -98,8 +98,7 @@ function answerBlock(item: Item, drop: (field: string, why: string) => void): st
       else if (item.tolerance === undefined) drop('tolerance', 'no tolerance is written as ±0')
       if (item.units) drop('units', 'GIFT numerical questions have no units')
       if (item.unitsCaseSensitive !== undefined) drop('unitsCaseSensitive', 'GIFT numerical questions have no units')
-      drop('wrongFeedback', 'GIFT numerical questions have feedback only on the right answer')
-      return [`#${item.answer}:${tolerance}`]
+      return ['#', `=${item.answer}:${tolerance}`, `~${fb(item.wrongFeedback)}`]
     }
     case 'freetext':
       drop('rubric', "GIFT essays have no grader information; the rubric and model answer are Debrief's only")

@@ -24,6 +24,13 @@ export function unescapeGift(text: string): string {
   return text.replace(/\\(.)/g, (whole, c: string) => (c === 'n' ? '\n' : '~=#{}:\\'.includes(c) ? c : whole))
 }
 
+/** The last unescaped `target` (Moodle takes the general feedback after the last `####`). */
+function findLastUnescaped(text: string, target: string): number {
+  let last = -1
+  for (let at = findUnescaped(text, target); at >= 0; at = findUnescaped(text, target, at + 1)) last = at
+  return last
+}
+
 export interface GiftContext {
   read: (raw: string) => string
   warn: (message: string) => void
@@ -32,29 +39,29 @@ export interface GiftContext {
 }
 
 interface GiftAnswer {
+  /** `=` or `~`: in a multiple-choice question, any `=` makes it single choice (as in Moodle). */
+  marker: string
   fraction: number
   raw: string
   feedback: string
 }
 
-/** Splits at unescaped `=` and `~` (each answer keeps whether it was right), reading weights and feedback. */
-function splitAnswers(block: string, ctx: GiftContext): GiftAnswer[] | undefined {
+/**
+ * Splits at every unescaped `=` and `~`, as Moodle does, reading weights and feedback. Text before
+ * the first marker is an answer too, worth `leading` (Moodle: full marks in a short answer, none
+ * in multiple choice).
+ */
+function splitAnswers(block: string, ctx: GiftContext, leading = 0): GiftAnswer[] | undefined {
   const starts: number[] = []
   for (let i = 0; i < block.length; i++) {
     if (block[i] === '\\') i++
-    else if (block[i] === '=' || block[i] === '~') {
-      if (block[i] === '=' && block[i - 1] !== undefined && !/\s/.test(block[i - 1]!) && starts.length > 0) continue
-      starts.push(i)
-    }
+    else if (block[i] === '=' || block[i] === '~') starts.push(i)
   }
-  if (starts.length === 0 || block.slice(0, starts[0]).trim() !== '') {
-    ctx.fail('the answers must each start with "=" (right) or "~" (wrong)')
-    return undefined
-  }
+  if (block.slice(0, starts[0] ?? block.length).trim() !== '') starts.unshift(-1)
   const list: GiftAnswer[] = []
   for (const [n, s] of starts.entries()) {
     let raw = block.slice(s + 1, starts[n + 1] ?? block.length).trim()
-    let fraction = block[s] === '=' ? 1 : 0
+    let fraction = s < 0 ? leading : block[s] === '=' ? 1 : 0
     const weight = /^%([^%]*)%/.exec(raw)
     if (weight) {
       const value = Number(weight[1])
@@ -66,28 +73,29 @@ function splitAnswers(block: string, ctx: GiftContext): GiftAnswer[] | undefined
       raw = raw.slice(weight[0].length)
     }
     const hash = findUnescaped(raw, '#')
-    list.push({ fraction, raw: hash < 0 ? raw.trim() : raw.slice(0, hash).trim(), feedback: hash < 0 ? '' : raw.slice(hash + 1).trim() })
+    list.push({ marker: s < 0 ? '' : block[s]!, fraction, raw: hash < 0 ? raw.trim() : raw.slice(0, hash).trim(), feedback: hash < 0 ? '' : raw.slice(hash + 1).trim() })
   }
   return list
 }
 
 export function readGiftAnswers(inside: string, ctx: GiftContext): { body: Record<string, unknown>; explanation: string } | undefined {
-  const cut = findUnescaped(inside, '####')
+  const cut = findLastUnescaped(inside, '####')
   const explanation = cut < 0 ? '' : ctx.read(inside.slice(cut + 4))
   const lead = inside.length - inside.trimStart().length
   const block = (cut < 0 ? inside : inside.slice(0, cut)).trim()
   const outer = ctx.fail
   ctx = { ...ctx, fail: (message, at = 0) => outer(message, lead + at) }
   if (block === '') return { body: essay(ctx), explanation }
-  const tf = /^(T|TRUE|F|FALSE)\s*(#|$)/i.exec(block)
+  const tf = /^(T|TRUE|F|FALSE)\s*(#|$)/.exec(block)
   if (tf) return { body: truefalse(block, tf[1]!, ctx), explanation }
   if (block.startsWith('#')) {
     const body = numerical(block.slice(1).trim(), ctx)
     return body && { body, explanation }
   }
-  const list = splitAnswers(block, ctx)
+  const kind = findUnescaped(block, '~') >= 0 ? 'choice' : findUnescaped(block, '->') >= 0 ? 'matching' : 'short'
+  const list = splitAnswers(block, ctx, kind === 'short' ? 1 : 0)
   if (!list) return undefined
-  const body = findUnescaped(block, '->') >= 0 ? matching(list, ctx) : findUnescaped(block, '~') >= 0 ? choice(list, ctx) : short(list, ctx)
+  const body = kind === 'matching' ? matching(list, ctx) : kind === 'choice' ? choice(list, ctx) : short(list, ctx)
   return body && { body, explanation }
 }
 
@@ -107,7 +115,7 @@ function truefalse(block: string, value: string, ctx: GiftContext) {
   const [, wrong = '', right = ''] = parts.map((p) => ctx.read(p.trim()))
   if (right !== '') ctx.warn('the feedback for the right answer is dropped (Debrief shows only wrongFeedback)')
   if (wrong === '') ctx.warn('there is no feedback for a wrong answer; wrongFeedback is a TODO')
-  return { type: 'truefalse', answer: /^t/i.test(value), wrongFeedback: wrong || TODO_TEXT }
+  return { type: 'truefalse', answer: value.startsWith('T'), wrongFeedback: wrong || TODO_TEXT }
 }
 
 function numerical(block: string, ctx: GiftContext) {
@@ -123,21 +131,26 @@ function numerical(block: string, ctx: GiftContext) {
     if (value.trim() === '' || !Number.isFinite(answer) || !(tolerance >= 0)) return undefined
     return { answer, tolerance }
   }
+  // As in Moodle, everything from the first "~" is the feedback for any other answer: `~#…`.
+  const tilde = findUnescaped(block, '~')
+  const answersPart = (tilde < 0 ? block : block.slice(0, tilde)).trim()
+  const otherwise = tilde < 0 ? '' : block.slice(tilde + 1).trim()
+  const wrongFeedback = ctx.read(otherwise.startsWith('#') ? otherwise.slice(1) : otherwise)
   let answer: { answer: number; tolerance: number } | undefined
-  if (/^[=~]/.test(block)) {
-    const list = splitAnswers(block, ctx)
+  if (answersPart.startsWith('=')) {
+    const list = splitAnswers(answersPart, ctx)
     if (!list) return undefined
     const right = list.find((a) => a.fraction >= 1)
-    if (!right) return void ctx.fail('no numerical answer is marked right with "="')
+    if (!right) return void ctx.fail('no numerical answer is worth 100%: mark the right number with "="')
     answer = one(unescapeGift(right.raw))
     if (list.length > 1) ctx.warn('only the right answer is kept: a numeric item has one number and tolerance')
   } else {
-    const hash = findUnescaped(block, '#')
-    answer = one(unescapeGift(hash < 0 ? block : block.slice(0, hash)).trim())
+    const hash = findUnescaped(answersPart, '#')
+    answer = one(unescapeGift(hash < 0 ? answersPart : answersPart.slice(0, hash)).trim())
   }
-  if (!answer) return void ctx.fail(`"${block}" is not a number, "number:tolerance" or "low..high"`)
-  ctx.warn('there is no feedback for a wrong answer in GIFT numerical questions; wrongFeedback is a TODO')
-  return { type: 'numeric', answer: answer.answer, tolerance: { absolute: answer.tolerance }, wrongFeedback: TODO_TEXT }
+  if (!answer) return void ctx.fail(`"${answersPart}" is not a number, "number:tolerance" or "low..high"`)
+  if (wrongFeedback === '') ctx.warn('there is no feedback for a wrong answer ("~#…"); wrongFeedback is a TODO')
+  return { type: 'numeric', answer: answer.answer, tolerance: { absolute: answer.tolerance }, wrongFeedback: wrongFeedback || TODO_TEXT }
 }
 
 function matching(list: GiftAnswer[], ctx: GiftContext) {
@@ -166,9 +179,13 @@ function choice(list: GiftAnswer[], ctx: GiftContext) {
   if (list.length < 2) return void ctx.fail('a multiple-choice question needs at least two answers')
   const ids = conventionalIds.options(list.length)
   const options = list.map((a, i) => ({ id: ids[i]!, text: ctx.read(a.raw), ...(a.feedback ? { feedback: ctx.read(a.feedback) } : {}) }))
-  const right = list.filter((a) => a.fraction > 0)
-  if (right.length === 0) return void ctx.fail('no answer is marked right: start the right one with "=" (or give it a weight such as ~%50%)')
-  if (right.length === 1 && right[0]!.fraction >= 1) return { type: 'single', options, answer: options[list.indexOf(right[0]!)]!.id }
+  const key = list.find((a) => a.marker === '=')
+  if (key) {
+    if (list.some((a) => a !== key && a.fraction !== 0)) ctx.warn('weights beside an "=" answer are dropped: with "=" it is a single-choice question, as in Moodle')
+    if (list.filter((a) => a.marker === '=').length > 1) ctx.warn('several answers start with "="; the first is the answer')
+    return { type: 'single', options, answer: options[list.indexOf(key)]!.id }
+  }
+  if (!list.some((a) => a.fraction > 0)) return void ctx.fail('no answer is marked right: start the right one with "=" (or give the right ones weights such as ~%50%)')
   const answers = options.filter((_, i) => list[i]!.fraction > 0).map((o) => o.id)
   const defaults = optionWeights({ type: 'multiple', options, answers } as unknown as MultipleResponseItem)
   return {

@@ -82,11 +82,13 @@ describe('river.gift (GIFT in the style of the documented examples)', () => {
     ['weights make a multiple-response item', 'what-the-brief-reports', { type: 'multiple', answers: ['a', 'b'], stem: 'Which does the brief **report**?' }],
     ['{FALSE#wrong feedback####general feedback}', 'confirmed', { type: 'truefalse', answer: false, wrongFeedback: 'No: it says "reportedly".', explanation: 'It passes reports on.' }],
     ['short answers with a weight and a "*" catch-all', 'who-measures', { type: 'short', accept: ['river authority', 'the river authority'], partial: [{ answer: 'authority', fraction: 0.5 }], wrongFeedback: 'The brief names the river authority.' }],
-    ['numerical {#4.2:0.05}', 'gauge-level', { type: 'numeric', answer: 4.2, tolerance: { absolute: 0.05 } }],
+    ['numerical {#=4.2:0.05 ~#wrong feedback}', 'gauge-level', { type: 'numeric', answer: 4.2, tolerance: { absolute: 0.05 }, wrongFeedback: 'The brief gives 4.2 metres.' }],
     ['numerical range {#3..5}', 'gauge-range', { type: 'numeric', answer: 4, tolerance: { absolute: 1 } }],
     ['matching with a distractor "= -> Confirmed"', 'match-the-claims', { type: 'matching', distractors: [{ id: 'd1', text: 'Confirmed' }] }],
     ['essay {}', 'explain', { type: 'freetext', modelAnswer: TODO_TEXT }],
     ['a missing-word question keeps a blank in the stem', 'missing-word', { type: 'single', stem: 'The river _____ rose last week.', answer: 'a' }],
+    ['{true} in lower case is a short answer, as Moodle reads it', 'lower-case-true', { type: 'short', accept: ['true'] }],
+    ['an "=" makes it single choice even beside weights, as in Moodle', 'equals-means-single', { type: 'single', answer: 'a' }],
   ])('%s', (_label, id, expected) => {
     expect(items.get(id)).toMatchObject(expected)
   })

@@ -47,7 +47,7 @@ describe('GIFT round trip of the real course', () => {
       categorize: ['item'],
       matching: ['pair feedback'],
       short: ['allowTypo', 'patterns'],
-      numeric: ['units', 'wrongFeedback'],
+      numeric: ['units'],
       freetext: ['minWords', 'modelAnswer', 'rubric'],
     })
     expect(items.filter((i) => ['single', 'multiple', 'truefalse'].includes(i.type)).every((i) => !dropped.some((d) => d.itemId === i.id))).toBe(true)
@@ -92,7 +92,8 @@ describe('gift-pegjs, a second opinion on the GIFT we write', () => {
       case 'short':
         return expect(texts((c) => c.isCorrect && (c.weight === null || c.weight === 100)).slice(0, item.accept.length)).toEqual(item.accept)
       case 'numeric':
-        return expect(q.choices).toMatchObject({ number: item.answer, range: item.tolerance?.absolute ?? 0 })
+        expect(choices.filter((c) => c.isCorrect).map((c) => c.text)).toEqual([{ type: 'range', number: item.answer, range: item.tolerance?.absolute ?? 0 }])
+        return expect(choices.filter((c) => !c.isCorrect).map((c) => (c as unknown as { feedback: { text: string } }).feedback.text)).toEqual([item.wrongFeedback])
       case 'freetext':
         return expect(q.type).toBe('Essay')
     }
