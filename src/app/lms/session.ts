@@ -15,6 +15,8 @@ export type LmsEvent =
   | { type: 'submitted'; attempt: Attempt; responses: readonly SavedResponse[] }
   /** Reading progress in a lesson: the fraction read (0–1) and whether it was read to the end. */
   | { type: 'lesson'; courseId: string; lessonId: string; fraction: number; completed: boolean }
+  /** A course's sealed items were opened on this device (a release code): its sealed attempts can be graded now. */
+  | { type: 'released'; courseId: string }
 
 /** The learner as the LMS names them. */
 export interface LmsLearner {

@@ -4,7 +4,7 @@
  * attempt for suspend_data, every attempt for the grade that counts), never written here.
  */
 import { courses } from 'virtual:debrief/catalog'
-import { listAttempts, listManualGradesFor, listResponses, listResponsesFor } from '../../../db/attempts.ts'
+import { listResponses } from '../../../db/attempts.ts'
 import type { DebriefDb } from '../../../db/database.ts'
 import { listLessonProgress } from '../../../db/lessonProgress.ts'
 import type { LmsTarget } from '../../../domain/lms/target.ts'
@@ -16,6 +16,7 @@ import type { AttemptGrade } from '../../../domain/attemptGrading.ts'
 import type { Attempt, SavedResponse } from '../../../domain/types.ts'
 import { now } from '../../../platform/clock.ts'
 import { loadPosition } from '../../../components/assessment/position.ts'
+import { gradableAttempts } from '../gradableAttempts.ts'
 import type { LmsEvent, LmsLearner, LmsProblem, LmsSession } from '../session.ts'
 import type { ScormCalls } from './api.ts'
 import { CmiWriter } from './cmiWriter.ts'
@@ -125,13 +126,11 @@ export function createScormSession(input: ScormSessionInput): LmsSession {
     const latest = new Map<string, SavedResponse>()
     for (const r of responses) if ((latest.get(r.itemId)?.seq ?? 0) < r.seq) latest.set(r.itemId, r)
     for (const r of latest.values()) values.push(...responseValues(attempt, base, r))
-    const attempts = await listAttempts(db, attempt.learnerId, attempt.courseId)
-    const ids = attempts.map((a) => a.id)
-    const [byAttempt, manual] = await Promise.all([listResponsesFor(db, ids), listManualGradesFor(db, ids)])
+    const { attempts, responses: byAttempt, manualGrades: manual } = await gradableAttempts(db, attempt.learnerId, attempt.courseId)
     const blueprint = course?.blueprints.find((b) => b.id === attempt.sourceId)
     if (blueprint) {
       const report = blueprintReport(blueprint, attempts, byAttempt, manual)
-      values.push(...resultValues(attempt, base, report.grades.get(attempt.id), report.showsCorrect))
+      values.push(...resultValues(attempts.find((a) => a.id === attempt.id) ?? attempt, base, report.grades.get(attempt.id), report.showsCorrect))
       if (blueprint.id === reportedId) {
         completed = report.outcome.completed
         values.push(...outcomeValues(report.outcome, version, await lessonProgress(attempt.learnerId)))
@@ -139,6 +138,20 @@ export function createScormSession(input: ScormSessionInput): LmsSession {
     }
     values.push(['cmi.suspend_data', suspendValue(undefined, [])])
     return writer.commit(values)
+  }
+
+  /**
+   * Sealed items were opened on this device (a release code): the attempts that waited can be
+   * graded now, so the LMS gets the score and status it could not have at submit. Only the
+   * outcome: the interactions of attempts from earlier sessions keep their indexes there.
+   */
+  async function onReleased(learnerId: string, courseId: string): Promise<LmsProblem | undefined> {
+    const blueprint = course?.blueprints.find((b) => b.id === reportedId)
+    if (!blueprint || courseId !== target.courseId) return undefined
+    const { attempts, responses, manualGrades } = await gradableAttempts(db, learnerId, courseId)
+    const report = blueprintReport(blueprint, attempts, responses, manualGrades)
+    completed = report.outcome.completed
+    return writer.commit(outcomeValues(report.outcome, version, await lessonProgress(learnerId)))
   }
 
   async function onLesson(learnerId: string): Promise<LmsProblem | undefined> {
@@ -153,7 +166,8 @@ export function createScormSession(input: ScormSessionInput): LmsSession {
       if (finished) return undefined
       if (event.type === 'answer') return onAnswer(event.attempt, event.response)
       if (event.type === 'submitted') return onSubmitted(event.attempt, event.responses)
-      return learnerId !== undefined ? onLesson(learnerId) : undefined
+      if (learnerId === undefined) return undefined
+      return event.type === 'released' ? onReleased(learnerId, event.courseId) : onLesson(learnerId)
     },
     resume(profileId: string): Promise<LmsProblem | undefined> {
       learnerId = profileId
