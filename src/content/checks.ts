@@ -140,9 +140,21 @@ function duplicates(ids: string[]): string[] {
   return ids.filter((id, i) => ids.indexOf(id) !== i)
 }
 
+/** What `npm run bank:import` writes where the imported file had no text (src/domain/bankFormats/common.ts). */
+const PLACEHOLDER = /^TODO:/u
+
+/** Every text in `value` still holding bank:import's placeholder, with its path. */
+function placeholders(value: unknown, path: Path, out: [Path, string][]): void {
+  if (typeof value === 'string') {
+    if (PLACEHOLDER.test(value)) out.push([path, 'is still the placeholder "TODO: …" that bank:import wrote: write this text, then run the check again'])
+  } else if (Array.isArray(value)) value.forEach((v, i) => placeholders(v, [...path, i], out))
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) placeholders(v, [...path, k], out)
+}
+
 /** Problems inside one item, as [path within the item, message]. */
 export function checkItem(item: Item): [Path, string][] {
   const out: [Path, string][] = []
+  placeholders(item, [], out)
   const dupes = (path: string, ids: string[]) => duplicates(ids).forEach((id) => out.push([[path], `duplicate id "${id}"`]))
   switch (item.type) {
     case 'single': {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { sealedKeyFileUrl } from 'virtual:debrief/catalog'
+import { tellLms } from '../app/lms/bridge.ts'
 import { lrsWanted } from '../app/lrsFile.ts'
 import { getSealedItems, saveSealedItems, type SealedItemsRecord, type UnlockStatements } from '../db/sealedItems.ts'
 import type { SealedKeyFile } from '../domain/sealedKeyFile.ts'
@@ -53,6 +54,8 @@ export const useSealedStore = defineStore('sealed', () => {
     const kept = await saveSealedItems(storage.database(), next, await unlockStatements(next))
     const { adopt } = await import('./sealedAttempts.ts')
     adopt(useAttemptsStore(), kept.courseId, kept.items)
+    // Inside an LMS, it hears the grades that waited for these items (src/app/lms/bridge.ts).
+    if (__DEBRIEF_LMS__) void tellLms({ type: 'released', courseId: kept.courseId })
     return kept
   }
 

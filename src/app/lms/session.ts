@@ -15,6 +15,8 @@ export type LmsEvent =
   | { type: 'submitted'; attempt: Attempt; responses: readonly SavedResponse[] }
   /** Reading progress in a lesson: the fraction read (0–1) and whether it was read to the end. */
   | { type: 'lesson'; courseId: string; lessonId: string; fraction: number; completed: boolean }
+  /** A course's sealed items were opened on this device (a release code): its sealed attempts can be graded now. */
+  | { type: 'released'; courseId: string }
 
 /** The learner as the LMS names them. */
 export interface LmsLearner {
@@ -37,6 +39,12 @@ export interface LmsSession {
   readonly learner: LmsLearner
   /** Tells the LMS about a committed event. Resolves when the LMS has it (committed), or with the problem. */
   report(event: LmsEvent): Promise<LmsProblem | undefined>
+  /**
+   * Optional, called by start.ts once the LMS's learner is this device's profile `learnerId`:
+   * brings back what the LMS kept of an open attempt when this device does not have it (SCORM's
+   * suspend_data). Resolves with a problem in words when it could not.
+   */
+  resume?(learnerId: string): Promise<LmsProblem | undefined>
   /** Ends the launch (LMSFinish / Terminate / cmi5 terminated), once; later calls do nothing. */
   finish(): Promise<LmsProblem | undefined>
   /**

@@ -15,6 +15,8 @@ import { LmsConnectError, type LmsLearner, type LmsSession } from './session.ts'
 /** Names this device's profiles for LMS learners (a fixed, random UUID: never change it). */
 const LMS_LEARNER_NAMESPACE = '5d0f2a6e-93c1-4b7e-8f0a-61e4c2b9d7a5'
 
+const RESUME_FAILED = 'Debrief could not bring back the attempt your course system (LMS) kept for you. Anything saved on this device is still here.'
+
 /** The profile id of the LMS's learner: the same on every launch, on every device. */
 export function lmsProfileId(learner: LmsLearner): string {
   return uuidV5(LMS_LEARNER_NAMESPACE, `debrief/lms-learner/${learner.id}`)
@@ -22,7 +24,19 @@ export function lmsProfileId(learner: LmsLearner): string {
 
 async function connect(target: LmsTarget, db: DebriefDb): Promise<LmsSession> {
   if (target.kind === 'cmi5') return (await import('./cmi5/connect.ts')).connectCmi5(target, window, db)
-  return (await import('./scorm/connect.ts')).connectScorm(target, window)
+  return (await import('./scorm/connect.ts')).connectScorm(target, window, db)
+}
+
+/**
+ * The LMS banner (what the LMS refused, "Finish and return to the course") in its own small Vue app
+ * above the page, so that App.vue, and with it the web build, carries none of it.
+ */
+async function showLmsBanner(): Promise<void> {
+  const [{ createApp }, { default: TheLmsBanner }] = await Promise.all([import('vue'), import('../../components/app/TheLmsBanner.vue')])
+  const host = document.createElement('div')
+  host.className = 'lms-banner-host'
+  document.body.prepend(host)
+  createApp(TheLmsBanner).mount(host)
 }
 
 /** Makes the LMS's learner the active profile, creating it the first time. */
@@ -41,6 +55,7 @@ async function useLmsLearner(db: DebriefDb, learner: LmsLearner): Promise<void> 
  * reached: the learner's work is still saved on this device.
  */
 export async function startLms(target: LmsTarget, db: DebriefDb): Promise<LmsSession | undefined> {
+  void showLmsBanner()
   let session: LmsSession
   try {
     session = await connect(target, db)
@@ -55,6 +70,9 @@ export async function startLms(target: LmsTarget, db: DebriefDb): Promise<LmsSes
     return undefined
   }
   await useLmsLearner(db, session.learner)
+  // What the LMS kept of an open attempt comes back before the first paint, so the page finds it.
+  const resumed = await session.resume?.(lmsProfileId(session.learner)).catch(() => ({ message: RESUME_FAILED }))
+  if (resumed) lmsProblem.value = resumed
   void attachLmsSession(session)
   // The LMS hears that the session ended when the page goes away (closed, reloaded, navigated off);
   // a session with its own way to leave (cmi5 keeps terminated for a reload to cancel) uses it.
