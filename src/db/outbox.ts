@@ -18,12 +18,23 @@ import type { OutboxRecord } from './records.ts'
 
 export type { OutboxRecord } from './records.ts'
 
+/**
+ * A row that belongs to one LMS registration (a cmi5 launch, src/app/lms/cmi5/): sent only by a
+ * flush for that registration, with that launch's token; a flush without `registration` (the
+ * app's own LRS) never sends it. The field is not indexed: no new database version. Only LMS
+ * packages write such rows (their origin is the LMS's), so the web build leaves the check out.
+ */
+export type ScopedOutboxRecord = OutboxRecord & { registration?: string }
+
 export const STALE_MS = 60_000
 
 export interface SenderOptions {
   /** The LRS's xAPI endpoint without a trailing slash. */
   endpoint: string
-  auth: { key: string; secret: string }
+  /** A key and secret (Basic auth), or the whole Authorization header (a cmi5 launch's `Basic <auth-token>`). */
+  auth: { key: string; secret: string } | { authorization: string }
+  /** Send only the rows of this registration (ScopedOutboxRecord); unset: only rows of none. */
+  registration?: string
   fetch: typeof fetch
   now: () => number
   rng: () => number
@@ -48,6 +59,26 @@ export interface FlushResult {
 /** A row for a statement queued now (the statement already serialized). */
 export function queuedRow(id: string, body: string, at: number): OutboxRecord {
   return { id, body, queuedAt: at, state: 'queued', attempts: 0, lastError: null, nextTryAt: 0 }
+}
+
+/** A row for a statement of one registration, queued now. */
+export function scopedRow(id: string, body: string, at: number, registration: string): ScopedOutboxRecord {
+  return { ...queuedRow(id, body, at), registration }
+}
+
+/** Queues rows outside an event's transaction (a cmi5 launch's initialized, a session's terminated). */
+export function queueRows(db: DebriefDb, rows: readonly OutboxRecord[]): Promise<void> {
+  return guarded(async () => {
+    await db.outbox.bulkPut([...rows])
+  })
+}
+
+/** The rows of one registration still waiting (queued or sending), oldest first. */
+export function registrationRows(db: DebriefDb, registration: string): Promise<ScopedOutboxRecord[]> {
+  return guarded(async () => {
+    const rows = (await db.outbox.orderBy('queuedAt').toArray()) as ScopedOutboxRecord[]
+    return rows.filter((r) => r.registration === registration && (r.state === 'queued' || r.state === 'sending'))
+  })
 }
 
 /**
@@ -95,8 +126,10 @@ export function retrySetAside(db: DebriefDb, ids: readonly string[]): Promise<vo
   })
 }
 
-function basic(auth: SenderOptions['auth']): string {
-  const bytes = new TextEncoder().encode(`${auth.key}:${auth.secret}`)
+function authorization(auth: SenderOptions['auth']): string {
+  // Only an LMS package has a whole header (a cmi5 token): the web build keeps its key and secret alone.
+  if (__DEBRIEF_LMS__ && 'authorization' in auth) return auth.authorization
+  const bytes = new TextEncoder().encode(`${(auth as { key: string }).key}:${(auth as { secret: string }).secret}`)
   let binary = ''
   for (const b of bytes) binary += String.fromCharCode(b)
   return `Basic ${btoa(binary)}`
@@ -106,7 +139,7 @@ async function post(options: SenderOptions, bodies: readonly string[]): Promise<
   try {
     const response = await options.fetch(`${options.endpoint}/statements`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: basic(options.auth) },
+      headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: authorization(options.auth) },
       body: `[${bodies.join(',')}]`,
     })
     const headers: Record<string, string | undefined> = {}
@@ -122,11 +155,11 @@ async function post(options: SenderOptions, bodies: readonly string[]): Promise<
 type Stop = { kind: 'pause' | 'retry'; reason: string } | null
 
 /** Marks the next batch `sending` (only rows still queued and due), in one transaction. */
-function claim(db: DebriefDb, at: number, limits: BatchLimits): Promise<OutboxRecord[]> {
+function claim(db: DebriefDb, at: number, limits: BatchLimits & { registration?: string }): Promise<OutboxRecord[]> {
   return db.transaction('rw', db.outbox, async () => {
     // The oldest due rows only, read through the queuedAt index (ties in primary-key order, the
     // same order nextBatch sorts by): a batch never reads the whole backlog's bodies.
-    const due = await db.outbox.orderBy('queuedAt').filter((r) => r.state === 'queued' && r.nextTryAt <= at).limit(limits.maxStatements).toArray()
+    const due = await db.outbox.orderBy('queuedAt').filter((r) => r.state === 'queued' && (__DEBRIEF_LMS__ ? r.nextTryAt <= at && (r as ScopedOutboxRecord).registration === limits.registration : r.nextTryAt <= at)).limit(limits.maxStatements).toArray()
     const chosen = new Set(nextBatch(due.map((r) => ({ ...r, state: 'queued' as const })), limits).map((r) => r.id))
     const batch = due.filter((r) => chosen.has(r.id)).sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1))
     await db.outbox.bulkPut(batch.map((r) => ({ ...r, state: 'sending', sendingSince: at })))
@@ -151,7 +184,8 @@ export function flushOutbox(db: DebriefDb, options: SenderOptions): Promise<Flus
     await requeueStale(db, options.now(), options.holdsLock === true ? null : STALE_MS)
     const claimed = new Set<string>()
     for (;;) {
-      const batch = await claim(db, options.now(), options.limits ?? DEFAULT_BATCH)
+      // An LMS package sends one registration's rows per flush; the web build's claim is unchanged.
+      const batch = await claim(db, options.now(), __DEBRIEF_LMS__ ? { ...(options.limits ?? DEFAULT_BATCH), registration: options.registration } : (options.limits ?? DEFAULT_BATCH))
       if (batch.length === 0) return result
       // A statement comes round once per flush: whatever was not settled waits for the next one.
       if (batch.some((r) => claimed.has(r.id))) {

@@ -10,7 +10,20 @@ import type { OutboxRecord } from '../db/records.ts'
 import type { Attempt, SavedResponse } from '../domain/types.ts'
 import { useLearnerStore } from './learner.ts'
 
-export async function statementRows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
+async function withCmi5Rows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
+  return [...(await cmi5Rows(attempt, responses)), ...(await lrsRows(attempt, responses))]
+}
+
+async function cmi5Rows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
+  try {
+    return (await import('../app/lms/cmi5/submitRows.ts')).cmi5SubmitRows(attempt, responses)
+  } catch (e) {
+    console.error('The attempt\'s cmi5 statements could not be built; they are queued after the submit.', e)
+    return []
+  }
+}
+
+async function lrsRows(attempt: Attempt, responses: readonly SavedResponse[]): Promise<OutboxRecord[]> {
   try {
     if (!(await lrsWanted())) return []
     const { attemptOutboxRows } = await import('../app/attemptOutbox.ts')
@@ -24,6 +37,13 @@ export async function statementRows(attempt: Attempt, responses: readonly SavedR
     return []
   }
 }
+
+/**
+ * The rows written with a submit. Inside a cmi5 package the launch's statements go in the same
+ * transaction too (src/app/lms/cmi5/); the web build has the LRS's alone (the choice is folded at
+ * build time, so it carries none of this).
+ */
+export const statementRows: (attempt: Attempt, responses: readonly SavedResponse[]) => Promise<OutboxRecord[]> = __DEBRIEF_LMS__?.kind === 'cmi5' ? withCmi5Rows : lrsRows
 
 /**
  * The xAPI row maker for a profile's reading-progress writes (src/app/lessonOutbox.ts, loaded

@@ -48,13 +48,31 @@ export function attachLmsSession(session: LmsSession): Promise<void> {
   return chain
 }
 
-/** Ends the launch once every report before it has gone out. */
-export async function finishLms(): Promise<void> {
+/**
+ * Sends the whole window (the LMS's page, when Debrief is in its frame) to `url`. From a frame of
+ * another origin only the `href` setter of the top window's location is allowed (and only after a
+ * click, which Exit is).
+ */
+function goTo(url: string): void {
+  try {
+    ;(window.top ?? window).location.href = url
+  } catch {
+    // A frame not allowed to move its top window moves itself.
+    window.location.assign(url)
+  }
+}
+
+/**
+ * Ends the launch once every report before it has gone out; then, when the LMS gave a return
+ * address (cmi5 returnURL) and the end went through, takes the learner there.
+ */
+export async function finishLms(options: { navigate?: (url: string) => void } = {}): Promise<void> {
   const session = lmsSession.value
   if (!session) return
   await chain
   const problem = await session.finish().catch(() => ({ message: 'The course system did not confirm that this session ended. Your work is saved on this device.' }))
   if (problem) lmsProblem.value = problem
+  else if (session.returnUrl !== undefined) (typeof options.navigate === 'function' ? options.navigate : goTo)(session.returnUrl)
 }
 
 /** For tests: forget the connection and anything queued. */

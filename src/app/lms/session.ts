@@ -47,4 +47,28 @@ export interface LmsSession {
   resume?(learnerId: string): Promise<LmsProblem | undefined>
   /** Ends the launch (LMSFinish / Terminate / cmi5 terminated), once; later calls do nothing. */
   finish(): Promise<LmsProblem | undefined>
+  /**
+   * Where the LMS wants the learner sent after `finish` (cmi5 LaunchData returnURL); the bridge
+   * navigates there after an Exit (finishLms), never when the page is already going away.
+   */
+  readonly returnUrl?: string
+  /**
+   * Called synchronously on pagehide, before the page may go for good: keep what must survive in
+   * synchronous storage (cmi5 keeps its terminated statement there). Optional.
+   */
+  leave?(): void
+}
+
+/**
+ * A connection that could not be made, with the words for the learner (start.ts shows them) and,
+ * when the launch named them, the learner: their work on this device is then kept as theirs.
+ */
+export class LmsConnectError extends Error {
+  override name = 'LmsConnectError'
+  constructor(
+    readonly problem: LmsProblem,
+    readonly learner?: LmsLearner,
+  ) {
+    super(problem.detail === undefined ? problem.message : `${problem.message} (${problem.detail})`)
+  }
 }

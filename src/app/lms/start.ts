@@ -10,7 +10,7 @@ import { cleanName, nameProblem } from '../../domain/names.ts'
 import { uuidV5 } from '../../domain/xapi/statementIds.ts'
 import { now } from '../../platform/clock.ts'
 import { attachLmsSession, finishLms, lmsProblem } from './bridge.ts'
-import type { LmsLearner, LmsSession } from './session.ts'
+import { LmsConnectError, type LmsLearner, type LmsSession } from './session.ts'
 
 /** Names this device's profiles for LMS learners (a fixed, random UUID: never change it). */
 const LMS_LEARNER_NAMESPACE = '5d0f2a6e-93c1-4b7e-8f0a-61e4c2b9d7a5'
@@ -23,7 +23,7 @@ export function lmsProfileId(learner: LmsLearner): string {
 }
 
 async function connect(target: LmsTarget, db: DebriefDb): Promise<LmsSession> {
-  if (target.kind === 'cmi5') return (await import('./cmi5/connect.ts')).connectCmi5(target, window)
+  if (target.kind === 'cmi5') return (await import('./cmi5/connect.ts')).connectCmi5(target, window, db)
   return (await import('./scorm/connect.ts')).connectScorm(target, window, db)
 }
 
@@ -60,10 +60,13 @@ export async function startLms(target: LmsTarget, db: DebriefDb): Promise<LmsSes
   try {
     session = await connect(target, db)
   } catch (e) {
-    lmsProblem.value = {
+    // A connection that says what went wrong (a cmi5 launch without its parameters…) is shown as it
+    // says; when the launch named the learner, their work on this device is kept as theirs.
+    lmsProblem.value = e instanceof LmsConnectError ? e.problem : {
       message: 'Debrief could not connect to your course system (LMS), so it will not receive your progress or score from this visit. Your work is saved on this device. Close this window and open the course again from your LMS.',
       detail: e instanceof Error ? e.message : undefined,
     }
+    if (e instanceof LmsConnectError && e.learner !== undefined) await useLmsLearner(db, e.learner).catch(() => undefined)
     return undefined
   }
   await useLmsLearner(db, session.learner)
@@ -71,7 +74,8 @@ export async function startLms(target: LmsTarget, db: DebriefDb): Promise<LmsSes
   const resumed = await session.resume?.(lmsProfileId(session.learner)).catch(() => ({ message: RESUME_FAILED }))
   if (resumed) lmsProblem.value = resumed
   void attachLmsSession(session)
-  // The LMS hears that the session ended when the page goes away (closed, reloaded, navigated off).
-  window.addEventListener('pagehide', () => void finishLms(), { once: true })
+  // The LMS hears that the session ended when the page goes away (closed, reloaded, navigated off);
+  // a session with its own way to leave (cmi5 keeps terminated for a reload to cancel) uses it.
+  window.addEventListener('pagehide', () => (session.leave ? session.leave() : void finishLms()), { once: true })
   return session
 }
