@@ -15,19 +15,24 @@ export interface LearnerAttempts {
   attempts: Attempt[]
   responses: Map<string, SavedResponse[]>
   manualGrades: Map<string, ManualGrade[]>
+  /** The sealed attempts stored with stubs that the opened items make gradable now. */
+  opened: Set<string>
 }
 
 export async function gradableAttempts(db: DebriefDb, learnerId: string, courseId: string): Promise<LearnerAttempts> {
   const stored = await listAttempts(db, learnerId, courseId)
   const ids = stored.map((a) => a.id)
   const [responses, manualGrades] = await Promise.all([listResponsesFor(db, ids), listManualGradesFor(db, ids)])
-  if (!stored.some(showedStubs)) return { attempts: stored, responses, manualGrades }
+  const opened = new Set<string>()
+  if (!stored.some(showedStubs)) return { attempts: stored, responses, manualGrades, opened }
   const full = await sealedItemsByVersion(db, courseId)
   const attempts = stored.map((attempt) => {
-    const opened = gradable(attempt, responses.get(attempt.id) ?? [], full)
-    if (opened === undefined) return attempt
-    responses.set(attempt.id, opened.responses)
-    return opened.attempt
+    if (!showedStubs(attempt)) return attempt
+    const now = gradable(attempt, responses.get(attempt.id) ?? [], full)
+    if (now === undefined) return attempt
+    opened.add(attempt.id)
+    responses.set(attempt.id, now.responses)
+    return now.attempt
   })
-  return { attempts, responses, manualGrades }
+  return { attempts, responses, manualGrades, opened }
 }

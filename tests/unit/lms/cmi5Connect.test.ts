@@ -10,10 +10,14 @@ import { LaunchStore } from '../../../src/app/lms/cmi5/launchStore.ts'
 import type { Cmi5Deps } from '../../../src/app/lms/cmi5/session.ts'
 import { LmsConnectError } from '../../../src/app/lms/session.ts'
 import { DebriefDb } from '../../../src/db/database.ts'
+import { addAttempt } from '../../../src/db/attempts.ts'
 import { queueRows, type ScopedOutboxRecord } from '../../../src/db/outbox.ts'
+import { saveSealedItems } from '../../../src/db/sealedItems.ts'
+import { publicItem } from '../../../src/domain/sealed.ts'
+import type { VersionedItem } from '../../../src/domain/types.ts'
 import { SESSION_ID_EXTENSION } from '../../../src/domain/lms/cmi5LaunchData.ts'
 import { uniqueName } from '../db/upgradeHarness.ts'
-import { ITEMS, counterIds, submittedAttempt } from '../xapi/xapiFixtures.ts'
+import { ITEMS, T0, counterIds, submittedAttempt } from '../xapi/xapiFixtures.ts'
 
 const TARGET = { kind: 'cmi5' as const, courseId: 'nk-troops-ukraine', blueprintId: 'quiz-l1' }
 const REGISTRATION = '760e3480-ba55-4991-94b0-01820dbd23a2'
@@ -170,6 +174,42 @@ describe('connectCmi5Session', () => {
       await connectCmi5Session(TARGET, search('https://lms.example.org/fetch/i'), deps(offline, new LaunchStore(memoryStorage(), shared), 3_000_000))
       const queued = ((await db.outbox.toArray()) as ScopedOutboxRecord[]).sort((a, b) => a.queuedAt - b.queuedAt)
       expect(verbs(queued)).toEqual(['failed', 'terminated', 'initialized'])
+    })
+  })
+
+  describe('a sealed attempt', () => {
+    // Stored as the learner's device keeps it: stubs only, so the submit can send completed alone.
+    const closed = ITEMS.filter((i) => i.type !== 'freetext')
+    const { attempt, responses } = submittedAttempt(closed)
+    const stubs = closed.map((i) => publicItem(i) as unknown as VersionedItem)
+    const sealed = { ...attempt, courseId: 'nk-troops-ukraine', sourceId: 'quiz-l1', learnerId: 'profile-ana', snapshots: Object.fromEntries(stubs.map((i) => [i.version, i])) }
+    const withMastery = () => {
+      const scripted = lms()
+      const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (!String(input).includes('/activities/state')) return scripted.fetchFn(input, init)
+        return new Response(JSON.stringify({ contextTemplate: { extensions: { [SESSION_ID_EXTENSION]: 'session-1' } }, launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.99 }), { status: 200 })
+      }) as typeof fetch
+      return { ...scripted, fetchFn }
+    }
+
+    it('sends completed at submit, then answered and failed once a release code opens its items', async () => {
+      const { posted, fetchFn } = withMastery()
+      const session = await connectCmi5Session(TARGET, search('https://lms.example.org/fetch/s'), deps(fetchFn, new LaunchStore(memoryStorage(), memoryStorage())))
+      expect(await session.resume('profile-ana')).toBeUndefined()
+      await addAttempt(db, sealed)
+      await db.responses.bulkPut(responses)
+      const rows = session.planSubmit(sealed, responses)
+      expect(verbs(rows)).toEqual(['completed'])
+      await queueRows(db, rows)
+      await session.report({ type: 'submitted', attempt: sealed, responses })
+      expect(posted).toEqual(['initialized', 'completed'])
+
+      await saveSealedItems(db, { courseId: 'nk-troops-ukraine', items: closed, via: 'release-code', openedAt: T0 + 3_600_000 })
+      await session.report({ type: 'released', courseId: 'nk-troops-ukraine' })
+      // Graded now: one answered per item; completed is not sent twice; failed waits for the session's end.
+      expect(posted.slice(2)).toEqual(closed.map(() => 'answered'))
+      await session.finish()
+      expect(posted.slice(-2)).toEqual(['failed', 'terminated'])
     })
   })
 })

@@ -14,6 +14,7 @@ import { attemptPlan, cmi5Terminated, type Cmi5Env, type Cmi5Statement } from '.
 import type { LmsTarget } from '../../../domain/lms/target.ts'
 import { VERBS } from '../../../domain/xapi/iris.ts'
 import type { Attempt, SavedResponse } from '../../../domain/types.ts'
+import { gradableAttempts } from '../gradableAttempts.ts'
 import type { LmsEvent, LmsLearner, LmsProblem, LmsSession } from '../session.ts'
 import type { LaunchStore } from './launchStore.ts'
 import { attemptOutcome } from './outcome.ts'
@@ -79,6 +80,7 @@ export class Cmi5Session implements LmsSession {
   readonly returnUrl?: string
   private state: Cmi5SessionState
   private finished = false
+  private profileId: string | undefined
   private readonly plans = new Map<string, { rows: ScopedOutboxRecord[]; history: Cmi5History; lastAt: number; failed?: HeldStatement; passed: boolean }>()
   private sending: Promise<LmsProblem | undefined> = Promise.resolve(undefined)
 
@@ -153,18 +155,38 @@ export class Cmi5Session implements LmsSession {
 
   async report(event: LmsEvent): Promise<LmsProblem | undefined> {
     if (this.finished) return undefined
-    if (event.type === 'submitted') {
-      let plan = this.plans.get(event.attempt.id)
-      if (plan === undefined) {
-        // The submit did not carry the rows (they are built only for a live session): queue them now.
-        const rows = this.planSubmit(event.attempt, event.responses)
-        plan = this.plans.get(event.attempt.id)
-        if (rows.length > 0) await queueRows(this.deps.db, rows)
-      }
-      this.plans.delete(event.attempt.id)
-      if (plan !== undefined) this.remember(plan.history, plan.lastAt, undefined, plan.passed ? undefined : (this.state.heldFailed ?? plan.failed))
-    }
+    if (event.type === 'submitted') await this.submitted(event.attempt, event.responses)
+    if (event.type === 'released') await this.released(event.courseId)
     return this.flush()
+  }
+
+  /** This device's profile of the launch's learner (start.ts), to read their attempts at a release. */
+  resume(profileId: string): Promise<LmsProblem | undefined> {
+    this.profileId = profileId
+    return Promise.resolve(undefined)
+  }
+
+  private async submitted(attempt: Attempt, responses: readonly SavedResponse[]): Promise<void> {
+    let plan = this.plans.get(attempt.id)
+    if (plan === undefined) {
+      // The submit did not carry the rows (they are built only for a live session): queue them now.
+      const rows = this.planSubmit(attempt, responses)
+      plan = this.plans.get(attempt.id)
+      if (rows.length > 0) await queueRows(this.deps.db, rows)
+    }
+    this.plans.delete(attempt.id)
+    if (plan !== undefined) this.remember(plan.history, plan.lastAt, undefined, plan.passed ? undefined : (this.state.heldFailed ?? plan.failed))
+  }
+
+  /**
+   * A release code opened the course's sealed items here: each sealed attempt that sent completed
+   * alone at its submit can be graded now, and its answered and passed/failed go out as the rules
+   * still allow (completed is not sent twice in a registration).
+   */
+  private async released(courseId: string): Promise<void> {
+    if (courseId !== this.target.courseId || this.profileId === undefined) return
+    const { attempts, responses, opened } = await gradableAttempts(this.deps.db, this.profileId, courseId)
+    for (const attempt of attempts.filter((a) => opened.has(a.id)).sort((a, b) => a.startedAt - b.startedAt)) await this.submitted(attempt, responses.get(attempt.id) ?? [])
   }
 
   /** Sends this registration's rows, one flush at a time; the problem in words, or undefined. */
