@@ -16,6 +16,13 @@ import type { DebriefDb } from './database.ts'
 import { guarded } from './errors.ts'
 import type { OutboxRecord } from './records.ts'
 
+/**
+ * Whether this is an LMS package (cmi5 scopes rows to its registration and sends the launch's own
+ * Authorization header). `typeof` first: this file also runs in Node (the bench), where no build
+ * defines __DEBRIEF_LMS__; in a build it folds to a constant and the web build drops the LMS branches.
+ */
+const LMS_BUILD = typeof __DEBRIEF_LMS__ !== 'undefined' && __DEBRIEF_LMS__ !== null
+
 export type { OutboxRecord } from './records.ts'
 
 /**
@@ -128,7 +135,7 @@ export function retrySetAside(db: DebriefDb, ids: readonly string[]): Promise<vo
 
 function authorization(auth: SenderOptions['auth']): string {
   // Only an LMS package has a whole header (a cmi5 token): the web build keeps its key and secret alone.
-  if (__DEBRIEF_LMS__ && 'authorization' in auth) return auth.authorization
+  if (LMS_BUILD && 'authorization' in auth) return auth.authorization
   const bytes = new TextEncoder().encode(`${(auth as { key: string }).key}:${(auth as { secret: string }).secret}`)
   let binary = ''
   for (const b of bytes) binary += String.fromCharCode(b)
@@ -159,7 +166,7 @@ function claim(db: DebriefDb, at: number, limits: BatchLimits & { registration?:
   return db.transaction('rw', db.outbox, async () => {
     // The oldest due rows only, read through the queuedAt index (ties in primary-key order, the
     // same order nextBatch sorts by): a batch never reads the whole backlog's bodies.
-    const due = await db.outbox.orderBy('queuedAt').filter((r) => r.state === 'queued' && (__DEBRIEF_LMS__ ? r.nextTryAt <= at && (r as ScopedOutboxRecord).registration === limits.registration : r.nextTryAt <= at)).limit(limits.maxStatements).toArray()
+    const due = await db.outbox.orderBy('queuedAt').filter((r) => r.state === 'queued' && (LMS_BUILD ? r.nextTryAt <= at && (r as ScopedOutboxRecord).registration === limits.registration : r.nextTryAt <= at)).limit(limits.maxStatements).toArray()
     const chosen = new Set(nextBatch(due.map((r) => ({ ...r, state: 'queued' as const })), limits).map((r) => r.id))
     const batch = due.filter((r) => chosen.has(r.id)).sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1))
     await db.outbox.bulkPut(batch.map((r) => ({ ...r, state: 'sending', sendingSince: at })))
@@ -185,7 +192,7 @@ export function flushOutbox(db: DebriefDb, options: SenderOptions): Promise<Flus
     const claimed = new Set<string>()
     for (;;) {
       // An LMS package sends one registration's rows per flush; the web build's claim is unchanged.
-      const batch = await claim(db, options.now(), __DEBRIEF_LMS__ ? { ...(options.limits ?? DEFAULT_BATCH), registration: options.registration } : (options.limits ?? DEFAULT_BATCH))
+      const batch = await claim(db, options.now(), LMS_BUILD ? { ...(options.limits ?? DEFAULT_BATCH), registration: options.registration } : (options.limits ?? DEFAULT_BATCH))
       if (batch.length === 0) return result
       // A statement comes round once per flush: whatever was not settled waits for the next one.
       if (batch.some((r) => claimed.has(r.id))) {
