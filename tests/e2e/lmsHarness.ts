@@ -1,16 +1,16 @@
 /**
  * A stand-in LMS for the SCORM browser tests, with scorm-again (MIT) as the real SCORM runtime:
- * the LMS build of the app (DEBRIEF_LMS, built once per test file into a temp folder) is served
+ * the package `npm run package` makes (once per test file, unzipped into a temp folder) is served
  * from a sub-path of a loopback server, inside an iframe of a harness page that creates
  * `window.API = new Scorm12API(…)` / `window.API_1484_11 = new Scorm2004API(…)` with
  * `lmsCommitUrl` pointing back at the server. The server keeps every committed CMI (scorm-again's
  * flattened form), and starts the next launch from what it holds, as an LMS does (entry "resume").
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
-import { build } from 'vite'
+import { dirname, extname, join, normalize } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 
 export type ScormKind = 'scorm12' | 'scorm2004'
@@ -20,20 +20,23 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 /** Where the package is unpacked on the stand-in LMS: a sub-path, as Moodle's pluginfile.php/… is. */
 export const PACKAGE_PATH = '/pluginfile.php/42/mod_scorm/content/1/'
 
-/** Builds the LMS app for `kind` (one blueprint) into a new temp folder, as `npm run package` does. */
-async function buildPackage(kind: ScormKind, courseId: string, blueprintId: string): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), `debrief-${kind}-`))
-  const saved = { ...process.env }
-  Object.assign(process.env, { DEBRIEF_LMS: kind, DEBRIEF_LMS_COURSE: courseId, DEBRIEF_LMS_BLUEPRINT: blueprintId, DEBRIEF_OUT_DIR: outDir, NODE_ENV: 'production' })
-  try {
-    await build({ mode: 'production', logLevel: 'warn' })
-  } finally {
-    for (const key of ['DEBRIEF_LMS', 'DEBRIEF_LMS_COURSE', 'DEBRIEF_LMS_BLUEPRINT', 'DEBRIEF_OUT_DIR', 'NODE_ENV']) {
-      if (saved[key] === undefined) delete process.env[key]
-      else process.env[key] = saved[key]
-    }
-  }
-  return outDir
+/**
+ * Makes the package as a user does (`npm run package`, into a temp zip) and unpacks it with
+ * Python's zipfile, as an LMS unpacks an upload: the tests run the zip's own files, launched at the
+ * href its imsmanifest.xml names.
+ */
+function buildPackage(kind: ScormKind, courseId: string, blueprintId: string): { dir: string; launch: string } {
+  const work = mkdtempSync(join(tmpdir(), `debrief-${kind}-`))
+  const zip = join(work, 'package.zip')
+  const dir = join(work, 'unpacked')
+  const made = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/package.ts', '--course', courseId, '--blueprint', blueprintId, '--format', kind, '--out', zip], { encoding: 'utf8' })
+  if (made.status !== 0) throw new Error(`npm run package failed (${made.status}): ${made.stderr}`)
+  const unpacked = spawnSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, dir], { encoding: 'utf8' })
+  if (unpacked.status !== 0) throw new Error(`Python could not unpack the package: ${unpacked.stderr}`)
+  const manifest = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8')
+  const href = /<resource\b[^>]*\bhref="([^"]+)"/u.exec(manifest)?.[1]
+  if (href === undefined) throw new Error('imsmanifest.xml names no launch href')
+  return { dir, launch: href }
 }
 
 /** One learner's record on the stand-in LMS. */
@@ -61,7 +64,7 @@ export interface StandInLms {
   reset(learner?: { id: string; name: string }): void
 }
 
-function harnessPage(kind: ScormKind, cmi: Cmi, refuse: string | undefined): string {
+function harnessPage(kind: ScormKind, cmi: Cmi, refuse: string | undefined, launch: string): string {
   const api = kind === 'scorm12' ? 'Scorm12API' : 'Scorm2004API'
   const name = kind === 'scorm12' ? 'API' : 'API_1484_11'
   const [setValue, finish] = kind === 'scorm12' ? ['LMSSetValue', 'LMSFinish'] : ['SetValue', 'Terminate']
@@ -77,7 +80,7 @@ function harnessPage(kind: ScormKind, cmi: Cmi, refuse: string | undefined): str
   api.${finish} = (arg) => { navigator.sendBeacon('/lms/finish', ''); return finish(arg); };
   window.${name} = api;
 </script></head>
-<body style="margin:0"><iframe title="Course" src="${PACKAGE_PATH}index.html" style="border:0;width:100vw;height:100vh"></iframe></body></html>`
+<body style="margin:0"><iframe title="Course" src="${PACKAGE_PATH}${launch}" style="border:0;width:100vw;height:100vh"></iframe></body></html>`
 }
 
 function body(req: IncomingMessage): Promise<string> {
@@ -113,6 +116,8 @@ function nextCmi(kind: ScormKind, last: Cmi): Cmi {
 export function useStandInLms(kind: ScormKind, courseId: string, blueprintId: string): () => StandInLms {
   let server: Server | undefined
   let dir: string | undefined
+  let work: string | undefined
+  let launch = 'index.html'
   let lms: StandInLms | undefined
   let learner = { id: 'learner-1', name: kind === 'scorm12' ? 'Okafor, Ada' : 'Ada Okafor' }
   const record: LmsRecord = { cmi: {}, commits: [], finishes: 0 }
@@ -137,7 +142,7 @@ export function useStandInLms(kind: ScormKind, courseId: string, blueprintId: st
       const url = new URL(req.url ?? '/', 'http://x')
       const cmi = record.commits.length === 0 ? firstCmi(kind, learner) : nextCmi(kind, record.cmi)
       res.setHeader('Content-Type', TYPES['.html']!)
-      res.end(harnessPage(kind, cmi, url.searchParams.get('refuse') ?? undefined))
+      res.end(harnessPage(kind, cmi, url.searchParams.get('refuse') ?? undefined, launch))
       return
     }
     if (path === `/lms/${kind}.js`) {
@@ -163,7 +168,10 @@ export function useStandInLms(kind: ScormKind, courseId: string, blueprintId: st
   }
 
   beforeAll(async () => {
-    dir = await buildPackage(kind, courseId, blueprintId)
+    const built = buildPackage(kind, courseId, blueprintId)
+    dir = built.dir
+    work = dirname(built.dir)
+    launch = built.launch
     server = createServer((req, res) => {
       handle(req, res).catch((e: unknown) => {
         res.statusCode = 500
@@ -189,7 +197,7 @@ export function useStandInLms(kind: ScormKind, courseId: string, blueprintId: st
   })
   afterAll(async () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
-    if (dir) rmSync(dir, { recursive: true, force: true })
+    if (work) rmSync(work, { recursive: true, force: true })
   })
   return () => {
     if (!lms) throw new Error('The stand-in LMS is not running: call useStandInLms() at the top of the test file.')
