@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import QuestionItem from '../../../src/components/question/QuestionItem.vue'
 import { inDisplayOrder, initialStepOrder } from '../../../src/components/question/displayOrder.ts'
 import { everyItem, single } from './items.ts'
 import { mountQuestion } from './mountQuestion.ts'
@@ -6,6 +8,15 @@ import { mountQuestion } from './mountQuestion.ts'
 describe('question item', () => {
   it.each(everyItem)('shows the $type stem', (item) => {
     expect(mountQuestion(item).text()).toContain(item.stem)
+  })
+
+  // The loading placeholder repeats the stem; once the renderer is there it must be gone, with or
+  // without "How sure are you?" (a v-if chain that skipped the renderer showed it under every answer).
+  it.each(everyItem.flatMap((item) => [{ item, askCertainty: false }, { item, askCertainty: true }]))('shows the $item.type stem once when loaded (certainty asked: $askCertainty)', async ({ item, askCertainty }) => {
+    const wrapper = mount(QuestionItem, { props: { item, modelValue: null, askCertainty } })
+    await vi.waitFor(() => expect(wrapper.find('.question-item__loading').exists()).toBe(false))
+    expect(wrapper.text().split(item.stem).length - 1).toBe(1)
+    expect(wrapper.find('.certainty').exists()).toBe(askCertainty)
   })
 
   it.each(everyItem)('gives every $type control a label', (item) => {
