@@ -11,7 +11,7 @@
  *   then. The manifest stays true (the pass mark is the pass mark); the package script warns.
  */
 import type { Blueprint, Course } from '../types.ts'
-import { LMS_KINDS, type LmsKind } from './target.ts'
+import { LMS_KINDS, type LmsKind, type LmsTarget } from './target.ts'
 
 export interface PackageInfo {
   kind: LmsKind
@@ -39,9 +39,17 @@ function list(values: readonly string[]): string {
 }
 
 /** The one blueprint that decides a course package's pass mark: the course's only `kind: final`. */
-export function courseFinal(course: Course): Blueprint | undefined {
+export function courseFinal(course: Pick<Course, 'blueprints'>): Blueprint | undefined {
   const finals = course.blueprints.filter((b) => b.kind === 'final')
   return finals.length === 1 ? finals[0] : undefined
+}
+
+/**
+ * The blueprint whose grade a package reports to the LMS: its own, or for a course package the
+ * course's only `kind: final` (the one its manifest's mastery score comes from); none otherwise.
+ */
+export function reportedBlueprintId(target: Pick<LmsTarget, 'blueprintId'>, course: Pick<Course, 'blueprints'> | undefined): string | undefined {
+  return target.blueprintId ?? (course === undefined ? undefined : courseFinal(course)?.id)
 }
 
 /**

@@ -21,31 +21,9 @@
 import type { ItemResult } from '../attemptGrading.ts'
 import type { Answer, VersionedItem } from '../types.ts'
 import { isStub } from '../sealedStub.ts'
+import { INTERACTION_TYPES, plainNumber } from '../xapi/interactions.ts'
 
 type GradeState = ItemResult['grade']['state']
-
-/** The xAPI mapping (xapi/interactions.ts INTERACTION_TYPES; a test keeps the two equal), free text aside. */
-const TYPES: Record<Exclude<VersionedItem['type'], 'freetext'>, string> = {
-  single: 'choice',
-  multiple: 'choice',
-  truefalse: 'true-false',
-  matching: 'matching',
-  categorize: 'matching',
-  ordering: 'sequencing',
-  cloze: 'fill-in',
-  short: 'fill-in',
-  numeric: 'numeric',
-}
-
-/** As xapi/interactions.ts `plainNumber`: a plain number, maybe followed by a unit; nothing with a comma. */
-const PLAIN_NUMBER = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\s*[^\d.,\s][^,]*)?$/u
-
-function plainNumber(text: string): number | null {
-  const match = PLAIN_NUMBER.exec(text.trim())
-  if (match === null || match[1] === undefined) return null
-  const value = Number(match[1])
-  return Number.isFinite(value) ? value : null
-}
 
 export type ScormVersion = 'scorm12' | 'scorm2004'
 
@@ -61,7 +39,7 @@ const DECIMAL = /^-?\d{1,10}(\.\d{1,18})?$/
 /** The interaction type of an item in each version. */
 export function scormType(item: VersionedItem, version: ScormVersion): string {
   if (item.type === 'freetext') return version === 'scorm2004' ? 'long-fill-in' : 'fill-in'
-  return TYPES[item.type]
+  return INTERACTION_TYPES[item.type]
 }
 
 type Loose = Partial<Record<string, unknown>>

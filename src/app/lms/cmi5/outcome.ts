@@ -6,6 +6,7 @@
 import { courses } from 'virtual:debrief/catalog'
 import { gradeAttempt, gradingOptions, type AttemptGrade } from '../../../domain/attemptGrading.ts'
 import { assessmentInfo } from '../../../domain/blueprints.ts'
+import { reportedBlueprintId as reportedBlueprint } from '../../../domain/lms/packageInfo.ts'
 import type { LmsTarget } from '../../../domain/lms/target.ts'
 import type { Attempt, SavedResponse } from '../../../domain/types.ts'
 import type { AttemptSource } from '../../../domain/xapi/statements.ts'
@@ -19,8 +20,7 @@ export interface AttemptOutcome {
 
 /** The blueprint whose attempts the AU reports. */
 export function reportedBlueprintId(target: LmsTarget): string | undefined {
-  if (target.blueprintId !== undefined) return target.blueprintId
-  return courses.find((c) => c.id === target.courseId)?.blueprints.find((b) => b.kind === 'final')?.id
+  return reportedBlueprint(target, courses.find((c) => c.id === target.courseId))
 }
 
 /** The outcome of a submitted attempt, or null when it is not one the AU reports. */

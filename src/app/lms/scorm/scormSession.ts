@@ -7,6 +7,7 @@ import { courses } from 'virtual:debrief/catalog'
 import { listResponses } from '../../../db/attempts.ts'
 import type { DebriefDb } from '../../../db/database.ts'
 import { listLessonProgress } from '../../../db/lessonProgress.ts'
+import { reportedBlueprintId } from '../../../domain/lms/packageInfo.ts'
 import type { LmsTarget } from '../../../domain/lms/target.ts'
 import { blueprintReport, outcomeValues } from '../../../domain/lms/outcome.ts'
 import { encodeSuspendData, suspendAttempt, SUSPEND_LIMITS, type SuspendedAttempt } from '../../../domain/lms/suspendData.ts'
@@ -43,7 +44,7 @@ export function createScormSession(input: ScormSessionInput): LmsSession {
   const writer = new CmiWriter(api)
   const startedAt = now()
   const course = courses.find((c) => c.id === target.courseId)
-  const reportedId = target.blueprintId ?? course?.blueprints.find((b) => b.kind === 'final')?.id
+  const reportedId = reportedBlueprintId(target, course)
   /** The first interaction index of each attempt touched in this session. */
   const bases = new Map<string, number>()
   /** Attempts open as far as this session knows (for cmi.exit). */
