@@ -17,8 +17,12 @@ import { builtReleaseCode, enterReleaseCode, NOT_RELEASED, SEAL_SECRET } from '.
 const browser = useBrowser()
 const WAIT = { timeout: 15_000 }
 const NAMES = { 1: 'not sure', 2: 'fairly sure', 3: 'very sure' } as const
-/** The certainty given to the 1st, 2nd, … choice question answered; the last gets none. */
-const PLAN: (1 | 2 | 3 | undefined)[] = [3, 3, 2, 1, undefined]
+/**
+ * The certainty given to the 1st, 2nd, … single or true/false question answered; the last gets none
+ * (it counts as 'not sure'). Four entries, because every draw of the final holds at least four such
+ * questions and sometimes no more (one in 32 draws: five entries failed then, running past question 25).
+ */
+const PLAN: (1 | 2 | 3 | undefined)[] = [3, 3, 2, undefined]
 
 /** Presses Tab (Shift+Tab) until the focused element matches `selector` and starts with `text` (at most 40 presses). */
 async function tabTo(page: Page, selector: string, options: { text?: string; backwards?: boolean } = {}): Promise<void> {
